@@ -1,0 +1,1 @@
+//! Indonesian and English language analysis for the newsroom profile.
