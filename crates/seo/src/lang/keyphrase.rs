@@ -69,7 +69,8 @@ impl<'a> Analysed<'a> {
 struct Term {
     word: String,
     roots: Vec<String>,
-    /// Each root without its first letter: every form of it contains one (memukul ⊃ ukul).
+    /// Each root without its first letter (memukul ⊃ ukul) and, when long enough, its last
+    /// (policies ⊃ olic, making ⊃ ak): every form of the root contains its probe.
     probes: Vec<String>,
 }
 
@@ -78,7 +79,11 @@ impl Term {
         let roots = forms::roots(word, lang);
         let probes = roots
             .iter()
-            .map(|r| r.chars().skip(1).collect::<String>())
+            .map(|r| {
+                let n = r.chars().count();
+                let keep = if n >= 4 { n - 2 } else { n - 1 };
+                r.chars().skip(1).take(keep).collect::<String>()
+            })
             .collect();
         Term {
             word: word.to_owned(),

@@ -52,7 +52,7 @@ fn is_indonesian_passive(word: &str) -> bool {
     // A di- verb has a root of at least three letters with a vowel after the prefix.
     let root = &bare[2..];
     root.chars().count() >= 3
-        && root.chars().all(char::is_alphabetic)
+        && root.chars().all(|c| c.is_alphabetic() || c == '-')
         && root.chars().any(|c| "aeiou".contains(c))
 }
 
@@ -79,7 +79,11 @@ fn english<S: AsRef<str>>(words: &[S]) -> Option<usize> {
         if lists.passive_exceptions.contains(candidate) {
             continue;
         }
-        let regular = candidate.len() > 4 && candidate.ends_with("ed");
+        // "was used to" is a habit or an adjective ("is used to the noise"), not a passive.
+        if candidate == "used" && words.get(j + 1).is_some_and(|w| w.as_ref() == "to") {
+            continue;
+        }
+        let regular = candidate.len() >= 4 && candidate.ends_with("ed");
         if regular || lists.participles.contains(candidate) {
             return Some(j);
         }
