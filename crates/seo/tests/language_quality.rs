@@ -3,7 +3,7 @@
 
 use redaksi_seo::lang::keyphrase::{Analysed, Keyphrase};
 use redaksi_seo::lang::passive::passive_word;
-use redaksi_seo::lang::prose::Prose;
+use redaksi_seo::document::{BlockKind, Document};
 use redaksi_seo::lang::{Lang, tokens};
 
 #[derive(Default, Debug)]
@@ -144,9 +144,12 @@ fn sentence_splitting_reaches_0_95() {
         };
         let expected: usize = count.parse().expect("a count");
         let markdown = text.replace("\\n", "\n");
-        let found: usize = Prose::parse(&markdown)
-            .paragraphs()
-            .map(|block| tokens::sentences(&block.text).len())
+        let document = Document::from_markdown(&markdown);
+        let found: usize = document
+            .blocks
+            .iter()
+            .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Quote))
+            .map(|block| tokens::sentences(document.block_text(block)).len())
             .sum();
         tally.tp += found.min(expected);
         if found > expected {

@@ -3,8 +3,7 @@
 //! Rank Math and Yoast match keyphrases as raw substrings ("beras" inside "berasal"), know no
 //! Indonesian word forms and flag most Indonesian news sentences as passive. This module is the
 //! fix: a tokeniser that knows abbreviations, both number conventions and reduplication
-//! ([`tokens`]), Markdown prose extraction that keeps lists, tables and code out of the
-//! readability counts ([`prose`]), inflectional word forms ([`forms`]), keyphrase matching on
+//! ([`tokens`]), inflectional word forms ([`forms`]), keyphrase matching on
 //! word boundaries ([`keyphrase`]), passive voice ([`passive`]) and phrase lists for transition
 //! and power words ([`phrases`]). Word lists live in `crates/seo/data/*.txt`, written for Redaksi.
 
@@ -13,7 +12,6 @@ pub mod keyphrase;
 pub mod lists;
 pub mod passive;
 pub mod phrases;
-pub mod prose;
 pub mod tokens;
 
 pub use redaksi_article::Lang;
