@@ -50,7 +50,7 @@ impl ProfileId {
     pub fn profile(self) -> Option<&'static dyn Profile> {
         match self {
             ProfileId::Rankmath => Some(&crate::rankmath::RankMath),
-            ProfileId::Newsroom => None,
+            ProfileId::Newsroom => Some(crate::newsroom::builtin_profile()),
         }
     }
 }
@@ -67,7 +67,11 @@ pub struct UnknownProfile(pub String);
 
 impl fmt::Display for UnknownProfile {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown scoring profile `{}` (known: rankmath, newsroom)", self.0)
+        write!(
+            f,
+            "unknown scoring profile `{}` (known: rankmath, newsroom)",
+            self.0
+        )
     }
 }
 

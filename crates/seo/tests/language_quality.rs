@@ -1,9 +1,9 @@
 //! Measures the language analysis against hand-labelled data sets in tests/data and asserts the
 //! newsroom profile's quality targets. Run with `--nocapture` to see the figures.
 
+use redaksi_seo::document::{BlockKind, Document};
 use redaksi_seo::lang::keyphrase::{Analysed, Keyphrase};
 use redaksi_seo::lang::passive::passive_word;
-use redaksi_seo::document::{BlockKind, Document};
 use redaksi_seo::lang::{Lang, tokens};
 
 #[derive(Default, Debug)]
@@ -84,7 +84,10 @@ fn passive_tally(file: &str, lang: Lang) -> Tally {
         tally.add(label == "P", got, sentence);
         n += 1;
     }
-    assert!(n >= if lang == Lang::Id { 300 } else { 200 }, "only {n} sentences");
+    assert!(
+        n >= if lang == Lang::Id { 300 } else { 200 },
+        "only {n} sentences"
+    );
     tally
 }
 

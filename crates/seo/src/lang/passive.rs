@@ -10,6 +10,8 @@
 //! are in the exception list. Indonesian news uses the di- passive far more than English uses
 //! "be" + participle, so the newsroom profile's threshold for it is its own (see the rules).
 
+use std::collections::HashSet;
+
 use super::Lang;
 use super::lists::builtin;
 
@@ -25,9 +27,21 @@ const INDONESIAN_CLITICS: &[&str] = &["nya", "lah", "kah", "pun"];
 
 /// The index of the word that makes the sentence passive, if any.
 pub fn passive_word<S: AsRef<str>>(words: &[S], lang: Lang) -> Option<usize> {
+    passive_word_except(words, lang, &HashSet::new())
+}
+
+/// Like [`passive_word`], with a newsroom's own extra exceptions (from its rules config).
+pub fn passive_word_except<S: AsRef<str>>(
+    words: &[S],
+    lang: Lang,
+    extra: &HashSet<String>,
+) -> Option<usize> {
+    let allowed = |w: &str| !extra.contains(w);
     match lang {
-        Lang::Id => words.iter().position(|w| is_indonesian_passive(w.as_ref())),
-        Lang::En => english(words),
+        Lang::Id => words
+            .iter()
+            .position(|w| is_indonesian_passive(w.as_ref()) && allowed(w.as_ref())),
+        Lang::En => english(words).filter(|&i| allowed(words[i].as_ref())),
     }
 }
 
