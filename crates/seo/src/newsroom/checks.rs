@@ -51,6 +51,11 @@ pub(crate) fn run(id: &str, a: &Article<'_>) -> Finding {
     }
 }
 
+/// A share as a whole percentage, for messages.
+fn percent(ratio: f64) -> usize {
+    (ratio * 100.0).round() as usize
+}
+
 fn match_marks(a: &Article<'_>, part: &Part<'_>, matches: &[Match]) -> Vec<Mark> {
     matches
         .iter()
@@ -100,7 +105,7 @@ fn in_lead(a: &Article<'_>) -> Finding {
     };
     let found = kp.find(&lead.text);
     if found.is_empty() {
-        Finding::fail().marks([Article::block_mark(lead)])
+        Finding::fail().marks([a.block_mark(lead)])
     } else {
         Finding::pass().marks(match_marks(a, lead, &found))
     }
@@ -234,7 +239,7 @@ fn in_subheadings(a: &Article<'_>) -> Finding {
     } else if with > 0 {
         Finding::warn()
     } else {
-        marks.extend(subheadings.iter().map(|p| Article::block_mark(p)));
+        marks.extend(subheadings.iter().map(|p| a.block_mark(p)));
         Finding::fail()
     };
     finding
@@ -313,7 +318,7 @@ fn slug_length(a: &Article<'_>) -> Finding {
     let t = a.thresholds();
     let slug = a.request.slug.trim().trim_matches('/');
     if slug.is_empty() {
-        return Finding::fail().arg("chars", 0usize).arg("stopWords", "");
+        return Finding::na();
     }
     let words: Vec<&str> = slug.split(['-', '_']).filter(|w| !w.is_empty()).collect();
     let function = &crate::lang::lists::builtin().of(a.lang).function;
@@ -461,7 +466,7 @@ fn sentence_length(a: &Article<'_>) -> Finding {
         Finding::fail()
     };
     finding
-        .arg("percent", (ratio * 100.0).round())
+        .arg("percent", percent(ratio))
         .arg("maxWords", t.sentence_max_words)
         .marks(long)
 }
@@ -478,7 +483,7 @@ fn paragraph_length(a: &Article<'_>) -> Finding {
             p.text.words.len() > t.paragraph_max_words
                 || p.text.sentences.len() > t.paragraph_max_sentences
         })
-        .map(|p| Article::block_mark(p))
+        .map(|p| a.block_mark(p))
         .collect();
     let finding = if long.is_empty() {
         Finding::pass()
@@ -522,8 +527,8 @@ fn passive_voice(a: &Article<'_>) -> Finding {
         Finding::fail()
     };
     finding
-        .arg("percent", (ratio * 100.0).round())
-        .arg("max", (good * 100.0).round())
+        .arg("percent", percent(ratio))
+        .arg("max", percent(good))
         .marks(marks)
 }
 
@@ -557,8 +562,8 @@ fn transitions(a: &Article<'_>) -> Finding {
         Finding::fail()
     };
     finding
-        .arg("percent", (ratio * 100.0).round())
-        .arg("min", (t.transition_share_good * 100.0).round())
+        .arg("percent", percent(ratio))
+        .arg("min", percent(t.transition_share_good))
         .marks(marks)
 }
 
@@ -708,9 +713,9 @@ fn lead_length(a: &Article<'_>) -> Finding {
     let finding = if words <= max {
         Finding::pass()
     } else if words <= max + max / 3 {
-        Finding::warn().marks([Article::block_mark(lead)])
+        Finding::warn().marks([a.block_mark(lead)])
     } else {
-        Finding::fail().marks([Article::block_mark(lead)])
+        Finding::fail().marks([a.block_mark(lead)])
     };
     finding.arg("words", words).arg("max", max)
 }
@@ -782,7 +787,7 @@ fn duplicates(a: &Article<'_>) -> Finding {
     }) {
         if part.text.lower.len() >= 4 && !paragraphs.insert(part.text.lower.join(" ")) {
             repeated_paragraphs += 1;
-            marks.push(Article::block_mark(part));
+            marks.push(a.block_mark(part));
             continue;
         }
         for (s, range) in part.text.sentences.iter().enumerate() {
@@ -817,5 +822,5 @@ fn boilerplate(a: &Article<'_>) -> Finding {
     Finding::fail()
         .arg("count", found.len())
         .arg("example", example)
-        .marks(found.iter().map(|p| Article::block_mark(p)))
+        .marks(found.iter().map(|p| a.block_mark(p)))
 }

@@ -8,11 +8,13 @@
 //! leaves the denominator, and every finding carries marks into the source.
 //!
 //! Passive voice in Indonesian is calibrated on news copy, not English: the di- passive is the
-//! ordinary way Indonesian reports what was done to whom ("Desakan ini disampaikan Rutte"). On
-//! the seed news page in `../shared/samples` 5 of 14 sentences (36%) use it, and the labelled
-//! set in `tests/data/id-passive.tsv` shows the same pattern in wire-style copy. The default
-//! rules therefore pass Indonesian text up to 50% passive sentences and warn up to 65%, while
-//! English keeps the usual 10% / 15%.
+//! ordinary way Indonesian reports what was done to whom ("Desakan ini disampaikan Rutte"). In
+//! the story of the real news page in `../shared/samples/seed-page-nato-ukraina.txt`, 6 of its
+//! 13 sentences (46%) carry a di- passive, and it reads as normal, well-edited news; the
+//! wire-style sentences of `tests/data/id-passive.tsv` show the same habit. An English-style
+//! limit of 10% would flag nearly every Indonesian story, which is the complaint this profile
+//! answers. The default rules therefore pass Indonesian text up to 50% passive sentences and
+//! warn up to 65%, while English keeps the usual 10% / 15%.
 
 mod checks;
 mod messages;
@@ -280,9 +282,9 @@ impl<'a> Article<'a> {
             .into()
     }
 
-    /// A mark on a whole block.
-    pub fn block_mark(part: &Part<'_>) -> Mark {
-        part.block.source.clone().into()
+    /// A mark on a whole block's text (without the Markdown's trailing newline).
+    pub fn block_mark(&self, part: &Part<'_>) -> Mark {
+        self.mark(part, &(0..part.text.text.trim_end().len()))
     }
 }
 
