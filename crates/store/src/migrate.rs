@@ -17,11 +17,33 @@ pub(crate) struct Migration {
 
 /// Every migration this build knows, in order. 0002 is reserved for the publish outbox
 /// (crates/store/src/outbox.rs and migrations/0002_outbox.sql, owned by the publish crate).
-pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "articles",
-    sql: include_str!("../migrations/0001_articles.sql"),
-}];
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "articles",
+        sql: include_str!("../migrations/0001_articles.sql"),
+    },
+    Migration {
+        version: 3,
+        name: "revisions",
+        sql: include_str!("../migrations/0003_revisions.sql"),
+    },
+    Migration {
+        version: 4,
+        name: "search",
+        sql: include_str!("../migrations/0004_search.sql"),
+    },
+    Migration {
+        version: 5,
+        name: "media",
+        sql: include_str!("../migrations/0005_media.sql"),
+    },
+    Migration {
+        version: 6,
+        name: "folder_sync",
+        sql: include_str!("../migrations/0006_folder_sync.sql"),
+    },
+];
 
 /// The newest schema version this build can read and write.
 pub fn latest_version() -> i64 {
@@ -100,12 +122,15 @@ mod tests {
     fn a_migration_missing_below_the_version_is_still_applied() {
         let mut conn = Connection::open_in_memory().unwrap();
         migrate(&mut conn).unwrap().unwrap();
-        // As if this file had been written by a build that lacked migration 1.
-        conn.execute_batch("DROP TABLE articles; DELETE FROM schema_migrations WHERE version = 1;")
-            .unwrap();
+        // As if this file had been written by a build that lacked migration 5 but had 6.
+        conn.execute_batch(
+            "DROP TABLE article_media; DROP TABLE media;
+             DELETE FROM schema_migrations WHERE version = 5;",
+        )
+        .unwrap();
         migrate(&mut conn).unwrap().unwrap();
         let count: i64 = conn
-            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
+            .query_row("SELECT count(*) FROM media", [], |r| r.get(0))
             .unwrap();
         assert_eq!(count, 0);
     }
