@@ -45,9 +45,13 @@ pub fn list_backups(data_dir: &Path) -> Result<Vec<BackupInfo>, StoreError> {
     };
     let mut backups = Vec::new();
     for entry in entries {
-        let entry = entry.map_err(|err| StoreError::io(format!("reading {}", dir.display()), err))?;
+        let entry =
+            entry.map_err(|err| StoreError::io(format!("reading {}", dir.display()), err))?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        let Some(stamp) = name.strip_prefix(PREFIX).and_then(|n| n.strip_suffix(SUFFIX)) else {
+        let Some(stamp) = name
+            .strip_prefix(PREFIX)
+            .and_then(|n| n.strip_suffix(SUFFIX))
+        else {
             continue;
         };
         let Ok(created) = NaiveDateTime::parse_from_str(stamp, STAMP) else {
@@ -104,7 +108,8 @@ pub fn restore_backup(data_dir: &Path, name: &str) -> Result<Option<PathBuf>, St
         .ok_or_else(|| StoreError::InvalidInput(format!("no backup called {name:?}")))?;
     check_backup(&backup.path)?;
     let db = data_dir.join(DB_FILE);
-    let io = |what: &str, path: &Path, err| StoreError::io(format!("{what} {}", path.display()), err);
+    let io =
+        |what: &str, path: &Path, err| StoreError::io(format!("{what} {}", path.display()), err);
     let staged = data_dir.join(format!("{DB_FILE}.restoring"));
     fs::copy(&backup.path, &staged).map_err(|err| io("copying", &backup.path, err))?;
     fs::File::open(&staged)
@@ -201,11 +206,7 @@ impl Store {
     /// Opens the store like [`Store::open`] and runs SQLite's integrity check. A damaged file
     /// is reported as `corrupt` with the newest good backup to offer; it is never recreated.
     pub fn open_checked(dir: &Path) -> Result<Store, StoreError> {
-        let result = Store::open(dir).and_then(|store| {
-            store.integrity_check()?;
-            Ok(store)
-        });
-        match result {
+        match Store::open_with(dir, true) {
             Err(StoreError::Corrupt { path, detail, .. }) => Err(StoreError::Corrupt {
                 path,
                 detail,

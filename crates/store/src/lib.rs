@@ -59,14 +59,14 @@ mod sync;
 
 use std::path::PathBuf;
 
-pub use error::StoreError;
-pub use handle::StoreHandle;
-pub use migrate::latest_version;
 pub use backup::{
     BACKUP_INTERVAL, BACKUPS_KEPT, BackupInfo, backup_dir, check_backup, list_backups,
     newest_good_backup, restore_backup,
 };
+pub use error::StoreError;
+pub use handle::StoreHandle;
 pub use media::{MediaRef, content_hash};
+pub use migrate::latest_version;
 pub use revisions::{
     DiffChunk, DiffOp, RevisionDiff, RevisionInfo, RevisionKind, SNAPSHOT_INTERVAL, SaveKind,
     Version, word_diff,

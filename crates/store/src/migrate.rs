@@ -57,6 +57,10 @@ pub(crate) fn user_version(conn: &Connection) -> Result<i64, StoreError> {
 /// Brings the schema up to date. Returns the version found before migrating.
 /// `Err(found)` when the file is newer than this build.
 pub(crate) fn migrate(conn: &mut Connection) -> Result<Result<i64, i64>, StoreError> {
+    if up_to_date(conn)? {
+        // The common case writes nothing, so opening a file never changes it.
+        return Ok(Ok(latest_version()));
+    }
     // IMMEDIATE takes the write lock first, so two processes opening a fresh file at once
     // cannot both run the same migration.
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -89,6 +93,17 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<Result<i64, i64>, StoreEr
     tx.pragma_update(None, "user_version", latest_version())?;
     tx.commit()?;
     Ok(Ok(found))
+}
+
+fn up_to_date(conn: &Connection) -> Result<bool, StoreError> {
+    if user_version(conn)? != latest_version() {
+        return Ok(false);
+    }
+    let mut stmt = conn.prepare("SELECT version FROM schema_migrations")?;
+    let applied: Vec<i64> = stmt
+        .query_map([], |row| row.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(MIGRATIONS.iter().all(|m| applied.contains(&m.version)))
 }
 
 #[cfg(test)]

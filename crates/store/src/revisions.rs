@@ -151,7 +151,12 @@ fn insert_revision(
         "INSERT INTO revisions (article_id, created_at, kind, name, title, body, meta, extra)
          SELECT id, ?2, ?3, ?4, title, body, meta, extra FROM articles WHERE id = ?1",
     )?
-    .execute(params![id.to_string(), now.timestamp_micros(), kind.as_str(), name])?;
+    .execute(params![
+        id.to_string(),
+        now.timestamp_micros(),
+        kind.as_str(),
+        name
+    ])?;
     Ok(conn.last_insert_rowid())
 }
 
@@ -286,7 +291,8 @@ impl Store {
             .collect::<Result<_, _>>()?;
         let mut removed = 0;
         for id in ids {
-            let id = Uuid::parse_str(&id).map_err(|err| StoreError::InvalidData(err.to_string()))?;
+            let id =
+                Uuid::parse_str(&id).map_err(|err| StoreError::InvalidData(err.to_string()))?;
             removed += prune(&tx, id, now)?;
         }
         tx.commit()?;

@@ -192,7 +192,11 @@ fn push_filters(query: &ListQuery, sql: &mut String, params: &mut Vec<Box<dyn To
         bind(sql, " AND a.status = ?", Box::new(status.as_str()));
     }
     if let Some(category) = &query.category {
-        bind(sql, " AND a.category = ? COLLATE NOCASE", Box::new(category.clone()));
+        bind(
+            sql,
+            " AND a.category = ? COLLATE NOCASE",
+            Box::new(category.clone()),
+        );
     }
     if let Some(tag) = &query.tag {
         bind(
@@ -202,10 +206,18 @@ fn push_filters(query: &ListQuery, sql: &mut String, params: &mut Vec<Box<dyn To
         );
     }
     if let Some(from) = query.updated_from {
-        bind(sql, " AND a.updated_at >= ?", Box::new(from.timestamp_micros()));
+        bind(
+            sql,
+            " AND a.updated_at >= ?",
+            Box::new(from.timestamp_micros()),
+        );
     }
     if let Some(to) = query.updated_to {
-        bind(sql, " AND a.updated_at <= ?", Box::new(to.timestamp_micros()));
+        bind(
+            sql,
+            " AND a.updated_at <= ?",
+            Box::new(to.timestamp_micros()),
+        );
     }
     if let Some(band) = query.score_band {
         sql.push_str(" AND ");
@@ -247,7 +259,11 @@ mod tests {
     #[test]
     fn snippet_markers_become_parts() {
         let parts = split_snippet("…hujan \u{1}banjir\u{2} di \u{1}Jakarta\u{2}");
-        let hits: Vec<_> = parts.iter().filter(|p| p.hit).map(|p| p.text.as_str()).collect();
+        let hits: Vec<_> = parts
+            .iter()
+            .filter(|p| p.hit)
+            .map(|p| p.text.as_str())
+            .collect();
         assert_eq!(hits, ["banjir", "Jakarta"]);
         assert_eq!(parts[0].text, "…hujan ");
     }

@@ -55,25 +55,37 @@ pub struct Store {
 impl Store {
     /// Opens (or creates) `redaksi.db` in `dir`, creating the directory when needed.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        Store::open_with(dir, false)
+    }
+
+    pub(crate) fn open_with(dir: &Path, check: bool) -> Result<Store, StoreError> {
         fs::create_dir_all(dir)
             .map_err(|err| StoreError::io(format!("creating {}", dir.display()), err))?;
         let path = dir.join(DB_FILE);
         let conn = Connection::open(&path).map_err(|err| with_path(err.into(), &path))?;
-        Store::setup(conn, Some(path.clone())).map_err(|err| with_path(err, &path))
+        Store::setup(conn, Some(path.clone()), check).map_err(|err| with_path(err, &path))
     }
 
     /// A private database in memory, for tests and throw-away work.
     pub fn open_in_memory() -> Result<Store, StoreError> {
-        Store::setup(Connection::open_in_memory()?, None)
+        Store::setup(Connection::open_in_memory()?, None, false)
     }
 
-    fn setup(mut conn: Connection, path: Option<PathBuf>) -> Result<Store, StoreError> {
+    fn setup(
+        mut conn: Connection,
+        path: Option<PathBuf>,
+        check: bool,
+    ) -> Result<Store, StoreError> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         // Reading the journal mode is the first read of the file, so a file that is not a
         // database fails here, before anything is written to it.
         let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
+        if check {
+            // Before any migration writes: a damaged file must stay exactly as it was found.
+            integrity_check(&conn, path.as_deref())?;
+        }
         if let Err(found) = migrate::migrate(&mut conn)? {
             return Err(StoreError::NewerDatabase {
                 path: path.clone().unwrap_or_default(),
@@ -152,7 +164,9 @@ impl Store {
 
     fn save_inner(&mut self, article: &Article, kind: &SaveKind) -> Result<Article, StoreError> {
         let now = self.now();
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         write_article(&tx, article, now)?;
         revisions::record(&tx, article.id, kind, now)?;
         let stored = read_article(&tx, article.id)?;
@@ -254,7 +268,9 @@ impl Store {
     /// Does not count as an edit: `updated_at` stays.
     pub fn set_score(&mut self, id: Uuid, score: Option<u8>) -> Result<(), StoreError> {
         if score.is_some_and(|s| s > 100) {
-            return Err(StoreError::InvalidInput("a score is between 0 and 100".into()));
+            return Err(StoreError::InvalidInput(
+                "a score is between 0 and 100".into(),
+            ));
         }
         let changed = self.conn.execute(
             "UPDATE articles SET score = ?2 WHERE id = ?1",
@@ -276,19 +292,23 @@ impl Store {
 
     /// `PRAGMA integrity_check`: `Ok(())` or the problems SQLite lists.
     pub fn integrity_check(&self) -> Result<(), StoreError> {
-        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
-        let problems: Vec<String> = stmt
-            .query_map([], |row| row.get::<_, String>(0))?
-            .collect::<Result<_, _>>()?;
-        if problems == ["ok"] {
-            Ok(())
-        } else {
-            Err(StoreError::Corrupt {
-                path: self.path.clone().unwrap_or_default(),
-                detail: problems.join("; "),
-                newest_good_backup: None,
-            })
-        }
+        integrity_check(&self.conn, self.path.as_deref())
+    }
+}
+
+fn integrity_check(conn: &Connection, path: Option<&Path>) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+    let problems: Vec<String> = stmt
+        .query_map([], |row| row.get::<_, String>(0))?
+        .collect::<Result<_, _>>()?;
+    if problems == ["ok"] {
+        Ok(())
+    } else {
+        Err(StoreError::Corrupt {
+            path: path.map(Path::to_owned).unwrap_or_default(),
+            detail: problems.join("; "),
+            newest_good_backup: None,
+        })
     }
 }
 

@@ -29,7 +29,11 @@ fn folder_key(folder: &Path) -> String {
 
 impl Store {
     /// The sync record of one file, if the mirror knows it.
-    pub fn synced_file(&self, folder: &Path, rel_path: &str) -> Result<Option<SyncedFile>, StoreError> {
+    pub fn synced_file(
+        &self,
+        folder: &Path,
+        rel_path: &str,
+    ) -> Result<Option<SyncedFile>, StoreError> {
         let row = self
             .conn
             .prepare_cached(
