@@ -76,7 +76,7 @@ fn crash_child() {
     let mut out = std::io::stdout().lock();
     loop {
         n += 1;
-        if history && n % 5 == 0 {
+        if history && n.is_multiple_of(5) {
             // One transaction that keeps the replaced text, rewrites the article and records
             // the result.
             let revisions = store.list_revisions(id).expect("history");
