@@ -88,7 +88,10 @@ fn media_is_stored_once_by_content_hash() {
         .unwrap()
         .count();
     assert_eq!(files, 1);
-    assert_eq!(store.article_media(a.id).unwrap(), [first.clone()]);
+    assert_eq!(
+        store.article_media(a.id).unwrap(),
+        std::slice::from_ref(&first)
+    );
 
     std::fs::write(src.path().join("notes.txt"), "x").unwrap();
     let err = store
