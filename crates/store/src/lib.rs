@@ -50,6 +50,7 @@
 mod error;
 mod handle;
 mod migrate;
+pub mod outbox;
 mod store;
 
 use std::path::PathBuf;
