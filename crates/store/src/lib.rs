@@ -52,6 +52,7 @@ mod error;
 mod handle;
 mod media;
 mod migrate;
+pub mod outbox;
 mod revisions;
 mod search;
 mod store;
