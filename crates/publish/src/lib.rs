@@ -5,8 +5,15 @@
 //! reporter asked for reaches the CMS exactly once, without overwriting an editor's change
 //! there.
 
+pub mod credentials;
+mod error;
 pub mod export;
+pub mod ghost;
 mod ninjs;
+pub mod outbox;
+pub mod payload;
 mod text;
+pub mod wordpress;
 
+pub use error::PublishError;
 pub use export::{Dropped, Export, ExportContext, Format, export};

@@ -26,6 +26,7 @@ CREATE TABLE outbox (
     remote_url      TEXT,
     version_token   TEXT,
     remote_copy     TEXT,               -- on conflict: the CMS's version, for the diff
+    report          TEXT,               -- JSON: SEO fields read back, terms not created, notes
     overwrite       INTEGER NOT NULL DEFAULT 0,
     confirmed       INTEGER NOT NULL DEFAULT 0,
     created_at      INTEGER NOT NULL,

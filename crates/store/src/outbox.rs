@@ -104,6 +104,8 @@ pub struct OutboxItem {
     pub version_token: Option<String>,
     /// On conflict: the CMS's current version, so the user can see the difference.
     pub remote_copy: Option<String>,
+    /// JSON the worker leaves for the user: which SEO fields stuck, terms it could not create.
+    pub report: Option<String>,
     pub overwrite: bool,
     pub confirmed: bool,
     pub created_at: DateTime<Utc>,
@@ -130,6 +132,7 @@ pub struct Outcome {
     pub remote_url: Option<String>,
     pub version_token: Option<String>,
     pub remote_copy: Option<String>,
+    pub report: Option<String>,
     pub error: Option<String>,
     /// For `queued`: when to try again.
     pub retry_at: Option<DateTime<Utc>>,
@@ -138,7 +141,7 @@ pub struct Outcome {
 const ITEM_COLUMNS: &str =
     "id, article_id, target, snapshot, remote_status, publish_at, state, attempts,
     next_attempt_at, last_error, remote_id, remote_url, version_token, remote_copy, overwrite,
-    confirmed, created_at, updated_at";
+    confirmed, created_at, updated_at, report";
 
 fn uuid_of(text: &str) -> Result<Uuid, rusqlite::Error> {
     Uuid::parse_str(text).map_err(|e| {
@@ -171,6 +174,7 @@ fn item_from_row(row: &Row<'_>) -> rusqlite::Result<Result<OutboxItem, StoreErro
         confirmed: row.get(15)?,
         created_at: from_micros(row.get(16)?),
         updated_at: from_micros(row.get(17)?),
+        report: row.get(18)?,
     }))
 }
 
@@ -356,7 +360,8 @@ impl Store {
             "UPDATE outbox SET state = ?2, last_error = ?3,
                  remote_id = COALESCE(?4, remote_id), remote_url = COALESCE(?5, remote_url),
                  version_token = COALESCE(?6, version_token), remote_copy = ?7,
-                 next_attempt_at = COALESCE(?8, next_attempt_at), updated_at = ?9
+                 next_attempt_at = COALESCE(?8, next_attempt_at), updated_at = ?9,
+                 report = COALESCE(?10, report)
              WHERE id = ?1",
             params![
                 id,
@@ -367,7 +372,8 @@ impl Store {
                 outcome.version_token,
                 outcome.remote_copy,
                 outcome.retry_at.map(|t| t.timestamp_micros()),
-                now
+                now,
+                outcome.report
             ],
         )?;
         if state == OutboxState::Sent {
