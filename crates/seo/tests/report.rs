@@ -106,13 +106,25 @@ fn all_reports() -> Vec<Report> {
     reports
 }
 
+/// The newsroom profile's reports share the schema.
+fn newsroom_reports() -> Vec<Report> {
+    let newsroom = ProfileId::Newsroom.profile().expect("built in");
+    let mut english = markdown_request();
+    english.locale = "en".into();
+    vec![
+        analyze(&markdown_request(), newsroom),
+        analyze(&english, newsroom),
+        analyze(&AnalysisRequest::default(), newsroom),
+    ]
+}
+
 #[test]
 fn reports_validate_against_the_schema() {
     let schema_text =
         std::fs::read_to_string(SCHEMA).expect("schemas/score-report.schema.json exists");
     let schema: serde_json::Value = serde_json::from_str(&schema_text).expect("schema is JSON");
     let validator = jsonschema::draft202012::new(&schema).expect("schema is valid draft 2020-12");
-    for report in all_reports() {
+    for report in all_reports().into_iter().chain(newsroom_reports()) {
         let json = serde_json::to_value(&report).expect("report serialises");
         let errors: Vec<String> = validator
             .iter_errors(&json)
