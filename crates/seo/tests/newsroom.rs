@@ -294,3 +294,34 @@ fn a_newsroom_can_switch_checks_off_and_add_words() {
     assert!(report.checks.iter().all(|c| c.id != "titlePowerWord"));
     assert_eq!(check(&report, "boilerplate").marks.len(), 1);
 }
+
+#[test]
+fn a_dateline_written_into_the_lead_counts_and_is_marked() {
+    let body = "JAKARTA, Redaksi — Harga beras di Pasar Kosambi naik dua kali lipat.\n";
+    let report = analyze(&short_news(body), builtin_profile());
+    let dateline = check(&report, "dateline");
+    assert_eq!(dateline.status, Status::Pass);
+    assert_eq!(marked(body, dateline), ["JAKARTA, Redaksi —"]);
+}
+
+#[test]
+fn secondary_keywords_get_their_own_chip_score_and_empty_keywords_are_reported() {
+    let mut request = short_news("Harga beras di Pasar Kosambi naik. Pedagang cabai mengeluh.\n");
+    request.keywords = vec!["beras".into(), "cabai".into(), "—".into()];
+    let report = analyze(&request, builtin_profile());
+    assert_eq!(report.secondary.len(), 1);
+    let chip = &report.secondary[0];
+    assert_eq!(chip.keyword, "cabai");
+    let in_title = chip
+        .checks
+        .iter()
+        .find(|c| c.id == "keyphraseInTitle")
+        .unwrap();
+    assert_eq!(
+        in_title.status,
+        Status::Fail,
+        "the title names beras, not cabai"
+    );
+    assert_eq!(report.issues.len(), 1);
+    assert_eq!(report.issues[0].field, "keywords[2]");
+}

@@ -181,10 +181,10 @@ fn prefixes(word: &str) -> Vec<(String, Prefix)> {
         } else if matches!(c, 'b' | 'f' | 'v' | 'p') {
             add(rest.to_owned(), Prefix::Verbal);
         }
-    } else if let Some(rest) = word.strip_prefix("me") {
-        if matches!(first(rest), 'l' | 'r' | 'w' | 'y' | 'm' | 'n') {
-            add(rest.to_owned(), Prefix::Verbal);
-        }
+    } else if let Some(rest) = word.strip_prefix("me")
+        && matches!(first(rest), 'l' | 'r' | 'w' | 'y' | 'm' | 'n')
+    {
+        add(rest.to_owned(), Prefix::Verbal);
     }
     out
 }

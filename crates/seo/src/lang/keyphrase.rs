@@ -5,7 +5,6 @@
 //! keyphrase are not required. Written in quotes ("harga beras") it matches only those exact
 //! words, consecutively.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::Lang;
@@ -152,9 +151,8 @@ impl Keyphrase {
     /// Every occurrence in the text, sentence by sentence.
     pub fn find(&self, text: &Analysed<'_>) -> Vec<Match> {
         let mut out = Vec::new();
-        let mut cache: HashMap<(usize, usize, &str), bool> = HashMap::new();
         for (s, range) in text.sentences.iter().enumerate() {
-            for (a, alt) in self.alternatives.iter().enumerate() {
+            for alt in &self.alternatives {
                 let before = out.len();
                 if alt.exact {
                     exact_matches(alt, text, range.clone(), s, &mut out);
@@ -163,10 +161,7 @@ impl Keyphrase {
                     for w in range.clone() {
                         let word = text.lower[w].as_str();
                         for (t, term) in alt.terms.iter().enumerate() {
-                            let hit = *cache
-                                .entry((a, t, word))
-                                .or_insert_with(|| term.matches(word, self.lang));
-                            if hit {
+                            if term.matches(word, self.lang) {
                                 hits[t].push(text.words[w].clone());
                                 break;
                             }

@@ -1,7 +1,6 @@
 //! The newsroom checks. Each reads the analysed [`Article`] and returns a [`Finding`]; weights
 //! and the message text are applied by the caller.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use redaksi_article::Lang;
@@ -10,6 +9,7 @@ use regex::Regex;
 use super::pixels::title_width;
 use super::{Article, Finding, Part, share};
 use crate::document::BlockKind;
+use crate::lang::fast_hash::FastSet;
 use crate::lang::keyphrase::{Analysed, Match};
 use crate::lang::passive::passive_word_except;
 use crate::report::Mark;
@@ -774,8 +774,8 @@ fn headline_as_anchor(a: &Article<'_>) -> Finding {
 
 fn duplicates(a: &Article<'_>) -> Finding {
     let min_words = a.thresholds().duplicate_sentence_min_words;
-    let mut paragraphs: HashSet<String> = HashSet::new();
-    let mut sentences: HashSet<String> = HashSet::new();
+    let mut paragraphs: FastSet<String> = FastSet::default();
+    let mut sentences: FastSet<String> = FastSet::default();
     let (mut repeated_paragraphs, mut repeated_sentences) = (0usize, 0usize);
     let mut marks = Vec::new();
     for part in a.parts.iter().filter(|p| {

@@ -21,6 +21,7 @@ mod messages;
 pub mod pixels;
 pub mod rules;
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -28,15 +29,30 @@ use redaksi_article::Lang;
 use regex::Regex;
 
 use crate::document::{Block, BlockKind, Document};
-use crate::lang::keyphrase::{Analysed, Keyphrase};
+use crate::lang::keyphrase::{Analysed, Keyphrase, Match};
 use crate::lang::lists::builtin;
 use crate::lang::phrases::PhraseSet;
 use crate::lang::tokens::{self, Span};
 use crate::profile::Profile;
-use crate::report::{self, Band, Check, Group, Mark, Message, Report, Status, TextStats};
-use crate::request::AnalysisRequest;
+use crate::report::{
+    self, Band, Check, Group, InputIssue, KeywordScore, Mark, Message, Report, Status, TextStats,
+};
+use crate::request::{AnalysisRequest, MAX_KEYWORDS};
 
 pub use rules::{CHECK_IDS, Rules, RulesError};
+
+/// The checks that depend on a keyword, run again for each secondary keyword.
+const KEYWORD_CHECKS: [&str; 9] = [
+    "keyphraseInTitle",
+    "keyphraseInLead",
+    "keyphraseInDescription",
+    "keyphraseInSlug",
+    "keyphraseDensity",
+    "keyphraseSpread",
+    "keyphraseInSubheadings",
+    "keyphraseInImageAlt",
+    "competingLinks",
+];
 
 /// The built-in lists of one language plus a newsroom's extra entries.
 pub(crate) struct LangWords {
@@ -126,6 +142,16 @@ impl Newsroom {
         &self.rules
     }
 
+    fn run(&self, article: &Article<'_>, ids: &[&str]) -> Vec<Check> {
+        ids.iter()
+            .filter_map(|&id| {
+                let rule = self.rules.check(id);
+                rule.enabled
+                    .then(|| checks::run(id, article).into_check(id, rule.weight))
+            })
+            .collect()
+    }
+
     fn words(&self, lang: Lang) -> &LangWords {
         match lang {
             Lang::Id => &self.id,
@@ -140,17 +166,45 @@ impl Profile for Newsroom {
     }
 
     fn analyze(&self, request: &AnalysisRequest, document: &Document) -> Report {
-        let article = Article::new(self, request, document);
-        let mut out = Vec::with_capacity(CHECK_IDS.len());
-        for id in CHECK_IDS {
-            let rule = self.rules.check(id);
-            if !rule.enabled {
-                continue;
+        let mut article = Article::new(self, request, document);
+        let mut issues = Vec::new();
+        let mut keyphrases = Vec::new();
+        for (i, phrase) in request.keywords.iter().enumerate().take(MAX_KEYWORDS) {
+            let synonyms = request.synonyms.get(i).map(Vec::as_slice).unwrap_or(&[]);
+            let keyphrase = Keyphrase::new(phrase, synonyms, article.lang);
+            if keyphrase.is_none() {
+                issues.push(InputIssue {
+                    field: format!("keywords[{i}]"),
+                    message: Message::new("newsroom.keyword.invalid")
+                        .arg("keyword", phrase.as_str()),
+                });
             }
-            let finding = checks::run(id, &article);
-            out.push(finding.into_check(id, rule.weight));
+            keyphrases.push(keyphrase);
         }
-        let (score, points, max) = report::score_of(&out);
+        let mut keyphrases = keyphrases.into_iter();
+        article.set_keyphrase(keyphrases.next().flatten());
+        let checks = self.run(&article, &CHECK_IDS);
+        // Secondary keywords only colour their chips: the keyword checks, scored on their own.
+        let primary = article.keyphrase.clone();
+        let secondary = keyphrases
+            .flatten()
+            .map(|keyphrase| {
+                let keyword = keyphrase.phrase.clone();
+                article.set_keyphrase(Some(keyphrase));
+                let checks = self.run(&article, &KEYWORD_CHECKS);
+                let (score, points, max) = report::score_of(&checks);
+                KeywordScore {
+                    keyword,
+                    score,
+                    band: Band::from_score(score),
+                    points,
+                    max,
+                    checks,
+                }
+            })
+            .collect();
+        article.set_keyphrase(primary);
+        let (score, points, max) = report::score_of(&checks);
         Report {
             profile: self.id().to_owned(),
             score,
@@ -158,10 +212,10 @@ impl Profile for Newsroom {
             points,
             max,
             keyword: article.keyphrase.as_ref().map(|k| k.phrase.clone()),
-            checks: out,
-            secondary: Vec::new(),
+            checks,
+            secondary,
             stats: TextStats::new(article.word_count, article.prose().count()),
-            issues: Vec::new(),
+            issues,
         }
     }
 
@@ -203,6 +257,8 @@ pub(crate) struct Article<'a> {
     pub lang: Lang,
     pub parts: Vec<Part<'a>>,
     pub keyphrase: Option<Keyphrase>,
+    /// The keyphrase's matches per part index, filled on first use.
+    pub occurrences: OnceCell<Vec<(usize, Vec<Match>)>>,
     pub word_count: usize,
 }
 
@@ -232,19 +288,21 @@ impl<'a> Article<'a> {
             .filter(|p| p.counts())
             .map(|p| p.text.words.len())
             .sum();
-        let keyphrase = request.keywords.first().and_then(|phrase| {
-            let synonyms = request.synonyms.first().map(Vec::as_slice).unwrap_or(&[]);
-            Keyphrase::new(phrase, synonyms, lang)
-        });
         Article {
             profile,
             request,
             document,
             lang,
             parts,
-            keyphrase,
+            keyphrase: None,
+            occurrences: OnceCell::new(),
             word_count,
         }
+    }
+
+    fn set_keyphrase(&mut self, keyphrase: Option<Keyphrase>) {
+        self.keyphrase = keyphrase;
+        self.occurrences = OnceCell::new();
     }
 
     pub fn prose(&self) -> impl Iterator<Item = &Part<'a>> {
