@@ -24,12 +24,57 @@ const WORDS_PER_CORPUS_ARTICLE: usize = 400;
 
 /// Words the queries look for; they sit at different ranks of the vocabulary below.
 const NEWS_WORDS: &[&str] = &[
-    "banjir", "jakarta", "hujan", "deras", "warga", "pemerintah", "kota", "provinsi", "menteri",
-    "presiden", "pemilu", "suara", "ekonomi", "harga", "beras", "pasar", "rupiah", "inflasi",
-    "sekolah", "guru", "rumah", "sakit", "dokter", "jalan", "macet", "kereta", "bandara",
-    "gempa", "magnitudo", "pantai", "nelayan", "kafé", "kopi", "budaya", "musik", "film",
-    "city", "council", "flood", "election", "market", "price", "school", "hospital",
-    "minister", "report", "police", "court", "energy", "climate", "policy",
+    "banjir",
+    "jakarta",
+    "hujan",
+    "deras",
+    "warga",
+    "pemerintah",
+    "kota",
+    "provinsi",
+    "menteri",
+    "presiden",
+    "pemilu",
+    "suara",
+    "ekonomi",
+    "harga",
+    "beras",
+    "pasar",
+    "rupiah",
+    "inflasi",
+    "sekolah",
+    "guru",
+    "rumah",
+    "sakit",
+    "dokter",
+    "jalan",
+    "macet",
+    "kereta",
+    "bandara",
+    "gempa",
+    "magnitudo",
+    "pantai",
+    "nelayan",
+    "kafé",
+    "kopi",
+    "budaya",
+    "musik",
+    "film",
+    "city",
+    "council",
+    "flood",
+    "election",
+    "market",
+    "price",
+    "school",
+    "hospital",
+    "minister",
+    "report",
+    "police",
+    "court",
+    "energy",
+    "climate",
+    "policy",
 ];
 
 /// A 20,000-word vocabulary, sampled with a Zipf-like (log-uniform rank) distribution as
@@ -115,7 +160,9 @@ fn corpus() -> PathBuf {
         .unwrap();
     drop(store);
     std::fs::write(&done, "").unwrap();
-    let size = std::fs::metadata(dir.join(redaksi_store::DB_FILE)).unwrap().len();
+    let size = std::fs::metadata(dir.join(redaksi_store::DB_FILE))
+        .unwrap()
+        .len();
     eprintln!(
         "corpus built in {:.1?}: {} bytes, {} bytes per article ({WORDS_PER_CORPUS_ARTICLE} words each, one revision each)",
         started.elapsed(),
@@ -164,7 +211,9 @@ fn autosave(c: &mut Criterion) {
 
 fn at_100k(c: &mut Criterion) {
     let dir = corpus();
-    let size = std::fs::metadata(dir.join(redaksi_store::DB_FILE)).unwrap().len();
+    let size = std::fs::metadata(dir.join(redaksi_store::DB_FILE))
+        .unwrap()
+        .len();
     eprintln!(
         "database: {size} bytes for {CORPUS_ARTICLES} articles = {} bytes per article",
         size / CORPUS_ARTICLES as u64
@@ -176,11 +225,24 @@ fn at_100k(c: &mut Criterion) {
     c.bench_function("list_first_page_100k", |b| {
         b.iter(|| black_box(store.list(&ListQuery::default()).unwrap()))
     });
-    let mut queries = ["banjir jakarta", "pemilu", "kafe", "harga beras", "climate pol", "gempa magn"]
-        .iter()
-        .cycle();
+    let mut queries = [
+        "banjir jakarta",
+        "pemilu",
+        "kafe",
+        "harga beras",
+        "climate pol",
+        "gempa magn",
+    ]
+    .iter()
+    .cycle();
     c.bench_function("search_100k", |b| {
-        b.iter(|| black_box(store.search(queries.next().unwrap(), &ListQuery::default()).unwrap()))
+        b.iter(|| {
+            black_box(
+                store
+                    .search(queries.next().unwrap(), &ListQuery::default())
+                    .unwrap(),
+            )
+        })
     });
     c.bench_function("search_100k_filtered", |b| {
         let query = ListQuery {

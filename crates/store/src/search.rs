@@ -116,6 +116,7 @@ impl Store {
         let fts = fts_query(text).ok_or_else(|| {
             StoreError::InvalidInput("the search has no words to look for".into())
         })?;
+        self.flush_search_index()?;
         // Two steps: pick the page of matches first, then make snippets for that page only.
         // Snippets for every match of a common word would cost far more than the search.
         let order = match query.sort {
@@ -153,6 +154,35 @@ impl Store {
             }))
         })?;
         rows.map(|row| row?).collect()
+    }
+}
+
+impl Store {
+    /// Brings the search index up to date with the edits autosave parked (see migration
+    /// 0004). Search calls it first; the app also calls it when idle. Returns how many
+    /// articles were re-indexed.
+    pub fn flush_search_index(&self) -> Result<usize, StoreError> {
+        let pending: i64 = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM fts_pending")?
+            .query_row([], |row| row.get(0))?;
+        if pending == 0 {
+            return Ok(0);
+        }
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )?;
+        tx.execute_batch(
+            "INSERT INTO articles_fts (articles_fts, rowid, title, body, tags, byline)
+                 SELECT 'delete', rowid, title, body, tags, byline FROM fts_pending;
+             INSERT INTO articles_fts (rowid, title, body, tags, byline)
+                 SELECT a.rowid, a.title, a.body, a.tags, a.byline
+                 FROM articles a JOIN fts_pending p ON p.rowid = a.rowid;
+             DELETE FROM fts_pending;",
+        )?;
+        tx.commit()?;
+        Ok(pending as usize)
     }
 }
 
