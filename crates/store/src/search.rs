@@ -116,21 +116,29 @@ impl Store {
         let fts = fts_query(text).ok_or_else(|| {
             StoreError::InvalidInput("the search has no words to look for".into())
         })?;
-        let mut sql = format!(
+        self.flush_search_index()?;
+        // Two steps: pick the page of matches first, then make snippets for that page only.
+        // Snippets for every match of a common word would cost far more than the search.
+        let order = match query.sort {
+            SortBy::Relevance => " ORDER BY bm25(articles_fts, 10.0, 1.0, 5.0, 2.0)",
+            other => order_by(other),
+        };
+        let mut page = String::from(
+            "SELECT a.rowid FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+             WHERE articles_fts MATCH ?1 AND a.deleted_at IS NULL",
+        );
+        let mut params: Vec<Box<dyn ToSql>> = vec![Box::new(fts)];
+        push_filters(query, &mut page, &mut params);
+        page.push_str(order);
+        push_page(query, &mut page, &mut params);
+        let sql = format!(
             "SELECT a.id, a.title, a.status, a.category, a.word_count, a.excerpt, a.score,
                     a.created_at, a.updated_at,
                     snippet(articles_fts, 1, '{HIT_START}', '{HIT_END}', '…', 16),
                     snippet(articles_fts, 0, '{HIT_START}', '{HIT_END}', '…', 16)
              FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-             WHERE articles_fts MATCH ?1 AND a.deleted_at IS NULL"
+             WHERE articles_fts MATCH ?1 AND articles_fts.rowid IN ({page}){order}"
         );
-        let mut params: Vec<Box<dyn ToSql>> = vec![Box::new(fts)];
-        push_filters(query, &mut sql, &mut params);
-        sql.push_str(match query.sort {
-            SortBy::Relevance => " ORDER BY bm25(articles_fts, 10.0, 1.0, 5.0, 2.0)",
-            other => order_by(other),
-        });
-        push_page(query, &mut sql, &mut params);
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(params.iter()), |row| {
             let body_snippet: String = row.get(9)?;
@@ -146,6 +154,35 @@ impl Store {
             }))
         })?;
         rows.map(|row| row?).collect()
+    }
+}
+
+impl Store {
+    /// Brings the search index up to date with the edits autosave parked (see migration
+    /// 0004). Search calls it first; the app also calls it when idle. Returns how many
+    /// articles were re-indexed.
+    pub fn flush_search_index(&self) -> Result<usize, StoreError> {
+        let pending: i64 = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM fts_pending")?
+            .query_row([], |row| row.get(0))?;
+        if pending == 0 {
+            return Ok(0);
+        }
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )?;
+        tx.execute_batch(
+            "INSERT INTO articles_fts (articles_fts, rowid, title, body, tags, byline)
+                 SELECT 'delete', rowid, title, body, tags, byline FROM fts_pending;
+             INSERT INTO articles_fts (rowid, title, body, tags, byline)
+                 SELECT a.rowid, a.title, a.body, a.tags, a.byline
+                 FROM articles a JOIN fts_pending p ON p.rowid = a.rowid;
+             DELETE FROM fts_pending;",
+        )?;
+        tx.commit()?;
+        Ok(pending as usize)
     }
 }
 

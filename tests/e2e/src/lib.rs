@@ -1,0 +1,193 @@
+//! Drives the real Redaksi release window for end-to-end tests.
+//!
+//! Mocked IPC cannot show that the window really opens, that WebKitGTK runs the bundled UI under
+//! the app's CSP, or that text survives a restart. These tests launch the release binary through
+//! `tauri-driver` (which bridges WebDriver to WebKitWebDriver) and use it like a reporter would.
+//!
+//! `cargo xtask test` runs them under `xvfb-run -a` and sets:
+//! - `REDAKSI_E2E_APP`: the release binary to launch;
+//! - `TAURI_DRIVER`: the tauri-driver executable (default: `tauri-driver` on PATH);
+//! - `REDAKSI_TEST_OUTPUT`: where screenshots go (default: `test-output/` at the workspace root).
+
+use std::error::Error;
+use std::net::{Ipv4Addr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::json;
+
+pub type Result<T, E = Box<dyn Error + Send + Sync>> = std::result::Result<T, E>;
+
+/// How long to wait for the window and for the UI to reach a state (a cold WebKit start under
+/// Xvfb on a busy machine can take several seconds).
+const PATIENCE: Duration = Duration::from_secs(30);
+
+fn required_env(name: &str) -> Result<String> {
+    std::env::var(name).map_err(|_| {
+        format!(
+            "{name} is not set. The end-to-end tests need the release app, tauri-driver and a \
+             display; run them through `cargo xtask test`."
+        )
+        .into()
+    })
+}
+
+fn free_port() -> Result<u16> {
+    Ok(TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?
+        .local_addr()?
+        .port())
+}
+
+/// A tauri-driver process. Every app it launches sees the same `REDAKSI_DATA_DIR`, so a test can
+/// quit the app and start it again on the same data. Killed when dropped.
+pub struct Driver {
+    child: Child,
+    port: u16,
+    app: PathBuf,
+}
+
+impl Driver {
+    pub fn start(data_dir: &Path) -> Result<Driver> {
+        let app = PathBuf::from(required_env("REDAKSI_E2E_APP")?);
+        if !app.is_file() {
+            return Err(format!("REDAKSI_E2E_APP={} is not a file", app.display()).into());
+        }
+        let driver = std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into());
+        let port = free_port()?;
+        let native_port = free_port()?;
+        let child = Command::new(&driver)
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("REDAKSI_DATA_DIR", data_dir)
+            .stdout(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("could not start {driver}: {e}"))?;
+        let driver = Driver { child, port, app };
+        let started = Instant::now();
+        while TcpStream::connect((Ipv4Addr::LOCALHOST, port)).is_err() {
+            if started.elapsed() > PATIENCE {
+                return Err(format!("tauri-driver did not listen on port {port}").into());
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Ok(driver)
+    }
+
+    /// Starts the app: one WebDriver session is one app process.
+    pub async fn launch(&self) -> Result<App> {
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert(
+            "tauri:options".into(),
+            json!({ "application": self.app.to_string_lossy() }),
+        );
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await?;
+        Ok(App { client })
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        let _ = Command::new("kill")
+            .args(["-TERM", "--", &format!("-{}", self.child.id())])
+            .status();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The app's window, found through its stable `data-testid`s.
+pub struct App {
+    pub client: Client,
+}
+
+pub fn by_test_id(id: &str) -> String {
+    format!(r#"[data-testid="{id}"]"#)
+}
+
+impl App {
+    /// Waits for an element to exist (the UI renders after the window opens).
+    pub async fn find(&self, css: &str) -> Result<Element> {
+        Ok(self
+            .client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await?)
+    }
+
+    pub async fn test_id(&self, id: &str) -> Result<Element> {
+        self.find(&by_test_id(id)).await
+    }
+
+    /// Polls until `probe` returns Some, or fails naming `what` it waited for.
+    pub async fn wait_until<T, F, Fut>(&self, what: &str, mut probe: F) -> Result<T>
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = Result<Option<T>>>,
+    {
+        let started = Instant::now();
+        loop {
+            if let Some(value) = probe().await? {
+                return Ok(value);
+            }
+            if started.elapsed() > PATIENCE {
+                return Err(format!("timed out after {PATIENCE:?} waiting for {what}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits for the save indicator to reach `state` (saved, dirty, saving, error).
+    pub async fn wait_for_save_state(&self, state: &str) -> Result<()> {
+        let indicator = self.test_id("save-state").await?;
+        self.wait_until(&format!("save-state {state}"), || {
+            let indicator = indicator.clone();
+            async move {
+                let now = indicator.attr("data-state").await?;
+                Ok((now.as_deref() == Some(state)).then_some(()))
+            }
+        })
+        .await
+    }
+
+    /// The Markdown editor's text, one line per CodeMirror line.
+    pub async fn editor_text(&self) -> Result<String> {
+        let value = self
+            .client
+            .execute(
+                "const lines = document.querySelectorAll('[data-testid=\"editor\"] .cm-line');\
+                 return Array.from(lines, (line) => line.textContent).join('\\n');",
+                vec![],
+            )
+            .await?;
+        Ok(value.as_str().unwrap_or_default().to_owned())
+    }
+
+    /// Saves a PNG of the window to the test output folder and returns its path.
+    pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        let dir = std::env::var_os("REDAKSI_TEST_OUTPUT")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../test-output"));
+        std::fs::create_dir_all(&dir)?;
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, self.client.screenshot().await?)?;
+        Ok(path)
+    }
+
+    /// Ends the session; the driver stops the app process.
+    pub async fn quit(self) -> Result<()> {
+        Ok(self.client.close().await?)
+    }
+}

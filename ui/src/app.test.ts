@@ -1,0 +1,212 @@
+import { emit } from "@tauri-apps/api/event";
+import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
+import { EditorView } from "@codemirror/view";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { App } from "./app";
+import type { Article } from "./lib/backend";
+
+/** A backend in memory, speaking the same commands and shapes as the Rust shell. */
+class FakeBackend {
+  articles = new Map<string, Article>();
+  calls: { cmd: string; args: Record<string, unknown> }[] = [];
+  failSaves = false;
+  private clock = Date.parse("2026-01-01T08:00:00Z");
+
+  handle = (cmd: string, args: unknown): unknown => {
+    const a = (args ?? {}) as Record<string, unknown>;
+    this.calls.push({ cmd, args: a });
+    const now = () => new Date((this.clock += 1000)).toISOString();
+    switch (cmd) {
+      case "list_articles":
+        return [...this.articles.values()]
+          .sort((x, y) => y.updated_at.localeCompare(x.updated_at))
+          .map(({ id, title, updated_at }) => ({ id, title, updated_at }));
+      case "create_article": {
+        const stamp = now();
+        const article: Article = {
+          id: `id-${this.articles.size + 1}`,
+          title: a.title as string,
+          body: a.body as string,
+          created_at: stamp,
+          updated_at: stamp,
+          meta: { status: "draft" },
+        };
+        this.articles.set(article.id, article);
+        return article;
+      }
+      case "get_article": {
+        const found = this.articles.get(a.id as string);
+        if (!found) throw { code: "not_found", message: `no article ${String(a.id)}` };
+        return structuredClone(found);
+      }
+      case "save_article": {
+        if (this.failSaves) throw { code: "io", message: "disk full" };
+        const article = { ...(a.article as Article), updated_at: now() };
+        this.articles.set(article.id, article);
+        return article;
+      }
+      case "delete_article":
+        this.articles.delete(a.id as string);
+        return null;
+      case "plugin:window|destroy":
+        return null;
+      default:
+        throw new Error(`unexpected command ${cmd}`);
+    }
+  };
+
+  count(cmd: string): number {
+    return this.calls.filter((c) => c.cmd === cmd).length;
+  }
+}
+
+const byTestId = <T extends HTMLElement = HTMLElement>(id: string) =>
+  document.querySelector<T>(`[data-testid="${id}"]`)!;
+
+function typeInEditor(text: string) {
+  const view = EditorView.findFromDOM(byTestId("editor"))!;
+  view.dispatch({ changes: { from: view.state.doc.length, insert: text } });
+}
+
+async function newArticle(backend: FakeBackend) {
+  const before = backend.count("create_article");
+  byTestId("new-article").click();
+  await vi.waitFor(() => expect(backend.count("create_article")).toBe(before + 1));
+  await vi.waitFor(() =>
+    expect(document.querySelector(".document")!.hasAttribute("hidden")).toBe(false),
+  );
+}
+
+function typeTitle(text: string) {
+  const input = byTestId<HTMLInputElement>("title-input");
+  input.value = text;
+  input.dispatchEvent(new Event("input"));
+}
+
+describe("the foundation window", () => {
+  let backend: FakeBackend;
+  let root: HTMLElement;
+
+  async function startApp(languages: readonly string[] = ["en-US"]) {
+    const app = new App(root, { storage: window.localStorage, osLanguages: languages });
+    await app.start();
+    return app;
+  }
+
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    window.localStorage.clear();
+    backend = new FakeBackend();
+    mockWindows("main");
+    mockIPC(backend.handle, { shouldMockEvents: true });
+    root = document.createElement("div");
+    document.body.replaceChildren(root);
+  });
+
+  afterEach(() => {
+    clearMocks();
+    vi.useRealTimers();
+  });
+
+  it("starts with an empty list and no open article", async () => {
+    await startApp();
+    expect(byTestId("article-list").querySelectorAll('[data-testid="article-item"]')).toHaveLength(0);
+    expect(root.querySelector(".document")!.hasAttribute("hidden")).toBe(true);
+    expect(byTestId("new-article").textContent).toContain("New article");
+  });
+
+  it("creates an article and autosaves title and body a second after typing stops", async () => {
+    await startApp();
+    await newArticle(backend);
+    await vi.waitFor(() => expect(byTestId("article-list").querySelectorAll("li")).toHaveLength(1));
+
+    typeTitle("Banjir di Jakarta");
+    typeInEditor("Hujan deras sejak pagi.");
+    expect(byTestId("save-state").dataset.state).toBe("dirty");
+    await vi.advanceTimersByTimeAsync(900);
+    expect(backend.count("save_article")).toBe(0);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(backend.count("save_article")).toBe(1);
+    expect(byTestId("save-state").dataset.state).toBe("saved");
+
+    const stored = backend.articles.get("id-1")!;
+    expect(stored.title).toBe("Banjir di Jakarta");
+    expect(stored.body).toBe("Hujan deras sejak pagi.");
+    expect(stored.meta).toEqual({ status: "draft" });
+    expect(byTestId("article-item").textContent).toContain("Banjir di Jakarta");
+  });
+
+  it("Ctrl+S saves at once", async () => {
+    await startApp();
+    await newArticle(backend);
+    typeTitle("Segera");
+    window.dispatchEvent(new KeyboardEvent("keydown", { key: "s", ctrlKey: true }));
+    await vi.waitFor(() => expect(backend.count("save_article")).toBe(1));
+    expect(backend.articles.get("id-1")!.title).toBe("Segera");
+  });
+
+  it("shows an error state when a save fails and keeps the text", async () => {
+    await startApp();
+    await newArticle(backend);
+    backend.failSaves = true;
+    typeInEditor("Teks penting");
+    await vi.advanceTimersByTimeAsync(1100);
+    const state = byTestId("save-state");
+    expect(state.dataset.state).toBe("error");
+    expect(state.textContent).toBe("Save failed");
+    expect(state.title).toContain("disk full");
+    expect(EditorView.findFromDOM(byTestId("editor"))!.state.doc.toString()).toBe("Teks penting");
+  });
+
+  it("flushes unsaved text when the window is closed, then lets it close", async () => {
+    await startApp();
+    await newArticle(backend);
+    typeInEditor("Kalimat terakhir");
+    await emit("tauri://close-requested");
+    await vi.waitFor(() => expect(backend.count("plugin:window|destroy")).toBe(1));
+    expect(backend.articles.get("id-1")!.body).toBe("Kalimat terakhir");
+    const order = backend.calls.map((c) => c.cmd);
+    expect(order.indexOf("save_article")).toBeLessThan(order.indexOf("plugin:window|destroy"));
+  });
+
+  it("keeps the window open once when the last save fails", async () => {
+    await startApp();
+    await newArticle(backend);
+    backend.failSaves = true;
+    typeInEditor("Belum aman");
+    await emit("tauri://close-requested");
+    await vi.waitFor(() => expect(root.querySelector(".notice")!.hasAttribute("hidden")).toBe(false));
+    expect(backend.count("plugin:window|destroy")).toBe(0);
+  });
+
+  it("opens the newest article at start and switches between articles", async () => {
+    backend.handle("create_article", { title: "Lama", body: "isi lama" });
+    backend.handle("create_article", { title: "Baru", body: "isi baru" });
+    await startApp();
+    await vi.waitFor(() => expect(byTestId<HTMLInputElement>("title-input").value).toBe("Baru"));
+    const items = root.querySelectorAll<HTMLButtonElement>('[data-testid="article-item"]');
+    expect([...items].map((i) => i.querySelector(".item-title")!.textContent)).toEqual(["Baru", "Lama"]);
+    items[1].click();
+    await vi.waitFor(() => expect(byTestId<HTMLInputElement>("title-input").value).toBe("Lama"));
+    expect(EditorView.findFromDOM(byTestId("editor"))!.state.doc.toString()).toBe("isi lama");
+  });
+
+  it("speaks Indonesian when the OS does, and the setting overrides it", async () => {
+    await startApp(["id-ID"]);
+    expect(byTestId("new-article").textContent).toContain("Artikel baru");
+    expect(byTestId("save-state").textContent).toBe("Tersimpan");
+    expect(document.documentElement.lang).toBe("id");
+
+    const select = root.querySelector<HTMLSelectElement>("#lang-select")!;
+    select.value = "en";
+    select.dispatchEvent(new Event("change"));
+    expect(byTestId("new-article").textContent).toContain("New article");
+    expect(window.localStorage.getItem("redaksi.lang")).toBe("en");
+
+    // A second start keeps the reporter's choice over the OS language.
+    root = document.createElement("div");
+    document.body.replaceChildren(root);
+    await startApp(["id-ID"]);
+    expect(byTestId("new-article").textContent).toContain("New article");
+  });
+});
