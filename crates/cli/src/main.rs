@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod publish;
 mod store;
 
 #[derive(Parser)]
@@ -22,10 +23,13 @@ struct Cli {
 enum Command {
     #[command(flatten)]
     Store(store::Command),
+    #[command(flatten)]
+    Publish(publish::Command),
 }
 
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Store(command) => store::run(command),
+        Command::Publish(command) => publish::run(command),
     }
 }

@@ -121,6 +121,8 @@ pub async fn enqueue(
                 article.meta.publish_at = Some(at);
             }
             let snapshot = front_matter::write(&article);
+            // The text as it was when it left, kept as a revision the user can go back to.
+            s.mark_before_publish(article_id)?;
             s.outbox_enqueue(article_id, &target, &snapshot, &status, at)
         })
         .await?)
