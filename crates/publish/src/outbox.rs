@@ -213,10 +213,10 @@ impl Worker {
                 continue;
             }
             // Wake when a send finishes, or soon, to claim rows that became due meanwhile.
-            match tokio::time::timeout(Duration::from_millis(200), running.join_next()).await {
-                Ok(Some(joined)) => joined
-                    .map_err(|e| PublishError::Invalid(format!("send task failed: {e}")))??,
-                Ok(None) | Err(_) => {}
+            if let Ok(Some(joined)) =
+                tokio::time::timeout(Duration::from_millis(200), running.join_next()).await
+            {
+                joined.map_err(|e| PublishError::Invalid(format!("send task failed: {e}")))??;
             }
             if let Until::Final(id) = until
                 && self
