@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod score;
+mod publish;
 mod store;
 
 #[derive(Parser)]
@@ -25,11 +26,13 @@ enum Command {
     Store(store::Command),
     #[command(flatten)]
     Score(score::Command),
+    Publish(publish::Command),
 }
 
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Store(command) => store::run(command),
         Command::Score(command) => score::run(command),
+        Command::Publish(command) => publish::run(command),
     }
 }

@@ -40,12 +40,17 @@ pub fn token(admin_key: &Secret, now: i64) -> Result<String, PublishError> {
                 .into(),
         )
     })?;
-    let header = json!({"alg": "HS256", "typ": "JWT", "kid": id});
-    let claims = json!({"iat": now, "exp": now + TOKEN_SECONDS, "aud": "/admin/"});
+    // Field order as Ghost's documented client (node jsonwebtoken) writes them.
+    let kid = serde_json::to_string(id).expect("a string serialises");
+    let header = format!(r#"{{"alg":"HS256","typ":"JWT","kid":{kid}}}"#);
+    let claims = format!(
+        r#"{{"iat":{now},"exp":{},"aud":"/admin/"}}"#,
+        now + TOKEN_SECONDS
+    );
     let signing_input = format!(
         "{}.{}",
-        URL_SAFE_NO_PAD.encode(header.to_string()),
-        URL_SAFE_NO_PAD.encode(claims.to_string())
+        URL_SAFE_NO_PAD.encode(header),
+        URL_SAFE_NO_PAD.encode(claims)
     );
     let mut mac = Hmac::<Sha256>::new_from_slice(&secret).expect("HMAC takes keys of any length");
     mac.update(signing_input.as_bytes());

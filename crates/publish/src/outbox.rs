@@ -121,6 +121,8 @@ pub async fn enqueue(
                 article.meta.publish_at = Some(at);
             }
             let snapshot = front_matter::write(&article);
+            // The text as it was when it left, kept as a revision the user can go back to.
+            s.mark_before_publish(article_id)?;
             s.outbox_enqueue(article_id, &target, &snapshot, &status, at)
         })
         .await?)
@@ -211,10 +213,10 @@ impl Worker {
                 continue;
             }
             // Wake when a send finishes, or soon, to claim rows that became due meanwhile.
-            match tokio::time::timeout(Duration::from_millis(200), running.join_next()).await {
-                Ok(Some(joined)) => joined
-                    .map_err(|e| PublishError::Invalid(format!("send task failed: {e}")))??,
-                Ok(None) | Err(_) => {}
+            if let Ok(Some(joined)) =
+                tokio::time::timeout(Duration::from_millis(200), running.join_next()).await
+            {
+                joined.map_err(|e| PublishError::Invalid(format!("send task failed: {e}")))??;
             }
             if let Until::Final(id) = until
                 && self

@@ -133,7 +133,11 @@ fn generated(n: u64) -> Article {
         m.keywords = vec![Keyword::new(pick(n)), Keyword::new("banjir")];
     }
     if bit() {
-        m.lang = Some(if n % 2 == 0 { Lang::Id } else { Lang::En });
+        m.lang = Some(if n.is_multiple_of(2) {
+            Lang::Id
+        } else {
+            Lang::En
+        });
     }
     if bit() {
         let src = if bit() {
@@ -173,7 +177,7 @@ fn every_generated_article_exports_valid_ninjs_2_2() {
     for n in 0..300 {
         let article = generated(n);
         let ctx = ExportContext {
-            revision: (n % 3 != 0).then_some(n),
+            revision: (!n.is_multiple_of(3)).then_some(n),
         };
         let e = export(&article, Format::Ninjs, &ctx);
         let doc: Value = serde_json::from_str(&e.content).unwrap();
