@@ -6,10 +6,15 @@ import * as backend from "./lib/backend";
 import type { Article, ArticleSummary } from "./lib/backend";
 import { createEditor, type MarkdownEditor } from "./lib/editor";
 import { I18n, LANGS, type MessageKey, detectLang, storeLang, storedLang } from "./lib/i18n";
+import { type Action, SHORTCUTS, describe, isMac, match } from "./lib/shortcuts";
+import { textStats } from "./lib/stats";
+import { type ThemeChoice, applyTheme, storedTheme } from "./lib/theme";
 
 export interface AppOptions {
   /** Milliseconds of quiet before an autosave; about a second keeps saves cheap and timely. */
   autosaveDelayMs?: number;
+  /** Milliseconds of quiet before the preview and the counts are updated. */
+  previewDelayMs?: number;
   storage?: Storage;
   osLanguages?: readonly string[];
 }
@@ -36,14 +41,50 @@ export class App {
   private current: Article | undefined;
   private lastError: backend.BackendError | undefined;
   private closeWarned = false;
+  private readonly mac = isMac(navigator.platform || navigator.userAgent);
+  private readonly previewDelayMs: number;
+  private previewTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Answers to older preview requests are dropped when a newer one was sent. */
+  private previewRequest = 0;
+  /** Removes the window-wide listeners when the app is torn down (tests start many apps). */
+  private readonly listeners = new AbortController();
 
   // Elements that change after start-up.
   private readonly heading = el("h1", { class: "brand" });
   private readonly newButton = el("button", { type: "button", "data-testid": "new-article", class: "primary" });
   private readonly list = el("ul", { "data-testid": "article-list", class: "article-list" });
   private readonly emptyList = el("p", { class: "muted empty" });
+  private readonly settingsButton = el("button", { type: "button", "data-testid": "settings-button" });
+  private readonly helpButton = el("button", { type: "button", "data-testid": "help-button" });
   private readonly langLabel = el("label", { for: "lang-select" });
-  private readonly langSelect = el("select", { id: "lang-select" });
+  private readonly langSelect = el("select", { id: "lang-select", "data-testid": "language-select" });
+  private readonly themeLabel = el("label", { for: "theme-select" });
+  private readonly themeSelect = el("select", { id: "theme-select", "data-testid": "theme-select" });
+  private readonly settingsTitle = el("h2", { id: "settings-title" });
+  private readonly settingsClose = el("button", { type: "button", class: "close" });
+  private readonly settingsDialog = el("div", {
+    class: "overlay",
+    hidden: "",
+    "data-testid": "settings-dialog",
+  });
+  private readonly helpTitle = el("h2", { id: "help-title" });
+  private readonly helpList = el("dl", { class: "shortcut-list" });
+  private readonly helpClose = el("button", { type: "button", class: "close" });
+  private readonly helpDialog = el("div", { class: "overlay", hidden: "", "data-testid": "help-overlay" });
+  private readonly previewToggle = el("button", {
+    type: "button",
+    "data-testid": "preview-toggle",
+    "aria-controls": "preview",
+  });
+  private readonly preview = el("article", {
+    id: "preview",
+    class: "preview",
+    "data-testid": "preview",
+    tabindex: "-1",
+  });
+  private readonly wordCount = el("span", { "data-testid": "word-count" });
+  private readonly charCount = el("span", { "data-testid": "char-count" });
+  private readonly readingTime = el("span", { "data-testid": "reading-time" });
   private readonly titleLabel = el("label", { for: "title-input", class: "visually-hidden" });
   private readonly titleInput = el("input", {
     id: "title-input",
@@ -69,6 +110,9 @@ export class App {
     this.storage = options.storage ?? window.localStorage;
     this.osLanguages = options.osLanguages ?? navigator.languages;
     this.i18n = new I18n(storedLang(this.storage) ?? detectLang(this.osLanguages));
+    this.previewDelayMs = options.previewDelayMs ?? 150;
+    applyTheme(this.storage, document.documentElement, storedTheme(this.storage));
+    this.setPreviewShown(this.storage.getItem("redaksi.preview") !== "off");
 
     this.autosaver = new Autosaver({
       delayMs: options.autosaveDelayMs ?? 1000,
@@ -82,6 +126,7 @@ export class App {
       if (!this.current) return;
       this.current.body = text;
       this.autosaver.changed();
+      this.schedulePreview();
     });
     this.wireEvents();
     this.applyLanguage();
@@ -107,7 +152,7 @@ export class App {
       { class: "sidebar" },
       el("header", { class: "sidebar-head" }, this.heading, this.newButton),
       el("nav", { class: "list-scroll" }, this.list, this.emptyList),
-      el("footer", { class: "sidebar-foot" }, this.langLabel, this.langSelect),
+      el("footer", { class: "sidebar-foot" }, this.settingsButton, this.helpButton),
     );
     const toolbar = el(
       "div",
@@ -115,11 +160,40 @@ export class App {
       this.titleLabel,
       this.titleInput,
       this.saveState,
+      this.previewToggle,
       this.deleteButton,
     );
-    this.documentPane.append(toolbar, this.editorHost);
+    const panes = el("div", { class: "panes" }, this.editorHost, this.preview);
+    const statusBar = el(
+      "footer",
+      { class: "status-bar" },
+      this.wordCount,
+      this.charCount,
+      this.readingTime,
+    );
+    this.documentPane.append(toolbar, panes, statusBar);
     const main = el("main", { class: "workspace" }, this.notice, this.placeholderText, this.documentPane);
-    return el("div", { class: "app" }, sidebar, main);
+
+    this.settingsDialog.append(
+      el(
+        "div",
+        { class: "dialog", role: "dialog", "aria-modal": "true", "aria-labelledby": "settings-title" },
+        this.settingsTitle,
+        el("div", { class: "field" }, this.langLabel, this.langSelect),
+        el("div", { class: "field" }, this.themeLabel, this.themeSelect),
+        el("div", { class: "dialog-actions" }, this.settingsClose),
+      ),
+    );
+    this.helpDialog.append(
+      el(
+        "div",
+        { class: "dialog", role: "dialog", "aria-modal": "true", "aria-labelledby": "help-title" },
+        this.helpTitle,
+        this.helpList,
+        el("div", { class: "dialog-actions" }, this.helpClose),
+      ),
+    );
+    return el("div", { class: "app" }, sidebar, main, this.settingsDialog, this.helpDialog);
   }
 
   private wireEvents(): void {
@@ -131,6 +205,15 @@ export class App {
       this.updateListTitle(this.current.id, this.current.title);
       this.autosaver.changed();
     });
+    this.themeSelect.addEventListener("change", () => {
+      const choice = this.themeSelect.value as ThemeChoice;
+      applyTheme(this.storage, document.documentElement, choice);
+    });
+    this.settingsButton.addEventListener("click", () => this.openDialog(this.settingsDialog));
+    this.settingsClose.addEventListener("click", () => this.closeDialogs());
+    this.helpButton.addEventListener("click", () => this.openDialog(this.helpDialog));
+    this.helpClose.addEventListener("click", () => this.closeDialogs());
+    this.previewToggle.addEventListener("click", () => this.setPreviewShown(this.preview.hidden));
     this.langSelect.addEventListener("change", () => {
       const choice = this.langSelect.value;
       const lang = LANGS.find((l) => l === choice);
@@ -138,16 +221,21 @@ export class App {
       this.i18n.lang = lang ?? detectLang(this.osLanguages);
       this.applyLanguage();
     });
-    // Capture phase, so the shortcut works wherever the focus is, the editor included.
+    // Capture phase, so shortcuts work wherever the focus is, the editor included.
     window.addEventListener(
       "keydown",
       (event) => {
-        if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "s") {
+        if (event.key === "Escape" && this.closeDialogs()) {
           event.preventDefault();
-          void this.autosaver.flush();
+          return;
         }
+        const shortcut = match(event, this.mac);
+        if (!shortcut) return;
+        event.preventDefault();
+        event.stopPropagation();
+        this.perform(shortcut.action);
       },
-      { capture: true },
+      { capture: true, signal: this.listeners.signal },
     );
   }
 
@@ -159,6 +247,29 @@ export class App {
     this.list.setAttribute("aria-label", t("articles"));
     this.emptyList.textContent = t("emptyList");
     this.langLabel.textContent = t("language");
+    this.settingsButton.textContent = `⚙ ${t("settings")}`;
+    this.helpButton.textContent = "?";
+    this.helpButton.setAttribute("aria-label", t("shortcuts"));
+    this.helpButton.title = t("shortcuts");
+    this.settingsTitle.textContent = t("settings");
+    this.settingsClose.textContent = t("close");
+    this.helpTitle.textContent = t("shortcuts");
+    this.helpClose.textContent = t("close");
+    this.helpList.replaceChildren(
+      ...SHORTCUTS.flatMap((s) => [
+        el("dt", {}, el("kbd", {}, describe(s, this.mac))),
+        el("dd", {}, t(s.label)),
+      ]),
+    );
+    this.themeLabel.textContent = t("theme");
+    this.themeSelect.replaceChildren(
+      el("option", { value: "system" }, t("themeSystem")),
+      el("option", { value: "light" }, t("themeLight")),
+      el("option", { value: "dark" }, t("themeDark")),
+    );
+    this.themeSelect.value = storedTheme(this.storage);
+    this.preview.setAttribute("aria-label", t("preview"));
+    this.previewToggle.textContent = t(this.preview.hidden ? "showPreview" : "hidePreview");
     const chosen = storedLang(this.storage);
     this.langSelect.replaceChildren(
       el("option", { value: "auto" }, t("languageAuto")),
@@ -173,6 +284,104 @@ export class App {
     this.placeholderText.textContent = t("noSelection");
     this.showSaveState(this.autosaver.current, this.lastError);
     this.renderList();
+    this.updateStats();
+  }
+
+  /** Stops listening to the window and cancels pending timers; pending text is not saved. */
+  dispose(): void {
+    this.listeners.abort();
+    this.autosaver.reset();
+    if (this.previewTimer !== undefined) clearTimeout(this.previewTimer);
+  }
+
+  private perform(action: Action): void {
+    switch (action) {
+      case "new":
+        void this.newArticle();
+        break;
+      case "save":
+        void this.autosaver.flush();
+        break;
+      case "find":
+        if (this.current) this.editor.openSearch();
+        break;
+      case "focusList": {
+        const item =
+          this.list.querySelector<HTMLElement>('[aria-current="true"]') ??
+          this.list.querySelector<HTMLElement>(".article-item") ??
+          this.newButton;
+        item.focus();
+        break;
+      }
+      case "focusEditor":
+        if (this.current) this.editor.focus();
+        else this.titleInput.focus();
+        break;
+      case "focusPreview":
+        if (!this.current) break;
+        this.setPreviewShown(true);
+        this.preview.focus();
+        break;
+      case "togglePreview":
+        this.setPreviewShown(this.preview.hidden);
+        break;
+      case "help":
+        if (this.helpDialog.hidden) this.openDialog(this.helpDialog);
+        else this.closeDialogs();
+        break;
+    }
+  }
+
+  private openDialog(dialog: HTMLElement): void {
+    this.closeDialogs();
+    dialog.hidden = false;
+    dialog.querySelector<HTMLElement>("select, button")?.focus();
+  }
+
+  /** Closes any open dialog; says whether one was open. */
+  private closeDialogs(): boolean {
+    const open = [this.settingsDialog, this.helpDialog].filter((d) => !d.hidden);
+    for (const dialog of open) dialog.hidden = true;
+    return open.length > 0;
+  }
+
+  private setPreviewShown(shown: boolean): void {
+    this.preview.hidden = !shown;
+    this.previewToggle.setAttribute("aria-expanded", String(shown));
+    this.previewToggle.textContent = this.i18n?.t(shown ? "hidePreview" : "showPreview") ?? "";
+    if (shown) this.storage.removeItem("redaksi.preview");
+    else this.storage.setItem("redaksi.preview", "off");
+    if (shown) this.schedulePreview(0);
+  }
+
+  /** Updates the counts and (when shown) the preview once typing pauses. */
+  private schedulePreview(delay = this.previewDelayMs): void {
+    if (this.previewTimer !== undefined) clearTimeout(this.previewTimer);
+    this.previewTimer = setTimeout(() => {
+      this.previewTimer = undefined;
+      this.updateStats();
+      void this.updatePreview();
+    }, delay);
+  }
+
+  private updateStats(): void {
+    const stats = textStats(this.current?.body ?? "", this.i18n.lang);
+    const number = new Intl.NumberFormat(this.i18n.lang);
+    this.wordCount.textContent = `${number.format(stats.words)} ${this.i18n.t("words")}`;
+    this.charCount.textContent = `${number.format(stats.characters)} ${this.i18n.t("characters")}`;
+    this.readingTime.textContent = `${number.format(stats.readingMinutes)} ${this.i18n.t("minutesRead")}`;
+  }
+
+  private async updatePreview(): Promise<void> {
+    if (this.preview.hidden || !this.current) return;
+    const request = ++this.previewRequest;
+    try {
+      const html = await backend.renderPreview(this.current.body);
+      // The HTML comes from Rust's sanitiser (and the CSP forbids inline scripts besides).
+      if (request === this.previewRequest) this.preview.innerHTML = html;
+    } catch (error) {
+      if (request === this.previewRequest) this.preview.textContent = backend.toBackendError(error).message;
+    }
   }
 
   private showSaveState(state: SaveState, error?: unknown): void {
@@ -253,7 +462,9 @@ export class App {
     this.placeholderText.hidden = !!article;
     this.titleInput.value = article?.title ?? "";
     this.editor.setText(article?.body ?? "");
+    this.preview.replaceChildren();
     this.renderList();
+    this.schedulePreview(0);
   }
 
   private async newArticle(): Promise<void> {

@@ -214,6 +214,17 @@ fn release_build(ctx: &Ctx) -> StepResult {
     Ok(())
 }
 
+/// One test at a time (each starts a real app), with their output shown: they print the
+/// screenshots they saved and the start-up time and memory they measured.
+const E2E_ARGS: &[&str] = &[
+    "test",
+    "-p",
+    "redaksi-e2e",
+    "--",
+    "--nocapture",
+    "--test-threads=1",
+];
+
 fn end_to_end(ctx: &Ctx) -> StepResult {
     if cfg!(target_os = "macos") {
         return Err(Outcome::Skipped(
@@ -224,11 +235,11 @@ fn end_to_end(ctx: &Ctx) -> StepResult {
     let mut command = if cfg!(target_os = "linux") {
         // -a picks a free display number: the machine may run other X servers.
         let mut command = Command::new("xvfb-run");
-        command.args(["-a", &ctx.cargo, "test", "-p", "redaksi-e2e"]);
+        command.args(["-a", &ctx.cargo]).args(E2E_ARGS);
         command.current_dir(&ctx.root);
         command
     } else {
-        ctx.cargo(&["test", "-p", "redaksi-e2e"])
+        ctx.cargo(E2E_ARGS)
     };
     command
         .env("REDAKSI_E2E_APP", ctx.release_binary())

@@ -2,8 +2,8 @@
 // line wrapping. The rest of the UI only sees text in and change notifications out.
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { markdown } from "@codemirror/lang-markdown";
-import { defaultHighlightStyle, syntaxHighlighting } from "@codemirror/language";
-import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
+import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
+import { highlightSelectionMatches, openSearchPanel, searchKeymap } from "@codemirror/search";
 import { Compartment, EditorState } from "@codemirror/state";
 import {
   EditorView,
@@ -12,6 +12,19 @@ import {
   keymap,
   placeholder,
 } from "@codemirror/view";
+import { tags } from "@lezer/highlight";
+
+// Markdown colours from the stylesheet's variables, so the editor follows the light/dark theme.
+const markdownStyle = HighlightStyle.define([
+  { tag: tags.heading, fontWeight: "700", color: "var(--accent)" },
+  { tag: tags.strong, fontWeight: "700" },
+  { tag: tags.emphasis, fontStyle: "italic" },
+  { tag: tags.strikethrough, textDecoration: "line-through" },
+  { tag: [tags.link, tags.url], color: "var(--focus)" },
+  { tag: tags.quote, color: "var(--fg-muted)", fontStyle: "italic" },
+  { tag: tags.monospace, color: "var(--ok)" },
+  { tag: [tags.processingInstruction, tags.meta, tags.contentSeparator], color: "var(--fg-muted)" },
+]);
 
 export interface MarkdownEditor {
   getText(): string;
@@ -20,6 +33,8 @@ export interface MarkdownEditor {
   setPlaceholder(text: string): void;
   setLabel(text: string): void;
   focus(): void;
+  /** Opens CodeMirror's find and replace panel. */
+  openSearch(): void;
 }
 
 export function createEditor(
@@ -39,7 +54,7 @@ export function createEditor(
     highlightSelectionMatches(),
     EditorView.lineWrapping,
     markdown(),
-    syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+    syntaxHighlighting(markdownStyle),
     keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
     placeholderSlot.of(placeholder(placeholderText)),
     labelSlot.of(EditorView.contentAttributes.of({ "aria-label": label })),
@@ -75,5 +90,8 @@ export function createEditor(
       });
     },
     focus: () => view.focus(),
+    openSearch: () => {
+      openSearchPanel(view);
+    },
   };
 }

@@ -37,6 +37,27 @@ const STRINGS = {
   languageAuto: { id: "Ikuti sistem", en: "Follow the system" },
   langName_id: { id: "Bahasa Indonesia", en: "Indonesian" },
   langName_en: { id: "Bahasa Inggris", en: "English" },
+  settings: { id: "Pengaturan", en: "Settings" },
+  close: { id: "Tutup", en: "Close" },
+  theme: { id: "Tema", en: "Theme" },
+  themeSystem: { id: "Ikuti sistem", en: "Follow the system" },
+  themeLight: { id: "Terang", en: "Light" },
+  themeDark: { id: "Gelap", en: "Dark" },
+  preview: { id: "Pratinjau", en: "Preview" },
+  showPreview: { id: "Tampilkan pratinjau", en: "Show preview" },
+  hidePreview: { id: "Sembunyikan pratinjau", en: "Hide preview" },
+  words: { id: "kata", en: "words" },
+  characters: { id: "karakter", en: "characters" },
+  minutesRead: { id: "menit baca", en: "min read" },
+  shortcuts: { id: "Pintasan papan ketik", en: "Keyboard shortcuts" },
+  shortcutNew: { id: "Artikel baru", en: "New article" },
+  shortcutSave: { id: "Simpan sekarang", en: "Save now" },
+  shortcutFind: { id: "Cari dan ganti di teks", en: "Find and replace in the text" },
+  shortcutFocusList: { id: "Fokus ke daftar artikel", en: "Focus the article list" },
+  shortcutFocusEditor: { id: "Fokus ke editor", en: "Focus the editor" },
+  shortcutFocusPreview: { id: "Fokus ke pratinjau", en: "Focus the preview" },
+  shortcutTogglePreview: { id: "Tampilkan/sembunyikan pratinjau", en: "Show or hide the preview" },
+  shortcutHelp: { id: "Daftar pintasan ini", en: "This list of shortcuts" },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof STRINGS;
@@ -44,14 +65,21 @@ export type MessageKey = keyof typeof STRINGS;
 /** Error codes from the backend, in words a reporter understands. */
 const ERROR_CODES: Record<string, Record<Lang, string>> = {
   not_found: { id: "Artikel tidak ditemukan.", en: "The article was not found." },
-  newer_schema: {
-    id: "Basis data dibuat oleh Redaksi versi yang lebih baru.",
-    en: "The database was written by a newer version of Redaksi.",
+  newer_database: {
+    id: "Basis data dibuat oleh Redaksi versi yang lebih baru; perbarui Redaksi.",
+    en: "The database was written by a newer version of Redaksi; update Redaksi.",
   },
-  store_unavailable: {
-    id: "Penyimpanan tidak bisa dibuka.",
-    en: "The draft store could not be opened.",
+  corrupt: {
+    id: "Basis data rusak; pulihkan dari cadangan.",
+    en: "The database is damaged; restore a backup.",
   },
+  disk_full: { id: "Disk penuh; teks belum tersimpan.", en: "The disk is full; the text is not saved." },
+  busy: {
+    id: "Basis data sedang dipakai proses lain; coba lagi.",
+    en: "The database is busy in another process; try again.",
+  },
+  io: { id: "Gagal membaca atau menulis berkas.", en: "A file could not be read or written." },
+  store_closed: { id: "Penyimpanan berhenti bekerja.", en: "The draft store stopped working." },
 };
 
 const SETTING_KEY = "redaksi.lang";
