@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-mod score;
 mod publish;
+mod score;
 mod store;
 
 #[derive(Parser)]
@@ -26,6 +26,7 @@ enum Command {
     Store(store::Command),
     #[command(flatten)]
     Score(score::Command),
+    #[command(flatten)]
     Publish(publish::Command),
 }
 
