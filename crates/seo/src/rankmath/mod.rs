@@ -84,6 +84,12 @@ impl Profile for RankMath {
     }
 }
 
+/// Whether a focus keyword has any words once normalised (§1). A keyword without words (only
+/// punctuation, such as "—" or "...") makes Rank Math's analysis throw; callers should reject it.
+pub fn usable_keyword(keyword: &str) -> bool {
+    keyword_tokstr(&lower(&nbsp(&fold(&keyword.trim().replace(',', ""))))).is_some()
+}
+
 /// One usable focus keyword.
 struct Keyword {
     original: String,
@@ -939,6 +945,17 @@ mod tests {
     use rstest::rstest;
 
     use super::*;
+
+    #[rstest]
+    #[case("harga beras", true)]
+    #[case("  beras, ", true)]
+    #[case("\u{2014}", false)]
+    #[case("...", false)]
+    #[case("", false)]
+    #[case("\u{201c}\u{201d}", false)]
+    fn keyword_usability(#[case] keyword: &str, #[case] usable: bool) {
+        assert_eq!(usable_keyword(keyword), usable);
+    }
 
     #[rstest]
     #[case(0, 0)]

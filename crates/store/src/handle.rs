@@ -1,0 +1,73 @@
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::mpsc;
+use std::thread;
+
+use tokio::sync::oneshot;
+
+use crate::{Store, StoreError};
+
+type Job = Box<dyn FnOnce(&mut Store) + Send>;
+
+/// A cheap, cloneable handle to the one writer connection, which lives on its own thread.
+///
+/// Every call is queued and runs in order on that thread, so the caller (the UI thread, a
+/// Tauri command, the outbox worker) never waits on disk and never holds the connection.
+/// The thread ends when the last handle is dropped.
+#[derive(Clone)]
+pub struct StoreHandle {
+    jobs: mpsc::Sender<Job>,
+}
+
+impl StoreHandle {
+    /// Moves `store` onto a new thread named `redaksi-store` and returns the handle to it.
+    pub fn spawn(store: Store) -> Result<Self, StoreError> {
+        let (jobs, queue) = mpsc::channel::<Job>();
+        thread::Builder::new()
+            .name("redaksi-store".into())
+            .spawn(move || {
+                let mut store = store;
+                for job in queue {
+                    // A panicking job loses only its own answer (the caller sees `Closed`);
+                    // its open transaction rolls back on unwind and later jobs still run.
+                    let _ = catch_unwind(AssertUnwindSafe(|| job(&mut store)));
+                }
+            })
+            .map_err(|err| StoreError::io("starting the store thread", err))?;
+        Ok(StoreHandle { jobs })
+    }
+
+    /// Runs `f` on the store thread and waits for its result without blocking a thread.
+    /// Works under any async runtime (or none: the future only needs to be polled).
+    pub async fn call<R, F>(&self, f: F) -> Result<R, StoreError>
+    where
+        R: Send + 'static,
+        F: FnOnce(&mut Store) -> Result<R, StoreError> + Send + 'static,
+    {
+        self.enqueue(f)?.await.map_err(|_| StoreError::Closed)?
+    }
+
+    /// Like [`call`](Self::call), for callers without an async context (the CLI, tests).
+    pub fn call_blocking<R, F>(&self, f: F) -> Result<R, StoreError>
+    where
+        R: Send + 'static,
+        F: FnOnce(&mut Store) -> Result<R, StoreError> + Send + 'static,
+    {
+        self.enqueue(f)?
+            .blocking_recv()
+            .map_err(|_| StoreError::Closed)?
+    }
+
+    fn enqueue<R, F>(&self, f: F) -> Result<oneshot::Receiver<Result<R, StoreError>>, StoreError>
+    where
+        R: Send + 'static,
+        F: FnOnce(&mut Store) -> Result<R, StoreError> + Send + 'static,
+    {
+        let (reply, answer) = oneshot::channel();
+        let job: Job = Box::new(move |store| {
+            // The caller may have given up waiting; the work is done either way.
+            let _ = reply.send(f(store));
+        });
+        self.jobs.send(job).map_err(|_| StoreError::Closed)?;
+        Ok(answer)
+    }
+}
