@@ -347,3 +347,11 @@ fn secondary_keywords_get_their_own_chip_score_and_empty_keywords_are_reported()
     assert_eq!(report.issues.len(), 1);
     assert_eq!(report.issues[0].field, "keywords[2]");
 }
+
+#[test]
+fn newsroom_is_the_default_profile() {
+    let default = redaksi_seo::ProfileId::default();
+    assert_eq!(default, redaksi_seo::ProfileId::Newsroom);
+    let profile = default.profile().expect("built in");
+    assert_eq!(profile.id(), "newsroom");
+}

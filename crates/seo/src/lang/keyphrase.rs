@@ -88,7 +88,7 @@ impl Term {
             .iter()
             .map(|r| {
                 let n = r.chars().count();
-                let keep = if n >= 4 { n - 2 } else { n - 1 };
+                let keep = n.saturating_sub(2).max(1);
                 r.chars().skip(1).take(keep).collect::<String>()
             })
             .collect();
