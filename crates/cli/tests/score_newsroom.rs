@@ -92,3 +92,56 @@ fn the_newsroom_json_report_follows_the_schema_with_mutes_and_synonyms() {
     );
     assert_eq!(check("boilerplate")["status"], "fail");
 }
+
+#[test]
+fn a_newsroom_can_score_with_its_own_rules_file_and_a_broken_one_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("berita.md");
+    std::fs::write(&article, ARTICLE).unwrap();
+    let shipped: serde_json::Value =
+        serde_json::from_str(include_str!("../../seo/data/newsroom-rules.json")).unwrap();
+    let mut own = shipped.clone();
+    own["checks"]["boilerplate"]["enabled"] = serde_json::json!(false);
+    let rules = dir.path().join("aturan.json");
+    std::fs::write(&rules, own.to_string()).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_redaksi"))
+        .args([
+            "score",
+            article.to_str().unwrap(),
+            "--json",
+            "--rules",
+            rules.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert!(!ids.contains(&"boilerplate") && ids.contains(&"duplicateContent"));
+
+    std::fs::write(&rules, "{\n  \"version\": 1,\n  \"checks\": {\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_redaksi"))
+        .args([
+            "score",
+            article.to_str().unwrap(),
+            "--rules",
+            rules.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("aturan.json") && stderr.contains("line"),
+        "{stderr}"
+    );
+}
