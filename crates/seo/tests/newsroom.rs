@@ -355,3 +355,19 @@ fn newsroom_is_the_default_profile() {
     let profile = default.profile().expect("built in");
     assert_eq!(profile.id(), "newsroom");
 }
+
+#[test]
+fn lists_tables_code_and_headings_are_not_sentences_for_readability() {
+    let long = "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas dua belas \
+                tiga belas empat belas lima belas enam belas tujuh belas delapan belas sembilan \
+                belas dua puluh dua puluh satu";
+    let body = format!(
+        "Harga beras naik. Pedagang mengeluh. Pembeli berkurang.\n\n## {long}\n\n- {long}\n- {long}\n\n\
+         | a | b |\n|---|---|\n| {long} | x |\n\n```\n{long}\n```\n"
+    );
+    let report = analyze(&short_news(&body), builtin_profile());
+    let sentences = check(&report, "sentenceLength");
+    assert_eq!(sentences.status, Status::Pass, "{:?}", sentences.message);
+    assert!(sentences.marks.is_empty());
+    assert_eq!(sentences.message.args["percent"].to_string(), "0");
+}
