@@ -35,6 +35,10 @@ pub struct ScoreArgs {
     /// Language of the checklist's messages (default: the article's `lang`).
     #[arg(long, value_parser = parse_lang)]
     lang: Option<Lang>,
+    /// A newsroom's own scoring rules (JSON, schemas/seo-rules.schema.json) for the `newsroom`
+    /// profile, instead of the shipped ones.
+    #[arg(long, value_name = "FILE")]
+    rules: Option<PathBuf>,
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -82,6 +86,23 @@ fn score(args: &ScoreArgs) -> Result<ExitCode, String> {
             args.profile
         )
     })?;
+    let own_rules = match &args.rules {
+        None => None,
+        Some(_) if args.profile != ProfileId::Newsroom => {
+            return Err("--rules applies to the newsroom profile only".to_owned());
+        }
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|err| format!("cannot read {}: {err}", path.display()))?;
+            let rules = redaksi_seo::newsroom::Newsroom::from_rules_json(&text)
+                .map_err(|err| format!("{}: {err}", path.display()))?;
+            Some(rules)
+        }
+    };
+    let profile = match &own_rules {
+        Some(newsroom) => newsroom,
+        None => profile,
+    };
     let report = analyze(&request, profile);
     if args.json {
         let json = serde_json::to_string_pretty(&report)

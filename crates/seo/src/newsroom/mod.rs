@@ -21,6 +21,7 @@ mod messages;
 pub mod pixels;
 pub mod rules;
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -61,9 +62,11 @@ pub(crate) struct LangWords {
     pub passive_exceptions: HashSet<String>,
 }
 
-/// Openings of pasted web-page furniture ("Related posts") and patterns ("66 / 100 Skor SEO").
+/// Openings of pasted web-page furniture ("Advertisement"), patterns ("66 / 100 Skor SEO") and
+/// listing widgets ("Latest posts") after which the rest of a pasted page is furniture too.
 struct Boilerplate {
     openings: Vec<Vec<String>>,
+    sections: Vec<Vec<String>>,
     patterns: Vec<Regex>,
 }
 
@@ -108,6 +111,7 @@ impl Newsroom {
         let id = words(Lang::Id, &rules.words.id);
         let en = words(Lang::En, &rules.words.en);
         let mut openings = Vec::new();
+        let mut sections = Vec::new();
         let mut patterns = Vec::new();
         for entry in lists.boilerplate.iter().chain(&rules.words.boilerplate) {
             if let Some(pattern) = entry.strip_prefix("re:") {
@@ -118,6 +122,12 @@ impl Newsroom {
                         message: format!("boilerplate pattern `{pattern}`: {e}"),
                     })?,
                 );
+            } else if let Some(section) = entry.strip_prefix("section:") {
+                let words = lower_words(section);
+                if !words.is_empty() {
+                    openings.push(words.clone());
+                    sections.push(words);
+                }
             } else {
                 let words: Vec<String> = lower_words(entry);
                 if !words.is_empty() {
@@ -129,7 +139,11 @@ impl Newsroom {
             rules,
             id,
             en,
-            boilerplate: Boilerplate { openings, patterns },
+            boilerplate: Boilerplate {
+                openings,
+                sections,
+                patterns,
+            },
         })
     }
 
@@ -224,6 +238,10 @@ impl Profile for Newsroom {
     }
 }
 
+fn starts_with(words: &[Cow<'_, str>], prefix: &[String]) -> bool {
+    words.len() >= prefix.len() && words.iter().zip(prefix).all(|(w, p)| w == p)
+}
+
 fn lower_words(text: &str) -> Vec<String> {
     tokens::words(text)
         .into_iter()
@@ -269,13 +287,18 @@ impl<'a> Article<'a> {
             "en" => Lang::En,
             _ => crate::lang::detect(&document.text),
         };
+        let mut in_listing = false;
         let parts: Vec<Part<'a>> = document
             .blocks
             .iter()
             .map(|block| {
                 let text = Analysed::new(document.block_text(block));
-                let boilerplate =
-                    block.kind != BlockKind::Code && profile.is_boilerplate(text.text, &text.lower);
+                let boilerplate = in_listing
+                    || (block.kind != BlockKind::Code
+                        && profile.is_boilerplate(text.text, &text.lower));
+                if boilerplate && !in_listing {
+                    in_listing = profile.opens_listing(&text.lower);
+                }
                 Part {
                     block,
                     text,
@@ -347,7 +370,15 @@ impl<'a> Article<'a> {
 }
 
 impl Newsroom {
-    fn is_boilerplate(&self, text: &str, lower: &[String]) -> bool {
+    /// Whether a boilerplate block is the title of a listing widget.
+    fn opens_listing(&self, lower: &[Cow<'_, str>]) -> bool {
+        self.boilerplate
+            .sections
+            .iter()
+            .any(|section| lower.len() <= section.len() + 1 && starts_with(lower, section))
+    }
+
+    fn is_boilerplate(&self, text: &str, lower: &[Cow<'_, str>]) -> bool {
         if lower.is_empty() {
             return false;
         }
@@ -367,7 +398,7 @@ impl Newsroom {
             } else {
                 lower.len() <= 30
             };
-            short_enough && lower.len() >= opening.len() && lower[..opening.len()] == opening[..]
+            short_enough && starts_with(lower, opening)
         })
     }
 }
