@@ -23,7 +23,11 @@ fn article() -> Article {
             body.push_str("\n\n");
         }
     }
-    let mut a = Article::new("Banjir Jakarta", body, Utc.with_ymd_and_hms(2026, 11, 26, 8, 0, 0).unwrap());
+    let mut a = Article::new(
+        "Banjir Jakarta",
+        body,
+        Utc.with_ymd_and_hms(2026, 11, 26, 8, 0, 0).unwrap(),
+    );
     a.meta.description = Some("Ringkasan banjir Jakarta.".into());
     a.meta.lang = Some(Lang::Id);
     a.meta.keywords = vec![Keyword::new("banjir jakarta")];

@@ -66,7 +66,14 @@ async fn counting_proxy(upstream: String) -> (String, Arc<AtomicUsize>, Arc<Atom
 }
 
 /// The requests the outbox makes for one article, without the outbox: five uploads and a create.
-async fn bare_article(http: &reqwest::Client, url: &str, user: &str, pass: &str, run: &str, n: usize) {
+async fn bare_article(
+    http: &reqwest::Client,
+    url: &str,
+    user: &str,
+    pass: &str,
+    run: &str,
+    n: usize,
+) {
     let mut content = String::new();
     for i in 0..IMAGES {
         let resp = http
@@ -74,14 +81,20 @@ async fn bare_article(http: &reqwest::Client, url: &str, user: &str, pass: &str,
             .query(&[("rest_route", "/wp/v2/media")])
             .basic_auth(user, Some(pass))
             .header("Content-Type", "image/png")
-            .header("Content-Disposition", format!("attachment; filename=\"bare-{n}-{i}.png\""))
+            .header(
+                "Content-Disposition",
+                format!("attachment; filename=\"bare-{n}-{i}.png\""),
+            )
             .body(image(&format!("bare-{run}-{n}-{i}")))
             .send()
             .await
             .unwrap();
         assert!(resp.status().is_success(), "{}", resp.status());
         let v: serde_json::Value = resp.json().await.unwrap();
-        content.push_str(&format!("<p><img src=\"{}\"></p>", v["source_url"].as_str().unwrap()));
+        content.push_str(&format!(
+            "<p><img src=\"{}\"></p>",
+            v["source_url"].as_str().unwrap()
+        ));
     }
     let resp = http
         .post(format!("{url}/"))
@@ -96,16 +109,31 @@ async fn bare_article(http: &reqwest::Client, url: &str, user: &str, pass: &str,
 
 fn main() {
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/wordpress/wp.sh");
-    let out = Command::new(script).arg("start").output().expect("run tests/wordpress/wp.sh");
-    assert!(out.status.success(), "wp.sh start: {}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new(script)
+        .arg("start")
+        .output()
+        .expect("run tests/wordpress/wp.sh");
+    assert!(
+        out.status.success(),
+        "wp.sh start: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let env: HashMap<String, String> = String::from_utf8_lossy(&out.stdout)
         .lines()
         .filter_map(|l| l.split_once('='))
         .map(|(k, v)| (k.to_owned(), v.to_owned()))
         .collect();
-    let (wp_url, user, pass) = (env["REDAKSI_WP_URL"].clone(), env["REDAKSI_WP_USER"].clone(), env["REDAKSI_WP_APP_PASSWORD"].clone());
+    let (wp_url, user, pass) = (
+        env["REDAKSI_WP_URL"].clone(),
+        env["REDAKSI_WP_USER"].clone(),
+        env["REDAKSI_WP_APP_PASSWORD"].clone(),
+    );
     let run = chrono::Utc::now().timestamp().to_string();
-    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
     rt.block_on(async move {
         let (proxy, _open, max) = counting_proxy(wp_url.trim_start_matches("http://").to_owned()).await;
 
