@@ -612,3 +612,39 @@ async fn a_schedule_that_passed_offline_waits_for_confirmation() {
         later.format("%Y-%m-%dT%H:%M:%S").to_string()
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_worker_killed_after_sending_a_create_is_resumed_by_the_next_one_without_a_duplicate() {
+    let _turn = TURN.lock().await;
+    let wp = site();
+    let e = env(&wp.url, &wp.password);
+    let a = e.article("Sesudah restart", "Isi.", |_| {}).await;
+    let q = enqueue(&e.store, a.id, "situs", "draft", None)
+        .await
+        .unwrap();
+    // What a killed worker leaves behind: the row claimed (`sending`), the create intent
+    // persisted, and the post created in WordPress with no answer recorded.
+    let claimed = e.store.call(|s| s.outbox_claim_due(1)).await.unwrap();
+    assert_eq!(claimed[0].id, q.id);
+    let id = a.id;
+    e.store
+        .call(move |s| s.remote_post_intend_create(id, "situs", "sesudah-restart"))
+        .await
+        .unwrap();
+    let body = redaksi_publish::payload::body_html(&a, &Default::default());
+    wp.rest(
+        Method::POST,
+        "/wp/v2/posts",
+        &[],
+        Some(json!({"title": a.title, "content": body, "slug": "sesudah-restart", "status": "draft"})),
+    )
+    .await;
+    assert_eq!(wp.posts_of(&a).await.len(), 1);
+
+    worker(&e, fast()).run(Until::Empty).await.unwrap();
+    let it = item(&e, q.id).await;
+    assert_eq!(it.state, OutboxState::Sent, "{:?}", it.last_error);
+    let posts = wp.posts_of(&a).await;
+    assert_eq!(posts.len(), 1, "the restarted worker created a second post");
+    assert_eq!(posts[0]["id"].to_string(), it.remote_id.unwrap());
+}
