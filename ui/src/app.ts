@@ -135,7 +135,12 @@ export class App {
 
   /** Loads the article list and opens the most recently updated article. */
   async start(): Promise<void> {
-    await backend.onWindowClose(() => this.beforeClose());
+    try {
+      await backend.onWindowClose(() => this.beforeClose());
+    } catch (error) {
+      // Without the close hook, autosave and Ctrl/Cmd+S still keep the text; say so and go on.
+      this.showNotice("loadError", error);
+    }
     try {
       this.articles = await backend.listArticles();
       this.renderList();

@@ -189,6 +189,8 @@ fn cargo_test(ctx: &Ctx) -> StepResult {
         "--workspace",
         "--exclude",
         "redaksi-e2e",
+        // Every crate's tests run even when one fails, so one run reports all failures.
+        "--no-fail-fast",
     ]))?)
 }
 
