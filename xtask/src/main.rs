@@ -136,7 +136,8 @@ fn build_packages(_: &Ctx) -> StepResult {
 
 fn build_and_e2e_packages(_: &Ctx) -> StepResult {
     system::ensure_packages(system::BUILD_PACKAGES)?;
-    system::ensure_packages(system::E2E_PACKAGES)
+    system::ensure_packages(system::E2E_PACKAGES)?;
+    system::ensure_packages(system::PUBLISH_TEST_PACKAGES)
 }
 
 fn tauri_driver(ctx: &Ctx) -> StepResult {
@@ -182,16 +183,30 @@ fn clippy(ctx: &Ctx) -> StepResult {
     ]))?)
 }
 
+/// The end-to-end crate needs the release app and a display; it has its own step.
+const TEST_ARGS: &[&str] = &[
+    "test",
+    "--workspace",
+    "--exclude",
+    "redaksi-e2e",
+    // Every crate's tests run even when one fails, so one run reports all failures.
+    "--no-fail-fast",
+];
+
 fn cargo_test(ctx: &Ctx) -> StepResult {
-    // The end-to-end crate needs the release app and a display; it has its own step.
-    Ok(run(&mut ctx.cargo(&[
-        "test",
-        "--workspace",
-        "--exclude",
-        "redaksi-e2e",
-        // Every crate's tests run even when one fails, so one run reports all failures.
-        "--no-fail-fast",
-    ]))?)
+    if !cfg!(target_os = "linux") {
+        return Ok(run(&mut ctx.cargo(TEST_ARGS))?);
+    }
+    // Credentials are tested in the real Secret Service, which needs a session bus and an
+    // unlocked keyring; the publishing tests start the loopback WordPress themselves.
+    let mut command = Command::new(ctx.root.join("tests/keyring/session.sh"));
+    command.arg(&ctx.cargo).args(TEST_ARGS).current_dir(&ctx.root);
+    let tests = run(&mut command);
+    let wordpress = run(Command::new(ctx.root.join("tests/wordpress/wp.sh"))
+        .arg("stop")
+        .current_dir(&ctx.root));
+    tests?;
+    Ok(wordpress?)
 }
 
 fn vitest(ctx: &Ctx) -> StepResult {
