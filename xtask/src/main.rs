@@ -200,7 +200,10 @@ fn cargo_test(ctx: &Ctx) -> StepResult {
     // Credentials are tested in the real Secret Service, which needs a session bus and an
     // unlocked keyring; the publishing tests start the loopback WordPress themselves.
     let mut command = Command::new(ctx.root.join("tests/keyring/session.sh"));
-    command.arg(&ctx.cargo).args(TEST_ARGS).current_dir(&ctx.root);
+    command
+        .arg(&ctx.cargo)
+        .args(TEST_ARGS)
+        .current_dir(&ctx.root);
     let tests = run(&mut command);
     let wordpress = run(Command::new(ctx.root.join("tests/wordpress/wp.sh"))
         .arg("stop")
