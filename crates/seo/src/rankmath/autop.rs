@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::text::{delete_comments, delete_shortcodes, word_count};
+use super::text::{delete_comments, delete_shortcodes, has, word_count};
 
 /// JavaScript's `\s`, for the patterns below.
 const WS: &str = r"[\t\n\x0B\x0C\r \u{A0}\u{1680}\u{2000}-\u{200A}\u{2028}\u{2029}\u{202F}\u{205F}\u{3000}\u{FEFF}]";
@@ -161,7 +161,7 @@ pub fn autop(text: &str) -> String {
     let p = &*PATTERNS;
     let mut text = format!("{text}\n");
     let mut pres = Vec::new();
-    if text.contains("<pre") {
+    if has(&text, "<pre") {
         text = replace_matches(&p.pre, &text, |m, out| {
             pres.push(m.to_owned());
             out.push_str("<pre wp-pre-tag-");
@@ -169,7 +169,7 @@ pub fn autop(text: &str) -> String {
             out.push_str("></pre>");
         });
     }
-    let text = if text.contains("<br") {
+    let text = if has(&text, "<br") {
         replace_matches(&p.double_br, &text, |_, out| out.push_str("\n\n"))
     } else {
         text
@@ -186,8 +186,7 @@ pub fn autop(text: &str) -> String {
         out.push_str("</p>\n");
     }
     let out = replace_matches(&p.empty_p, &out, |_, _| {});
-    let out = if !(out.contains("</div>") || out.contains("</address>") || out.contains("</form>"))
-    {
+    let out = if !(has(&out, "</div>") || has(&out, "</address>") || has(&out, "</form>")) {
         out
     } else {
         replace_matches(&p.unclosed_p, &out, |m, out| {
@@ -201,7 +200,7 @@ pub fn autop(text: &str) -> String {
     let out = replace_matches(&p.p_around_block, &out, |m, out| {
         out.push_str(first_tag(&m[3..]))
     });
-    let out = if out.contains("<p><li") {
+    let out = if has(&out, "<p><li") {
         replace_matches(&p.p_around_li, &out, |m, out| {
             out.push_str(&m[3..m.len() - 4])
         })
@@ -216,7 +215,7 @@ pub fn autop(text: &str) -> String {
     } else {
         out
     };
-    let out = if out.contains("</blockquote></p>") {
+    let out = if has(&out, "</blockquote></p>") {
         out.replace("</blockquote></p>", "</p></blockquote>")
     } else {
         out

@@ -349,7 +349,7 @@ impl<'a> Prepared<'a> {
         let id = "keywordIn10Percent";
         match kw {
             Some(kw) if self.content_present => {
-                let pass = !self.first_tenth.is_empty() && self.first_tenth.contains(&kw.tokstr);
+                let pass = !self.first_tenth.is_empty() && text::has(&self.first_tenth, &kw.tokstr);
                 Self::binary(id, Group::BasicSeo, pass, 3).with_marks(if pass {
                     self.primary_marks.iter().take(1).cloned().collect()
                 } else {
@@ -585,7 +585,7 @@ impl<'a> Prepared<'a> {
         if !self.content_present {
             return Self::unmet(id, Group::ContentReadability, 2);
         }
-        let pass = self.toc_plugin || self.text_l.contains("wp-block-rank-math-toc-block");
+        let pass = self.toc_plugin || text::has(&self.text_l, "wp-block-rank-math-toc-block");
         Self::binary(id, Group::ContentReadability, pass, 2)
     }
 
@@ -655,7 +655,7 @@ impl<'a> Prepared<'a> {
 
 /// TM (§4) with both token strings already built.
 fn token_match(hay_tokstr: &str, kw_tokstr: &str) -> bool {
-    !hay_tokstr.is_empty() && hay_tokstr.contains(kw_tokstr)
+    !hay_tokstr.is_empty() && text::has(hay_tokstr, kw_tokstr)
 }
 
 /// lengthContent tiers (§9.6).

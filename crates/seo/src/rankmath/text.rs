@@ -26,6 +26,12 @@ pub fn is_ws(c: char) -> bool {
     )
 }
 
+/// Substring test with SIMD search (`str::contains` scans byte by byte).
+#[inline]
+pub fn has(hay: &str, needle: &str) -> bool {
+    memchr::memmem::find(hay.as_bytes(), needle.as_bytes()).is_some()
+}
+
 /// Bytes that may start a JavaScript whitespace character.
 static WS_LEAD: [bool; 256] = {
     let mut table = [false; 256];
@@ -250,6 +256,15 @@ fn spaces_is_identity(s: &str) -> bool {
     if ws_len(b, 0) > 0 || s.ends_with(is_ws) {
         return false;
     }
+    // Fast path for text whose only whitespace is the plain space (the usual case after
+    // CLEAN_HTML): vectorisable scans instead of a byte-by-byte walk.
+    let unusual = b.iter().fold(false, |acc, &c| {
+        acc | (c.wrapping_sub(9) < 5) | matches!(c, 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef)
+    });
+    if !unusual {
+        return memchr::memmem::find(b, b"  ").is_none()
+            && memchr::memmem::find(b, b" .").is_none();
+    }
     let mut i = 0;
     while i < b.len() {
         i = next_ws_lead(b, i);
@@ -378,7 +393,7 @@ pub fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
 
 /// Deletes COMMENTs (`<!--` … `-->`, shortest).
 pub fn delete_comments(s: &str) -> Cow<'_, str> {
-    if !s.contains("<!--") {
+    if !has(s, "<!--") {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -517,7 +532,7 @@ pub fn shortcode_end(s: &str, at: usize) -> Option<usize> {
 
 /// CLEAN_HTML (§2.1): the content as one line, tags kept.
 pub fn clean_html(html: &str) -> String {
-    let s = if html.contains("&nbsp;") {
+    let s = if has(html, "&nbsp;") {
         html.replace("&nbsp;", " ")
     } else {
         html.to_owned()
@@ -549,11 +564,31 @@ fn deleted_symbol(c: char) -> bool {
 
 /// Replaces `--` and `—` with a space.
 fn dashes_to_space(s: &str) -> Cow<'_, str> {
-    if !s.contains("--") && !s.contains('\u{2014}') {
+    if !has(s, "--") && !has(s, "\u{2014}") {
         return Cow::Borrowed(s);
     }
     Cow::Owned(s.replace("--", " ").replace('\u{2014}', " "))
 }
+
+const WORD: u8 = 0;
+const SPACE: u8 = 1;
+const DELETED: u8 = 2;
+
+/// ASCII classes for the word counter: JavaScript whitespace, deleted punctuation, word.
+static WC_CLASS: [u8; 128] = {
+    let mut table = [WORD; 128];
+    let mut c = 0;
+    while c < 128 {
+        let byte = c as u8;
+        if matches!(byte, 9..=13 | b' ') {
+            table[c] = SPACE;
+        } else if byte.is_ascii_punctuation() {
+            table[c] = DELETED;
+        }
+        c += 1;
+    }
+    table
+};
 
 /// WC: `@wordpress/wordcount` in `words` mode with default settings (§3).
 pub fn word_count(s: &str) -> usize {
@@ -570,15 +605,12 @@ pub fn word_count(s: &str) -> usize {
         let byte = b[i];
         if byte < 0x80 {
             i += 1;
-            if byte.is_ascii_punctuation() {
-                continue;
-            }
-            if matches!(byte, 9..=13 | b' ') {
-                in_word = false;
-            } else if !in_word {
-                in_word = true;
-                count += 1;
-            }
+            // Branch-free: a word character starts a word unless one is open; whitespace closes
+            // it; deleted punctuation leaves the state alone.
+            let class = WC_CLASS[byte as usize];
+            let word = class == WORD;
+            count += usize::from(word & !in_word);
+            in_word = word | (in_word & (class == DELETED));
             continue;
         }
         let c = s[i..].chars().next().unwrap_or(' ');
