@@ -236,10 +236,16 @@ pub fn autop(text: &str) -> String {
 /// shortest run without line breaks), left to right without overlap.
 fn extract_paragraphs(html: &str) -> Vec<&str> {
     let b = html.as_bytes();
-    let line_break = |i: usize| {
-        html[i..]
-            .find(['\n', '\r', '\u{2028}', '\u{2029}'])
-            .map_or(html.len(), |p| i + p)
+    // Line breaks: \n, \r, U+2028 and U+2029 (E2 80 A8 / E2 80 A9).
+    let line_break = |mut i: usize| loop {
+        match memchr::memchr3(b'\n', b'\r', 0xe2, &b[i..]) {
+            None => break html.len(),
+            Some(p) if b[i + p] != 0xe2 => break i + p,
+            Some(p) if matches!(b.get(i + p + 1..i + p + 3), Some([0x80, 0xa8 | 0xa9])) => {
+                break i + p;
+            }
+            Some(p) => i += p + 1,
+        }
     };
     let mut out = Vec::new();
     // Searches are cached so that failing candidates on one long line stay linear.

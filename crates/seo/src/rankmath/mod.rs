@@ -26,7 +26,7 @@ use crate::request::{AnalysisRequest, MAX_KEYWORDS};
 use links::LinkKind;
 use text::{
     clean_html, clean_text, edge_trim, fold, is_ws, keyword_tokstr, len16, lower, nbsp, quotes,
-    replace_tags, spaces, tokens, unescape, word_count,
+    replace_tags, tokens, unescape, word_count,
 };
 
 /// The `rankmath` profile.
@@ -185,7 +185,7 @@ impl<'a> Prepared<'a> {
         } else {
             all_tokens
         };
-        let stripped_l = spaces(&replace_tags(&text_l, ""));
+        let stripped_l = text::spaces_cow(&replace_tags(&text_l, "")).into_owned();
         let (stripped_tokstr, _) = tokens(&stripped_l);
         let words = word_count(&text_l);
         let parent = links::parent_domain(&request.site_url);

@@ -39,7 +39,7 @@ static WS_LEAD: [bool; 256] = {
 };
 
 /// The index of the next byte at or after `i` that may start whitespace.
-#[inline]
+#[inline(always)]
 fn next_ws_lead(b: &[u8], mut i: usize) -> usize {
     while i < b.len() && !WS_LEAD[b[i] as usize] {
         i += 1;
@@ -48,7 +48,7 @@ fn next_ws_lead(b: &[u8], mut i: usize) -> usize {
 }
 
 /// The byte length of the JavaScript whitespace character starting at `i`, or 0.
-#[inline]
+#[inline(always)]
 pub fn ws_len(b: &[u8], i: usize) -> usize {
     if !WS_LEAD[b[i] as usize] {
         return 0;
@@ -180,7 +180,17 @@ fn replace_nbsp_entities<'a>(s: &'a str, with: &str) -> Cow<'a, str> {
 
 /// SPACES (§2.1).
 pub fn spaces(s: &str) -> String {
+    spaces_cow(s).into_owned()
+}
+
+/// SPACES without a copy when nothing changes.
+pub fn spaces_cow(s: &str) -> Cow<'_, str> {
     let replaced = replace_nbsp_entities(s, " ");
+    if let Cow::Borrowed(original) = replaced
+        && spaces_is_identity(original)
+    {
+        return Cow::Borrowed(original);
+    }
     let s: &str = &replaced;
     let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
@@ -223,11 +233,41 @@ pub fn spaces(s: &str) -> String {
     }
     out.push_str(&s[last..]);
     let trimmed = out.trim_matches(is_ws);
-    if trimmed.len() == out.len() {
+    Cow::Owned(if trimmed.len() == out.len() {
         out
     } else {
         trimmed.to_owned()
+    })
+}
+
+/// Whether SPACES would leave `s` as it is: no whitespace at the ends, no run of two, none
+/// before a `.` (entities were handled by the caller).
+fn spaces_is_identity(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.is_empty() {
+        return true;
     }
+    if ws_len(b, 0) > 0 || s.ends_with(is_ws) {
+        return false;
+    }
+    let mut i = 0;
+    while i < b.len() {
+        i = next_ws_lead(b, i);
+        if i >= b.len() {
+            return true;
+        }
+        let w = ws_len(b, i);
+        if w == 0 {
+            i += 1;
+            continue;
+        }
+        let next = i + w;
+        if next < b.len() && (b[next] == b'.' || ws_len(b, next) > 0) {
+            return false;
+        }
+        i = next;
+    }
+    true
 }
 
 /// Every run of whitespace to one space.
@@ -602,7 +642,7 @@ pub fn tokens(s: &str) -> (String, usize) {
     let tagless = replace_tags(s, "");
     let commentless = delete_comments(&tagless);
     let shortcodeless = delete_shortcodes(&commentless);
-    let spaced = spaces(&shortcodeless);
+    let spaced = spaces_cow(&shortcodeless);
     let entityless = delete_entities(&spaced);
     let dashless = dashes_to_space(&entityless);
     let s: Cow<'_, str> = if dashless.is_ascii() {
