@@ -184,22 +184,35 @@ fn autosave(c: &mut Criterion) {
         .create_article("Laporan panjang", &Vocabulary::new().prose(5_000, &mut rng))
         .unwrap();
 
-    // The p99 the target asks for: 2,000 autosaves timed one by one.
-    let mut times = Vec::with_capacity(2_000);
-    for n in 0..2_000 {
-        article.body.push_str(if n % 2 == 0 { " a" } else { "b" });
-        let start = Instant::now();
-        article = store.save_article(&article).unwrap();
-        times.push(start.elapsed());
+    // The p99 the target asks for: 2,000 autosaves timed one by one, twice. First with
+    // nothing else: the write-ahead log fills and a save now and then pays for a checkpoint
+    // (a process that only saves, like a script). Then as in the app, where the store thread
+    // checkpoints and indexes in the quiet second after a save (`Store::idle`, untimed here).
+    for with_idle in [false, true] {
+        let mut times = Vec::with_capacity(2_000);
+        for n in 0..2_000 {
+            article.body.push_str(if n % 2 == 0 { " a" } else { "b" });
+            let start = Instant::now();
+            article = store.save_article(&article).unwrap();
+            times.push(start.elapsed());
+            if with_idle {
+                store.idle().unwrap();
+            }
+        }
+        times.sort();
+        eprintln!(
+            "autosave 5,000 words{}: p50 {:.3?}, p99 {:.3?}, max {:.3?} (n = {})",
+            if with_idle {
+                ", idle work between saves"
+            } else {
+                ", no idle work"
+            },
+            percentile(&times, 0.50),
+            percentile(&times, 0.99),
+            times[times.len() - 1],
+            times.len()
+        );
     }
-    times.sort();
-    eprintln!(
-        "autosave 5,000 words: p50 {:.3?}, p99 {:.3?}, max {:.3?} (n = {})",
-        percentile(&times, 0.50),
-        percentile(&times, 0.99),
-        times[times.len() - 1],
-        times.len()
-    );
 
     c.bench_function("autosave_5000_words", |b| {
         b.iter(|| {

@@ -123,10 +123,22 @@ impl Store {
             SortBy::Relevance => " ORDER BY bm25(articles_fts, 10.0, 1.0, 5.0, 2.0)",
             other => order_by(other),
         };
-        let mut page = String::from(
-            "SELECT a.rowid FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-             WHERE articles_fts MATCH ?1 AND a.deleted_at IS NULL",
-        );
+        // Sorted by a column, the page is found by walking that column's order and keeping
+        // the rows in the match set, which stops after one page however common the words
+        // are (`+` keeps SQLite from looking rows up by the match set instead). Sorted by
+        // relevance, FTS5 has to rank every match anyway.
+        let mut page = if query.sort == SortBy::Relevance {
+            String::from(
+                "SELECT a.rowid FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+                 WHERE articles_fts MATCH ?1 AND a.deleted_at IS NULL",
+            )
+        } else {
+            String::from(
+                "SELECT a.rowid FROM articles a
+                 WHERE a.deleted_at IS NULL
+                   AND +a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1)",
+            )
+        };
         let mut params: Vec<Box<dyn ToSql>> = vec![Box::new(fts)];
         push_filters(query, &mut page, &mut params);
         page.push_str(order);

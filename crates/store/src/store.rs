@@ -47,6 +47,14 @@ pub struct ArticleSummary {
     pub updated_at: DateTime<Utc>,
 }
 
+/// What [`Store::maintenance`] did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Maintenance {
+    pub purged_articles: usize,
+    pub pruned_revisions: usize,
+    pub backup: Option<crate::BackupInfo>,
+}
+
 /// The draft store: one SQLite connection with Redaksi's schema. See the crate docs.
 pub struct Store {
     pub(crate) conn: Connection,
@@ -295,6 +303,16 @@ impl Store {
             [id.to_string()],
             |row| row.get(0),
         )?)
+    }
+
+    /// The housekeeping the app runs at start-up and about daily: purges the trash of what is
+    /// older than [`TRASH_DAYS`], applies revision retention, and takes a backup if one is due.
+    pub fn maintenance(&mut self) -> Result<Maintenance, StoreError> {
+        Ok(Maintenance {
+            purged_articles: self.purge_trash()?,
+            pruned_revisions: self.prune_all_revisions()?,
+            backup: self.backup_if_due()?,
+        })
     }
 
     /// Work that should not slow a save down, for quiet moments: brings the search index up
