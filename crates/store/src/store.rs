@@ -21,6 +21,10 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// Pages the write-ahead log may grow to before a save has to checkpoint it (16 MB).
 const WAL_AUTOCHECKPOINT_PAGES: i64 = 4_000;
 
+/// The write-ahead log size above which a quiet moment is used to checkpoint it (8 MB, half
+/// of what forces a checkpoint during a save).
+const IDLE_CHECKPOINT_BYTES: u64 = 8 * 1024 * 1024;
+
 /// How long a deleted article stays in the trash.
 pub const TRASH_DAYS: i64 = 30;
 
@@ -316,11 +320,19 @@ impl Store {
     }
 
     /// Work that should not slow a save down, for quiet moments: brings the search index up
-    /// to date and checkpoints the write-ahead log without waiting for readers.
+    /// to date and, once the write-ahead log has grown large, checkpoints it without waiting
+    /// for readers.
     /// [`StoreHandle`](crate::StoreHandle) runs it after a second without calls.
     pub fn idle(&mut self) -> Result<(), StoreError> {
         self.flush_search_index()?;
-        if self.path.is_some() {
+        // Only a large log is worth it: after a checkpoint the next save restarts the log,
+        // which costs a sync of its own.
+        let wal_bytes = self.path.as_ref().and_then(|path| {
+            let mut wal = path.clone().into_os_string();
+            wal.push("-wal");
+            fs::metadata(wal).ok().map(|meta| meta.len())
+        });
+        if wal_bytes.is_some_and(|bytes| bytes > IDLE_CHECKPOINT_BYTES) {
             self.conn
                 .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
         }
