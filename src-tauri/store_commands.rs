@@ -72,7 +72,9 @@ pub async fn get_revision(
     id: Uuid,
     revision: i64,
 ) -> Result<Article, IpcError> {
-    state.call(move |store| store.get_revision(id, revision)).await
+    state
+        .call(move |store| store.get_revision(id, revision))
+        .await
 }
 
 /// `from`/`to` are revision ids; leaving one out means the article as it is now.
@@ -187,9 +189,8 @@ pub async fn import_markdown(
 ) -> Result<ImportResult, IpcError> {
     state
         .call(move |store| {
-            let report = redaksi_folder::import(store, &paths, |_, _| {}).map_err(|err| {
-                StoreError::InvalidInput(err.to_string())
-            })?;
+            let report = redaksi_folder::import(store, &paths, |_, _| {})
+                .map_err(|err| StoreError::InvalidInput(err.to_string()))?;
             Ok(ImportResult {
                 imported: report.imported,
                 failed: report
@@ -248,7 +249,12 @@ mod tests {
     }
 
     fn create(window: &WebviewWindow<MockRuntime>, title: &str, body: &str) -> Value {
-        invoke(window, "create_article", json!({ "title": title, "body": body })).unwrap()
+        invoke(
+            window,
+            "create_article",
+            json!({ "title": title, "body": body }),
+        )
+        .unwrap()
     }
 
     #[test]
@@ -256,10 +262,19 @@ mod tests {
         let (_app, window) = app_on(Store::open_in_memory().unwrap());
         let banjir = create(&window, "Banjir", "Hujan deras di Jakarta.");
         create(&window, "Kafé", "Kopi enak.");
-        invoke(&window, "set_score", json!({ "id": banjir["id"], "score": 90 })).unwrap();
+        invoke(
+            &window,
+            "set_score",
+            json!({ "id": banjir["id"], "score": 90 }),
+        )
+        .unwrap();
 
-        let high = invoke(&window, "query_articles", json!({ "query": { "score_band": "high" } }))
-            .unwrap();
+        let high = invoke(
+            &window,
+            "query_articles",
+            json!({ "query": { "score_band": "high" } }),
+        )
+        .unwrap();
         assert_eq!(high.as_array().unwrap().len(), 1);
         assert_eq!(high[0]["id"], banjir["id"]);
         assert_eq!(high[0]["score"], 90);
@@ -280,8 +295,12 @@ mod tests {
 
         let err = invoke(&window, "search_articles", json!({ "text": "  " })).unwrap_err();
         assert_eq!(err["code"], "invalid_input");
-        let err = invoke(&window, "set_score", json!({ "id": banjir["id"], "score": 101 }))
-            .unwrap_err();
+        let err = invoke(
+            &window,
+            "set_score",
+            json!({ "id": banjir["id"], "score": 101 }),
+        )
+        .unwrap_err();
         assert_eq!(err["code"], "invalid_input");
     }
 
@@ -319,7 +338,10 @@ mod tests {
             .collect();
         assert_eq!(
             changed,
-            [(json!("delete"), json!("kuat")), (json!("insert"), json!("lemah"))]
+            [
+                (json!("delete"), json!("kuat")),
+                (json!("insert"), json!("lemah"))
+            ]
         );
 
         let restored = invoke(
@@ -350,7 +372,12 @@ mod tests {
         let trash = invoke(&window, "list_trash", json!({})).unwrap();
         assert_eq!(trash[0]["article"]["id"], article["id"]);
         assert!(trash[0]["deleted_at"].is_string());
-        invoke(&window, "restore_from_trash", json!({ "id": article["id"] })).unwrap();
+        invoke(
+            &window,
+            "restore_from_trash",
+            json!({ "id": article["id"] }),
+        )
+        .unwrap();
         assert_eq!(invoke(&window, "list_trash", json!({})).unwrap(), json!([]));
 
         let backup = invoke(&window, "backup_now", json!({})).unwrap();
@@ -360,16 +387,16 @@ mod tests {
         let src = tempfile::tempdir().unwrap();
         std::fs::write(src.path().join("a.md"), "---\ntitle: Impor\n---\nisi\n").unwrap();
         std::fs::write(src.path().join("b.md"), b"---\ntitle: x\n---\n\xff\n").unwrap();
-        let result = invoke(
-            &window,
-            "import_markdown",
-            json!({ "paths": [src.path()] }),
-        )
-        .unwrap();
+        let result = invoke(&window, "import_markdown", json!({ "paths": [src.path()] })).unwrap();
         assert_eq!(result["imported"].as_array().unwrap().len(), 1);
         assert_eq!(result["failed"][0]["code"], "malformed_file");
         assert_eq!(result["failed"][0]["line"], 4);
-        assert!(result["failed"][0]["message"].as_str().unwrap().contains("b.md"));
+        assert!(
+            result["failed"][0]["message"]
+                .as_str()
+                .unwrap()
+                .contains("b.md")
+        );
 
         let report = invoke(&window, "run_maintenance", json!({})).unwrap();
         assert_eq!(report["purged_articles"], 0);

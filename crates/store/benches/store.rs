@@ -187,8 +187,8 @@ fn autosave(c: &mut Criterion) {
     // The p99 the target asks for: 2,000 autosaves timed one by one, twice. First with
     // nothing else, like a script that only saves: now and then a save pays for the
     // checkpoint of a full write-ahead log. Then as in the app, where the store thread runs
-    // `Store::idle` in the quiet second after a save (untimed here): it indexes parked edits
-    // and checkpoints a large log before a save has to.
+    // `Store::idle` in the quiet second after a save (untimed here): it checkpoints a large
+    // log before a save has to.
     for with_idle in [false, true] {
         let mut times = Vec::with_capacity(2_000);
         for n in 0..2_000 {

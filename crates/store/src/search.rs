@@ -258,7 +258,7 @@ fn snippet(text: &str, terms: &[String]) -> Option<Vec<SnippetPart>> {
 
 impl Store {
     /// Brings the search index up to date with the edits autosave parked (see migration
-    /// 0004). Search calls it first; the app also calls it when idle. Returns how many
+    /// 0004). Search calls it first; maintenance may call it too. Returns how many
     /// articles were re-indexed.
     pub fn flush_search_index(&self) -> Result<usize, StoreError> {
         let pending: i64 = self

@@ -101,6 +101,13 @@ impl Store {
         // dozen autosaves of a long article. The writer thread checkpoints when idle instead
         // (see `idle`), and this larger limit is the safety net for short-lived processes.
         conn.pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT_PAGES)?;
+        // A log is reused from its start after a checkpoint; this trims it back then, so its
+        // size tells `idle` how much has been written since.
+        conn.query_row(
+            &format!("PRAGMA journal_size_limit = {IDLE_CHECKPOINT_BYTES}"),
+            [],
+            |_| Ok(()),
+        )?;
         if check {
             // Before any migration writes: a damaged file must stay exactly as it was found.
             integrity_check(&conn, path.as_deref())?;
@@ -319,12 +326,12 @@ impl Store {
         })
     }
 
-    /// Work that should not slow a save down, for quiet moments: brings the search index up
-    /// to date and, once the write-ahead log has grown large, checkpoints it without waiting
-    /// for readers.
+    /// Work that should not slow a save down, for quiet moments: once the write-ahead log has
+    /// grown large, checkpoints it without waiting for readers. (Search brings its index up
+    /// to date itself; doing that here after every pause in typing would cost each next save
+    /// a copy of the article, measured in benches/store.rs.)
     /// [`StoreHandle`](crate::StoreHandle) runs it after a second without calls.
     pub fn idle(&mut self) -> Result<(), StoreError> {
-        self.flush_search_index()?;
         // Only a large log is worth it: after a checkpoint the next save restarts the log,
         // which costs a sync of its own.
         let wal_bytes = self.path.as_ref().and_then(|path| {
