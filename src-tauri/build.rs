@@ -8,6 +8,22 @@ const COMMANDS: &[&str] = &[
     "save_article",
     "delete_article",
     "render_preview",
+    // The archive commands (src-tauri/store_commands.rs).
+    "query_articles",
+    "search_articles",
+    "save_article_as",
+    "list_revisions",
+    "get_revision",
+    "diff_revisions",
+    "restore_revision",
+    "list_trash",
+    "restore_from_trash",
+    "set_score",
+    "import_media",
+    "backup_now",
+    "list_backups",
+    "run_maintenance",
+    "import_markdown",
 ];
 
 fn main() {

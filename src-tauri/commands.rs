@@ -35,7 +35,7 @@ impl AppState {
         }
     }
 
-    async fn call<T, F>(&self, f: F) -> Result<T, IpcError>
+    pub(crate) async fn call<T, F>(&self, f: F) -> Result<T, IpcError>
     where
         T: Send + 'static,
         F: FnOnce(&mut Store) -> Result<T, StoreError> + Send + 'static,
@@ -94,6 +94,21 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             save_article,
             delete_article,
             render_preview,
+            crate::store_commands::query_articles,
+            crate::store_commands::search_articles,
+            crate::store_commands::save_article_as,
+            crate::store_commands::list_revisions,
+            crate::store_commands::get_revision,
+            crate::store_commands::diff_revisions,
+            crate::store_commands::restore_revision,
+            crate::store_commands::list_trash,
+            crate::store_commands::restore_from_trash,
+            crate::store_commands::set_score,
+            crate::store_commands::import_media,
+            crate::store_commands::backup_now,
+            crate::store_commands::list_backups,
+            crate::store_commands::run_maintenance,
+            crate::store_commands::import_markdown,
         ])
 }
 

@@ -9,6 +9,7 @@
 
 mod commands;
 mod error;
+mod store_commands;
 
 fn main() {
     let app = commands::register(tauri::Builder::default(), commands::AppState::open())

@@ -184,22 +184,36 @@ fn autosave(c: &mut Criterion) {
         .create_article("Laporan panjang", &Vocabulary::new().prose(5_000, &mut rng))
         .unwrap();
 
-    // The p99 the target asks for: 2,000 autosaves timed one by one.
-    let mut times = Vec::with_capacity(2_000);
-    for n in 0..2_000 {
-        article.body.push_str(if n % 2 == 0 { " a" } else { "b" });
-        let start = Instant::now();
-        article = store.save_article(&article).unwrap();
-        times.push(start.elapsed());
+    // The p99 the target asks for: 2,000 autosaves timed one by one, twice. First with
+    // nothing else, like a script that only saves: now and then a save pays for the
+    // checkpoint of a full write-ahead log. Then as in the app, where the store thread runs
+    // `Store::idle` in the quiet second after a save (untimed here): it checkpoints a large
+    // log before a save has to.
+    for with_idle in [false, true] {
+        let mut times = Vec::with_capacity(2_000);
+        for n in 0..2_000 {
+            article.body.push_str(if n % 2 == 0 { " a" } else { "b" });
+            let start = Instant::now();
+            article = store.save_article(&article).unwrap();
+            times.push(start.elapsed());
+            if with_idle {
+                store.idle().unwrap();
+            }
+        }
+        times.sort();
+        eprintln!(
+            "autosave 5,000 words{}: p50 {:.3?}, p99 {:.3?}, max {:.3?} (n = {})",
+            if with_idle {
+                ", idle work between saves"
+            } else {
+                ", no idle work"
+            },
+            percentile(&times, 0.50),
+            percentile(&times, 0.99),
+            times[times.len() - 1],
+            times.len()
+        );
     }
-    times.sort();
-    eprintln!(
-        "autosave 5,000 words: p50 {:.3?}, p99 {:.3?}, max {:.3?} (n = {})",
-        percentile(&times, 0.50),
-        percentile(&times, 0.99),
-        times[times.len() - 1],
-        times.len()
-    );
 
     c.bench_function("autosave_5000_words", |b| {
         b.iter(|| {
