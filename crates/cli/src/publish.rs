@@ -7,24 +7,16 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Subcommand, ValueEnum};
 use redaksi_publish::credentials::{Keyring, Secret, SecretStore};
 use redaksi_publish::outbox::{Progress, Until, Worker, WorkerConfig, enqueue};
 use redaksi_publish::{ExportContext, Format, PublishError, export};
+use redaksi_store::StoreHandle;
 use redaksi_store::outbox::{OutboxState, Target};
-use redaksi_store::{Store, StoreError, StoreHandle};
 use serde_json::json;
-use uuid::Uuid;
 
-#[derive(Args)]
-pub struct Common {
-    /// Print machine-readable JSON on stdout.
-    #[arg(long, global = true)]
-    json: bool,
-    /// Where the database lives (default: REDAKSI_DATA_DIR, else the OS app-data dir).
-    #[arg(long, global = true, value_name = "DIR")]
-    data_dir: Option<PathBuf>,
-}
+use crate::common::{Common, Failure, failure, finish};
+use uuid::Uuid;
 
 #[derive(Subcommand)]
 pub enum Command {
@@ -140,33 +132,9 @@ fn parse_time(text: &str) -> Result<DateTime<Utc>, String> {
         .map_err(|_| format!("{text:?} is not an RFC 3339 time (e.g. 2026-12-01T06:00:00+07:00)"))
 }
 
-struct Failure {
-    code: String,
-    message: String,
-}
-
-impl From<StoreError> for Failure {
-    fn from(err: StoreError) -> Self {
-        Failure {
-            code: err.code().to_owned(),
-            message: err.to_string(),
-        }
-    }
-}
-
 impl From<PublishError> for Failure {
     fn from(err: PublishError) -> Self {
-        Failure {
-            code: err.code(),
-            message: err.to_string(),
-        }
-    }
-}
-
-fn failure(code: &str, message: impl Into<String>) -> Failure {
-    Failure {
-        code: code.to_owned(),
-        message: message.into(),
+        failure(&err.code(), err.to_string())
     }
 }
 
@@ -181,27 +149,7 @@ fn common(command: &Command) -> &Common {
 
 pub fn run(command: Command) -> ExitCode {
     let json = common(&command).json;
-    match execute(command) {
-        Ok(code) => code,
-        Err(f) => {
-            if json {
-                println!(
-                    "{}",
-                    json!({ "error": { "code": f.code, "message": f.message } })
-                );
-            }
-            eprintln!("redaksi: {}", f.message);
-            ExitCode::FAILURE
-        }
-    }
-}
-
-fn open(common: &Common) -> Result<Store, Failure> {
-    let dir = match &common.data_dir {
-        Some(dir) => dir.clone(),
-        None => redaksi_store::data_dir()?,
-    };
-    Ok(Store::open(&dir)?)
+    finish(json, execute(command))
 }
 
 fn print_json(value: &serde_json::Value) {
@@ -252,7 +200,7 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
             output,
             common,
         } => {
-            let store = open(&common)?;
+            let store = common.open()?;
             let article = store.get_article(id)?;
             let revision = store.list_revisions(id)?.first().map(|r| r.id as u64);
             let format = match format {
@@ -299,7 +247,7 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
                 RemoteStatus::Publish => "publish",
                 RemoteStatus::Future => "future",
             };
-            let handle = StoreHandle::spawn(open(&common)?)?;
+            let handle = StoreHandle::spawn(common.open()?)?;
             let rt = runtime()?;
             rt.block_on(async {
                 let item = enqueue(&handle, id, &target, status, at).await?;
@@ -338,7 +286,7 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
 }
 
 fn targets(action: TargetsAction, common: &Common) -> Result<ExitCode, Failure> {
-    let mut store = open(common)?;
+    let mut store = common.open()?;
     match action {
         TargetsAction::Add {
             name,
@@ -407,7 +355,7 @@ fn targets(action: TargetsAction, common: &Common) -> Result<ExitCode, Failure> 
 }
 
 fn outbox(action: OutboxAction, common: &Common) -> Result<ExitCode, Failure> {
-    let store = open(common)?;
+    let store = common.open()?;
     match action {
         OutboxAction::List => {
             let items = store.outbox_list()?;

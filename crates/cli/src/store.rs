@@ -9,31 +9,13 @@ use clap::{Args, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use redaksi_article::{Status, front_matter};
 use redaksi_store::{
-    DiffOp, ListQuery, ScoreBand, SortBy, Store, StoreError, Version, list_backups, restore_backup,
+    DiffOp, ListQuery, ScoreBand, SortBy, Store, Version, list_backups, restore_backup,
 };
 use serde::Serialize;
 use serde_json::json;
+
+use crate::common::{Common, Failure, failure, finish, outln};
 use uuid::Uuid;
-
-/// `println!` that stops quietly when stdout is closed (`redaksi list | head`).
-macro_rules! outln {
-    ($($arg:tt)*) => {{
-        use std::io::Write;
-        if writeln!(std::io::stdout().lock(), $($arg)*).is_err() {
-            std::process::exit(0);
-        }
-    }};
-}
-
-#[derive(Args)]
-pub struct Common {
-    /// Print machine-readable JSON on stdout.
-    #[arg(long, global = true)]
-    json: bool,
-    /// Where the database lives (default: REDAKSI_DATA_DIR, else the OS app-data dir).
-    #[arg(long, global = true, value_name = "DIR")]
-    data_dir: Option<PathBuf>,
-}
 
 #[derive(Subcommand)]
 pub enum Command {
@@ -185,27 +167,9 @@ impl Filter {
     }
 }
 
-/// What a command failed with: a stable code (as at the IPC edge) and a message.
-struct Failure {
-    code: &'static str,
-    message: String,
-}
-
-impl From<StoreError> for Failure {
-    fn from(err: StoreError) -> Self {
-        Failure {
-            code: err.code(),
-            message: err.to_string(),
-        }
-    }
-}
-
 impl From<redaksi_folder::FolderError> for Failure {
     fn from(err: redaksi_folder::FolderError) -> Self {
-        Failure {
-            code: err.code(),
-            message: err.to_string(),
-        }
+        failure(err.code(), err.to_string())
     }
 }
 
@@ -224,30 +188,7 @@ fn common(command: &Command) -> &Common {
 
 pub fn run(command: Command) -> ExitCode {
     let json = common(&command).json;
-    match execute(command) {
-        Ok(code) => code,
-        Err(failure) => {
-            if json {
-                outln!(
-                    "{}",
-                    json!({ "error": { "code": failure.code, "message": failure.message } })
-                );
-            }
-            eprintln!("redaksi: {}", failure.message);
-            ExitCode::FAILURE
-        }
-    }
-}
-
-fn data_dir(common: &Common) -> Result<PathBuf, Failure> {
-    match &common.data_dir {
-        Some(dir) => Ok(dir.clone()),
-        None => Ok(redaksi_store::data_dir()?),
-    }
-}
-
-fn open(common: &Common) -> Result<Store, Failure> {
-    Ok(Store::open(&data_dir(common)?)?)
+    finish(json, execute(command))
 }
 
 fn print_json(value: &impl Serialize) {
@@ -277,7 +218,7 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
             trash,
             common,
         } => {
-            let store = open(&common)?;
+            let store = common.open()?;
             if trash {
                 let items = store.list_trash()?;
                 if common.json {
@@ -320,7 +261,7 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
             filter,
             common,
         } => {
-            let store = open(&common)?;
+            let store = common.open()?;
             let hits = store.search(&query, &filter.query())?;
             if common.json {
                 print_json(&hits);
@@ -343,7 +284,7 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Show { id, common } => {
-            let article = open(&common)?.get_article(id)?;
+            let article = common.open()?.get_article(id)?;
             if common.json {
                 print_json(&article);
             } else {
@@ -352,7 +293,7 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Command::History { id, common } => {
-            let revisions = open(&common)?.list_revisions(id)?;
+            let revisions = common.open()?.list_revisions(id)?;
             if common.json {
                 print_json(&revisions);
             } else {
@@ -378,7 +319,7 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
             to,
             common,
         } => {
-            let diff = open(&common)?.diff(id, version(&from)?, version(&to)?)?;
+            let diff = common.open()?.diff(id, version(&from)?, version(&to)?)?;
             if common.json {
                 print_json(&diff);
             } else {
@@ -407,7 +348,7 @@ fn execute(command: Command) -> Result<ExitCode, Failure> {
             revision,
             common,
         } => {
-            let article = open(&common)?.restore_revision(id, revision)?;
+            let article = common.open()?.restore_revision(id, revision)?;
             if common.json {
                 print_json(&article);
             } else {
@@ -425,14 +366,16 @@ fn version(text: &str) -> Result<Version, Failure> {
     if text == "current" {
         return Ok(Version::Current);
     }
-    text.parse().map(Version::Revision).map_err(|_| Failure {
-        code: "invalid_input",
-        message: format!("{text:?} is not a revision number or `current`"),
+    text.parse().map(Version::Revision).map_err(|_| {
+        failure(
+            "invalid_input",
+            format!("{text:?} is not a revision number or `current`"),
+        )
     })
 }
 
 fn import(paths: &[PathBuf], common: &Common) -> Result<ExitCode, Failure> {
-    let mut store = open(common)?;
+    let mut store = common.open()?;
     let bar = progress_bar(0, common.json);
     let report = redaksi_folder::import(&mut store, paths, |done, total| {
         bar.set_length(total as u64);
@@ -472,7 +415,7 @@ fn import(paths: &[PathBuf], common: &Common) -> Result<ExitCode, Failure> {
 }
 
 fn backup(action: Option<BackupAction>, common: &Common) -> Result<ExitCode, Failure> {
-    let dir = data_dir(common)?;
+    let dir = common.data_dir()?;
     match action {
         None => {
             let store = Store::open(&dir)?;
@@ -518,12 +461,14 @@ fn backup(action: Option<BackupAction>, common: &Common) -> Result<ExitCode, Fai
                     .into_iter()
                     .next()
                     .map(|b| b.name)
-                    .ok_or_else(|| Failure {
-                        code: "invalid_input",
-                        message: format!(
-                            "no backups in {}",
-                            redaksi_store::backup_dir(&dir).display()
-                        ),
+                    .ok_or_else(|| {
+                        failure(
+                            "invalid_input",
+                            format!(
+                                "no backups in {}",
+                                redaksi_store::backup_dir(&dir).display()
+                            ),
+                        )
                     })?
             } else {
                 name
