@@ -7,7 +7,7 @@ use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 use uuid::Uuid;
 
-use crate::store::{decode_meta, from_micros, read_article, write_article};
+use crate::store::{from_micros, query_article, read_article, write_article};
 use crate::{Store, StoreError};
 
 /// While someone types, a snapshot is kept at most this often.
@@ -327,36 +327,18 @@ fn info_from_row(
 }
 
 fn read_revision(conn: &Connection, id: Uuid, rev: i64) -> Result<Article, StoreError> {
-    let row = conn
-        .prepare_cached(
-            "SELECT r.title, r.body, r.meta, r.extra, a.created_at, r.created_at
-             FROM revisions r JOIN articles a ON a.id = r.article_id
-             WHERE r.article_id = ?1 AND r.id = ?2",
-        )?
-        .query_row(params![id.to_string(), rev], |row| {
-            Ok((
-                row.get::<_, String>(0)?,
-                row.get::<_, String>(1)?,
-                row.get::<_, String>(2)?,
-                row.get::<_, Option<String>>(3)?,
-                row.get::<_, i64>(4)?,
-                row.get::<_, i64>(5)?,
-            ))
-        })
-        .optional()?
-        .ok_or(StoreError::RevisionNotFound {
+    query_article(
+        conn,
+        "SELECT r.title, r.body, r.meta, r.extra, a.created_at, r.created_at
+         FROM revisions r JOIN articles a ON a.id = r.article_id
+         WHERE r.article_id = ?1 AND r.id = ?2",
+        params![id.to_string(), rev],
+        id,
+        || StoreError::RevisionNotFound {
             article: id,
             revision: rev,
-        })?;
-    let (title, body, meta, extra, created, updated) = row;
-    Ok(Article {
-        id,
-        title,
-        body,
-        created_at: from_micros(created),
-        updated_at: from_micros(updated),
-        meta: decode_meta(&meta, extra.as_deref())?,
-    })
+        },
+    )
 }
 
 /// A word diff for prose: whitespace-separated words, with the whitespace kept in the chunks

@@ -448,30 +448,45 @@ pub(crate) fn write_article(
 }
 
 pub(crate) fn read_article(conn: &Connection, id: Uuid) -> Result<Article, StoreError> {
-    conn.prepare_cached(
+    query_article(
+        conn,
         "SELECT title, body, meta, extra, created_at, updated_at FROM articles WHERE id = ?1",
-    )?
-    .query_row([id.to_string()], |row| {
-        Ok((
-            row.get::<_, String>(0)?,
-            row.get::<_, String>(1)?,
-            row.get::<_, String>(2)?,
-            row.get::<_, Option<String>>(3)?,
-            row.get::<_, i64>(4)?,
-            row.get::<_, i64>(5)?,
-        ))
-    })
-    .optional()?
-    .ok_or(StoreError::NotFound(id))
-    .and_then(|(title, body, meta, extra, created, updated)| {
-        Ok(Article {
-            id,
-            title,
-            body,
-            created_at: from_micros(created),
-            updated_at: from_micros(updated),
-            meta: decode_meta(&meta, extra.as_deref())?,
+        [id.to_string()],
+        id,
+        || StoreError::NotFound(id),
+    )
+}
+
+/// Reads one article (the current one or a revision) from a query whose columns are title,
+/// body, meta, extra, created and updated, in that order.
+pub(crate) fn query_article(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+    id: Uuid,
+    missing: impl FnOnce() -> StoreError,
+) -> Result<Article, StoreError> {
+    let (title, body, meta, extra, created, updated) = conn
+        .prepare_cached(sql)?
+        .query_row(params, |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, String>(2)?,
+                row.get::<_, Option<String>>(3)?,
+                row.get::<_, i64>(4)?,
+                row.get::<_, i64>(5)?,
+            ))
         })
+        .optional()?
+        .ok_or_else(missing)?;
+    Ok(Article {
+        id,
+        title,
+        body,
+        created_at: from_micros(created),
+        updated_at: from_micros(updated),
+        meta: decode_meta(&meta, extra.as_deref())?,
     })
 }
 
