@@ -19,8 +19,13 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
-    #[error("{path}: the database is damaged ({detail}); restore a backup")]
-    Corrupt { path: PathBuf, detail: String },
+    #[error("{path}: the database is damaged ({detail}){}", backup_note(.newest_good_backup))]
+    Corrupt {
+        path: PathBuf,
+        detail: String,
+        /// The newest backup that passed its own check, to offer for restoring.
+        newest_good_backup: Option<PathBuf>,
+    },
     #[error("the disk is full, the save did not happen{}", recovery_note(.recovery))]
     DiskFull { recovery: Option<PathBuf> },
     #[error("the database is busy in another process; try again")]
@@ -39,6 +44,13 @@ pub enum StoreError {
     Sqlite(rusqlite::Error),
     #[error("the store's writer thread has stopped")]
     Closed,
+}
+
+fn backup_note(backup: &Option<PathBuf>) -> String {
+    match backup {
+        Some(path) => format!("; the newest good backup is {}", path.display()),
+        None => "; no good backup was found".to_owned(),
+    }
 }
 
 fn recovery_note(recovery: &Option<PathBuf>) -> String {
@@ -82,6 +94,7 @@ impl From<rusqlite::Error> for StoreError {
             Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => StoreError::Corrupt {
                 path: PathBuf::new(),
                 detail: err.to_string(),
+                newest_good_backup: None,
             },
             _ => StoreError::Sqlite(err),
         }

@@ -47,17 +47,33 @@
 //! Migrations are the ordered files in `migrations/`, embedded at compile time and tracked in
 //! `PRAGMA user_version`. `0002_outbox.sql` belongs to the publish crate's outbox.
 
+mod backup;
 mod error;
 mod handle;
+mod media;
 mod migrate;
+mod revisions;
+mod search;
 mod store;
+mod sync;
 
 use std::path::PathBuf;
 
+pub use backup::{
+    BACKUP_INTERVAL, BACKUPS_KEPT, BackupInfo, backup_dir, check_backup, list_backups,
+    newest_good_backup, restore_backup,
+};
 pub use error::StoreError;
 pub use handle::StoreHandle;
+pub use media::{MediaRef, content_hash};
 pub use migrate::latest_version;
-pub use store::{ArticleSummary, Clock, DB_FILE, Store, excerpt, word_count};
+pub use revisions::{
+    DiffChunk, DiffOp, RevisionDiff, RevisionInfo, RevisionKind, SNAPSHOT_INTERVAL, SaveKind,
+    Version, word_diff,
+};
+pub use search::{ListQuery, ScoreBand, SearchHit, SnippetPart, SortBy};
+pub use store::{ArticleSummary, Clock, DB_FILE, Store, TRASH_DAYS, excerpt, word_count};
+pub use sync::SyncedFile;
 
 /// The environment variable that moves the data directory (tests, portable installs).
 pub const DATA_DIR_ENV: &str = "REDAKSI_DATA_DIR";

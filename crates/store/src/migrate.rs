@@ -17,11 +17,33 @@ pub(crate) struct Migration {
 
 /// Every migration this build knows, in order. 0002 is reserved for the publish outbox
 /// (crates/store/src/outbox.rs and migrations/0002_outbox.sql, owned by the publish crate).
-pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "articles",
-    sql: include_str!("../migrations/0001_articles.sql"),
-}];
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "articles",
+        sql: include_str!("../migrations/0001_articles.sql"),
+    },
+    Migration {
+        version: 3,
+        name: "revisions",
+        sql: include_str!("../migrations/0003_revisions.sql"),
+    },
+    Migration {
+        version: 4,
+        name: "search",
+        sql: include_str!("../migrations/0004_search.sql"),
+    },
+    Migration {
+        version: 5,
+        name: "media",
+        sql: include_str!("../migrations/0005_media.sql"),
+    },
+    Migration {
+        version: 6,
+        name: "folder_sync",
+        sql: include_str!("../migrations/0006_folder_sync.sql"),
+    },
+];
 
 /// The newest schema version this build can read and write.
 pub fn latest_version() -> i64 {
@@ -35,6 +57,10 @@ pub(crate) fn user_version(conn: &Connection) -> Result<i64, StoreError> {
 /// Brings the schema up to date. Returns the version found before migrating.
 /// `Err(found)` when the file is newer than this build.
 pub(crate) fn migrate(conn: &mut Connection) -> Result<Result<i64, i64>, StoreError> {
+    if up_to_date(conn)? {
+        // The common case writes nothing, so opening a file never changes it.
+        return Ok(Ok(latest_version()));
+    }
     // IMMEDIATE takes the write lock first, so two processes opening a fresh file at once
     // cannot both run the same migration.
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -69,6 +95,17 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<Result<i64, i64>, StoreEr
     Ok(Ok(found))
 }
 
+fn up_to_date(conn: &Connection) -> Result<bool, StoreError> {
+    if user_version(conn)? != latest_version() {
+        return Ok(false);
+    }
+    let mut stmt = conn.prepare("SELECT version FROM schema_migrations")?;
+    let applied: Vec<i64> = stmt
+        .query_map([], |row| row.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(MIGRATIONS.iter().all(|m| applied.contains(&m.version)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,12 +137,15 @@ mod tests {
     fn a_migration_missing_below_the_version_is_still_applied() {
         let mut conn = Connection::open_in_memory().unwrap();
         migrate(&mut conn).unwrap().unwrap();
-        // As if this file had been written by a build that lacked migration 1.
-        conn.execute_batch("DROP TABLE articles; DELETE FROM schema_migrations WHERE version = 1;")
-            .unwrap();
+        // As if this file had been written by a build that lacked migration 5 but had 6.
+        conn.execute_batch(
+            "DROP TABLE article_media; DROP TABLE media;
+             DELETE FROM schema_migrations WHERE version = 5;",
+        )
+        .unwrap();
         migrate(&mut conn).unwrap().unwrap();
         let count: i64 = conn
-            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
+            .query_row("SELECT count(*) FROM media", [], |r| r.get(0))
             .unwrap();
         assert_eq!(count, 0);
     }

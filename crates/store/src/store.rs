@@ -5,10 +5,11 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use redaksi_article::{Article, Meta, Status};
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
 use serde::Serialize;
 use uuid::Uuid;
 
+use crate::revisions::{self, SaveKind};
 use crate::{StoreError, migrate};
 
 /// The database file's name inside the data directory.
@@ -16,6 +17,13 @@ pub const DB_FILE: &str = "redaksi.db";
 
 /// How long a write waits for another process (the CLI next to the app) before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// How long a deleted article stays in the trash.
+pub const TRASH_DAYS: i64 = 30;
+
+/// The columns [`summary_from_row`] reads, in its order.
+pub(crate) const SUMMARY_COLUMNS: &str =
+    "id, title, status, category, word_count, excerpt, score, created_at, updated_at";
 
 /// The store's notion of "now". Tests pass a fixed clock so retention and trash are testable.
 pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
@@ -40,31 +48,44 @@ pub struct ArticleSummary {
 pub struct Store {
     pub(crate) conn: Connection,
     path: Option<PathBuf>,
+    data_dir: Option<PathBuf>,
     clock: Clock,
 }
 
 impl Store {
     /// Opens (or creates) `redaksi.db` in `dir`, creating the directory when needed.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        Store::open_with(dir, false)
+    }
+
+    pub(crate) fn open_with(dir: &Path, check: bool) -> Result<Store, StoreError> {
         fs::create_dir_all(dir)
             .map_err(|err| StoreError::io(format!("creating {}", dir.display()), err))?;
         let path = dir.join(DB_FILE);
         let conn = Connection::open(&path).map_err(|err| with_path(err.into(), &path))?;
-        Store::setup(conn, Some(path.clone())).map_err(|err| with_path(err, &path))
+        Store::setup(conn, Some(path.clone()), check).map_err(|err| with_path(err, &path))
     }
 
     /// A private database in memory, for tests and throw-away work.
     pub fn open_in_memory() -> Result<Store, StoreError> {
-        Store::setup(Connection::open_in_memory()?, None)
+        Store::setup(Connection::open_in_memory()?, None, false)
     }
 
-    fn setup(mut conn: Connection, path: Option<PathBuf>) -> Result<Store, StoreError> {
+    fn setup(
+        mut conn: Connection,
+        path: Option<PathBuf>,
+        check: bool,
+    ) -> Result<Store, StoreError> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         // Reading the journal mode is the first read of the file, so a file that is not a
         // database fails here, before anything is written to it.
         let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
+        if check {
+            // Before any migration writes: a damaged file must stay exactly as it was found.
+            integrity_check(&conn, path.as_deref())?;
+        }
         if let Err(found) = migrate::migrate(&mut conn)? {
             return Err(StoreError::NewerDatabase {
                 path: path.clone().unwrap_or_default(),
@@ -74,6 +95,7 @@ impl Store {
         }
         Ok(Store {
             conn,
+            data_dir: path.as_deref().and_then(Path::parent).map(Path::to_owned),
             path,
             clock: Arc::new(Utc::now),
         })
@@ -82,6 +104,16 @@ impl Store {
     /// The database file, or `None` for an in-memory store.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// The directory that holds the database, media and backups; `None` in memory.
+    pub fn data_dir(&self) -> Option<&Path> {
+        self.data_dir.as_deref()
+    }
+
+    /// The connection itself, for diagnostics and tests (pragmas, `EXPLAIN`).
+    pub fn connection(&self) -> &Connection {
+        &self.conn
     }
 
     /// Replaces the clock (tests use a fixed or stepping one).
@@ -102,13 +134,70 @@ impl Store {
 
     /// Stores `article` in one transaction (insert or update by id) and returns it as stored,
     /// with `updated_at` set to now. `created_at` of an existing article never changes.
+    /// This is the autosave: it keeps a snapshot revision at most every
+    /// [`SNAPSHOT_INTERVAL`](crate::SNAPSHOT_INTERVAL).
+    ///
+    /// When the disk is full the save fails with `disk_full`, and the text is written to a
+    /// recovery file next to the database (see [`Store::recovery_path`]) as a last resort.
     pub fn save_article(&mut self, article: &Article) -> Result<Article, StoreError> {
+        self.save_as(article, SaveKind::Autosave)
+    }
+
+    /// Stores `article` like [`save_article`](Self::save_article) and records the revision
+    /// that `kind` asks for, in the same transaction.
+    pub fn save_as(&mut self, article: &Article, kind: SaveKind) -> Result<Article, StoreError> {
+        match self.save_inner(article, &kind) {
+            Ok(stored) => {
+                if let Some(path) = self.recovery_path(article.id) {
+                    // The text is safely in the database again; an old recovery copy would
+                    // only confuse.
+                    let _ = fs::remove_file(path);
+                }
+                Ok(stored)
+            }
+            Err(StoreError::DiskFull { .. }) => Err(StoreError::DiskFull {
+                recovery: self.write_recovery(article),
+            }),
+            Err(err) => Err(err),
+        }
+    }
+
+    fn save_inner(&mut self, article: &Article, kind: &SaveKind) -> Result<Article, StoreError> {
         let now = self.now();
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         write_article(&tx, article, now)?;
+        revisions::record(&tx, article.id, kind, now)?;
         let stored = read_article(&tx, article.id)?;
         tx.commit()?;
         Ok(stored)
+    }
+
+    /// Where the text of an article goes when the database cannot take it (disk full):
+    /// `redaksi-recovery-<id>.md` next to the database. `None` for an in-memory store.
+    pub fn recovery_path(&self, id: Uuid) -> Option<PathBuf> {
+        let dir = self.path.as_deref()?.parent()?;
+        Some(dir.join(format!("redaksi-recovery-{id}.md")))
+    }
+
+    fn write_recovery(&self, article: &Article) -> Option<PathBuf> {
+        let path = self.recovery_path(article.id)?;
+        let text = redaksi_article::front_matter::write(article);
+        // Overwrite in place when the file exists: rewriting pages a file already owns needs
+        // no new space, which is exactly what is missing.
+        let written = fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .and_then(|mut file| {
+                use std::io::Write;
+                file.write_all(text.as_bytes())?;
+                file.set_len(text.len() as u64)?;
+                file.sync_all()
+            });
+        written.ok().map(|()| path)
     }
 
     /// The article with this id, also when it is in the trash.
@@ -118,15 +207,16 @@ impl Store {
 
     /// Every article outside the trash, most recently updated first.
     pub fn list_articles(&self) -> Result<Vec<ArticleSummary>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, title, status, category, word_count, excerpt, score, created_at, updated_at
-             FROM articles WHERE deleted_at IS NULL ORDER BY updated_at DESC",
-        )?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM articles
+             WHERE deleted_at IS NULL ORDER BY updated_at DESC"
+        ))?;
         let rows = stmt.query_map([], summary_from_row)?;
         rows.map(|row| row?).collect()
     }
 
-    /// Moves an article to the trash. It stays readable and restorable until purged.
+    /// Moves an article to the trash. It stays readable and restorable for
+    /// [`TRASH_DAYS`] days, then [`purge_trash`](Self::purge_trash) removes it.
     pub fn delete_article(&mut self, id: Uuid) -> Result<(), StoreError> {
         let now = self.now().timestamp_micros();
         let changed = self.conn.execute(
@@ -134,6 +224,59 @@ impl Store {
             params![id.to_string(), now],
         )?;
         if changed == 0 && !self.exists(id)? {
+            return Err(StoreError::NotFound(id));
+        }
+        Ok(())
+    }
+
+    /// Takes an article out of the trash.
+    pub fn restore_from_trash(&mut self, id: Uuid) -> Result<(), StoreError> {
+        let changed = self.conn.execute(
+            "UPDATE articles SET deleted_at = NULL WHERE id = ?1",
+            [id.to_string()],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound(id));
+        }
+        Ok(())
+    }
+
+    /// The articles in the trash, most recently deleted first, each with when it was deleted.
+    pub fn list_trash(&self) -> Result<Vec<(ArticleSummary, DateTime<Utc>)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {SUMMARY_COLUMNS}, deleted_at FROM articles
+             WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC"
+        ))?;
+        let rows = stmt.query_map([], |row| {
+            let deleted: i64 = row.get(9)?;
+            Ok(summary_from_row(row)?.map(|summary| (summary, from_micros(deleted))))
+        })?;
+        rows.map(|row| row?).collect()
+    }
+
+    /// Deletes for good what has been in the trash longer than [`TRASH_DAYS`] days, with its
+    /// revisions. Returns how many articles went.
+    pub fn purge_trash(&mut self) -> Result<usize, StoreError> {
+        let cutoff = self.now() - chrono::Duration::days(TRASH_DAYS);
+        Ok(self.conn.execute(
+            "DELETE FROM articles WHERE deleted_at IS NOT NULL AND deleted_at < ?1",
+            [cutoff.timestamp_micros()],
+        )?)
+    }
+
+    /// Stores the SEO score the app computed for an article (0..=100), for filters and sorts.
+    /// Does not count as an edit: `updated_at` stays.
+    pub fn set_score(&mut self, id: Uuid, score: Option<u8>) -> Result<(), StoreError> {
+        if score.is_some_and(|s| s > 100) {
+            return Err(StoreError::InvalidInput(
+                "a score is between 0 and 100".into(),
+            ));
+        }
+        let changed = self.conn.execute(
+            "UPDATE articles SET score = ?2 WHERE id = ?1",
+            params![id.to_string(), score],
+        )?;
+        if changed == 0 {
             return Err(StoreError::NotFound(id));
         }
         Ok(())
@@ -149,26 +292,36 @@ impl Store {
 
     /// `PRAGMA integrity_check`: `Ok(())` or the problems SQLite lists.
     pub fn integrity_check(&self) -> Result<(), StoreError> {
-        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
-        let problems: Vec<String> = stmt
-            .query_map([], |row| row.get::<_, String>(0))?
-            .collect::<Result<_, _>>()?;
-        if problems == ["ok"] {
-            Ok(())
-        } else {
-            Err(StoreError::Corrupt {
-                path: self.path.clone().unwrap_or_default(),
-                detail: problems.join("; "),
-            })
-        }
+        integrity_check(&self.conn, self.path.as_deref())
+    }
+}
+
+fn integrity_check(conn: &Connection, path: Option<&Path>) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+    let problems: Vec<String> = stmt
+        .query_map([], |row| row.get::<_, String>(0))?
+        .collect::<Result<_, _>>()?;
+    if problems == ["ok"] {
+        Ok(())
+    } else {
+        Err(StoreError::Corrupt {
+            path: path.map(Path::to_owned).unwrap_or_default(),
+            detail: problems.join("; "),
+            newest_good_backup: None,
+        })
     }
 }
 
 fn with_path(err: StoreError, path: &Path) -> StoreError {
     match err {
-        StoreError::Corrupt { detail, .. } => StoreError::Corrupt {
+        StoreError::Corrupt {
+            detail,
+            newest_good_backup,
+            ..
+        } => StoreError::Corrupt {
             path: path.to_owned(),
             detail,
+            newest_good_backup,
         },
         StoreError::NewerDatabase { found, known, .. } => StoreError::NewerDatabase {
             path: path.to_owned(),
@@ -193,13 +346,14 @@ pub(crate) fn write_article(
     let body = &article.body;
     conn.prepare_cached(
         "INSERT INTO articles (id, title, body, meta, extra, status, category, byline,
-                               word_count, excerpt, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                               word_count, excerpt, created_at, updated_at, tags)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
          ON CONFLICT (id) DO UPDATE SET
              title = excluded.title, body = excluded.body, meta = excluded.meta,
              extra = excluded.extra, status = excluded.status, category = excluded.category,
              byline = excluded.byline, word_count = excluded.word_count,
-             excerpt = excluded.excerpt, updated_at = excluded.updated_at",
+             excerpt = excluded.excerpt, updated_at = excluded.updated_at,
+             tags = excluded.tags",
     )?
     .execute(params![
         article.id.to_string(),
@@ -214,7 +368,26 @@ pub(crate) fn write_article(
         excerpt(body),
         article.created_at.timestamp_micros(),
         now.timestamp_micros(),
+        article.meta.tags.join("\n"),
     ])?;
+    let id = article.id.to_string();
+    let stored_tags: Vec<String> = conn
+        .prepare_cached("SELECT tag FROM article_tags WHERE article_id = ?1 ORDER BY tag")?
+        .query_map([&id], |row| row.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut wanted: Vec<&String> = article.meta.tags.iter().collect();
+    wanted.sort();
+    wanted.dedup();
+    if stored_tags.iter().ne(wanted.iter().copied()) {
+        conn.prepare_cached("DELETE FROM article_tags WHERE article_id = ?1")?
+            .execute([&id])?;
+        let mut insert = conn.prepare_cached(
+            "INSERT OR IGNORE INTO article_tags (article_id, tag) VALUES (?1, ?2)",
+        )?;
+        for tag in wanted {
+            insert.execute([&id, tag])?;
+        }
+    }
     Ok(())
 }
 

@@ -1,0 +1,199 @@
+//! Trash with its 30-day purge, media by content hash, and backups.
+
+mod common;
+
+use chrono::Duration;
+use common::{ManualClock, at, memory_store_at};
+use redaksi_store::{
+    BACKUPS_KEPT, DB_FILE, Store, list_backups, newest_good_backup, restore_backup,
+};
+
+#[test]
+fn trash_keeps_articles_restorable_until_thirty_days_pass() {
+    let (mut store, clock) = memory_store_at("2026-03-01T08:00:00Z");
+    let kept = store.create_article("Disimpan", "a").unwrap();
+    let old = store.create_article("Lama", "b").unwrap();
+    let recent = store.create_article("Baru", "c").unwrap();
+    store.name_version(old.id, "v1").unwrap();
+    store.delete_article(old.id).unwrap();
+    clock.advance(Duration::days(20));
+    store.delete_article(recent.id).unwrap();
+
+    let trash: Vec<_> = store
+        .list_trash()
+        .unwrap()
+        .into_iter()
+        .map(|(s, _)| s.id)
+        .collect();
+    assert_eq!(trash, [recent.id, old.id]);
+    assert_eq!(
+        store.purge_trash().unwrap(),
+        0,
+        "nothing is 30 days old yet"
+    );
+
+    clock.advance(Duration::days(11));
+    assert_eq!(store.purge_trash().unwrap(), 1);
+    assert_eq!(store.get_article(old.id).unwrap_err().code(), "not_found");
+    let orphans: i64 = store
+        .connection()
+        .query_row(
+            "SELECT count(*) FROM revisions WHERE article_id = ?1",
+            [old.id.to_string()],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(orphans, 0, "revisions go with the article");
+
+    store.restore_from_trash(recent.id).unwrap();
+    let listed: Vec<_> = store
+        .list_articles()
+        .unwrap()
+        .iter()
+        .map(|s| s.id)
+        .collect();
+    assert!(listed.contains(&recent.id) && listed.contains(&kept.id));
+}
+
+#[test]
+fn media_is_stored_once_by_content_hash() {
+    let data = tempfile::tempdir().unwrap();
+    let mut store = Store::open(data.path()).unwrap();
+    let a = store.create_article("A", "").unwrap();
+    let b = store.create_article("B", "").unwrap();
+    let src = tempfile::tempdir().unwrap();
+    let png = b"\x89PNG\r\n\x1a\n not really pixels, but bytes all the same";
+    std::fs::write(src.path().join("Foto Banjir.PNG"), png).unwrap();
+    std::fs::write(src.path().join("copy.png"), png).unwrap();
+
+    let first = store
+        .import_media(a.id, &src.path().join("Foto Banjir.PNG"))
+        .unwrap();
+    let second = store
+        .import_media(b.id, &src.path().join("copy.png"))
+        .unwrap();
+    assert_eq!(first.hash, second.hash);
+    assert_eq!(first.path, second.path);
+    // The hash of these bytes, computed independently with `sha256sum`.
+    assert_eq!(
+        first.hash,
+        "315033de5eca341b360225207b2ed1c34ea8bbc8f4c859a88c3e8921796c7285"
+    );
+    assert_eq!(std::fs::read(&first.path).unwrap(), png);
+    assert_eq!(
+        first.markdown("Banjir [1]"),
+        format!("![Banjir 1]({})", first.markdown_path)
+    );
+    let files = std::fs::read_dir(data.path().join("media"))
+        .unwrap()
+        .count();
+    assert_eq!(files, 1);
+    assert_eq!(store.article_media(a.id).unwrap(), [first.clone()]);
+
+    std::fs::write(src.path().join("notes.txt"), "x").unwrap();
+    let err = store
+        .import_media(a.id, &src.path().join("notes.txt"))
+        .unwrap_err();
+    assert_eq!(err.code(), "invalid_input");
+    let err = store
+        .import_media(a.id, &src.path().join("missing.png"))
+        .unwrap_err();
+    assert_eq!(err.code(), "io");
+    assert!(err.to_string().contains("missing.png"), "{err}");
+}
+
+#[test]
+fn backups_are_daily_kept_to_n_and_restorable() {
+    let data = tempfile::tempdir().unwrap();
+    let mut store = Store::open(data.path()).unwrap();
+    let clock = ManualClock::new(at("2026-03-01T08:00:00Z"));
+    store.set_clock(clock.clock());
+    let article = store.create_article("Versi pagi", "pagi").unwrap();
+
+    let first = store
+        .backup_if_due()
+        .unwrap()
+        .expect("no backup yet, so one is due");
+    clock.advance(Duration::hours(3));
+    assert!(store.backup_if_due().unwrap().is_none(), "at most daily");
+    for _ in 0..BACKUPS_KEPT + 2 {
+        clock.advance(Duration::hours(25));
+        store.backup_if_due().unwrap().expect("a day has passed");
+    }
+    let backups = list_backups(data.path()).unwrap();
+    assert_eq!(backups.len(), BACKUPS_KEPT);
+    assert!(
+        backups
+            .windows(2)
+            .all(|w| w[0].created_at > w[1].created_at)
+    );
+    assert!(
+        !backups.iter().any(|b| b.name == first.name),
+        "the oldest went first"
+    );
+
+    // Change the article after the newest backup, then restore it.
+    let mut edited = store.get_article(article.id).unwrap();
+    edited.body = "sore".into();
+    store.save_article(&edited).unwrap();
+    drop(store);
+    let newest = &backups[0];
+    let aside = restore_backup(data.path(), &newest.name)
+        .unwrap()
+        .expect("old db moved aside");
+    assert!(aside.exists(), "the replaced database is kept");
+    let store = Store::open(data.path()).unwrap();
+    assert_eq!(store.get_article(article.id).unwrap().body, "pagi");
+    store.integrity_check().unwrap();
+    // Search works on the restored file: the backup kept row ids intact.
+    let hits = store.search("pagi", &Default::default()).unwrap();
+    assert_eq!(hits.len(), 1);
+
+    let err = restore_backup(data.path(), "redaksi-nope.db").unwrap_err();
+    assert_eq!(err.code(), "invalid_input");
+}
+
+#[test]
+fn a_damaged_database_is_reported_with_the_newest_good_backup_and_kept() {
+    let data = tempfile::tempdir().unwrap();
+    let path = data.path().join(DB_FILE);
+    {
+        let mut store = Store::open(data.path()).unwrap();
+        for n in 0..200 {
+            store
+                .create_article(&format!("Artikel {n}"), &"isi yang panjang ".repeat(200))
+                .unwrap();
+        }
+        store.backup_now().unwrap();
+        store
+            .connection()
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .unwrap();
+    }
+    // Scribble over pages in the middle of the file, as a failing disk would.
+    let mut bytes = std::fs::read(&path).unwrap();
+    let len = bytes.len();
+    for byte in &mut bytes[len / 3..len / 3 + 40_000] {
+        *byte = 0x5a;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+
+    let err = Store::open_checked(data.path())
+        .err()
+        .expect("damage must be found");
+    assert_eq!(err.code(), "corrupt");
+    let redaksi_store::StoreError::Corrupt {
+        newest_good_backup: offered,
+        ..
+    } = &err
+    else {
+        unreachable!()
+    };
+    let expected = newest_good_backup(data.path()).unwrap().unwrap();
+    assert_eq!(offered.as_ref(), Some(&expected.path));
+    assert!(err.to_string().contains("newest good backup"), "{err}");
+    assert!(
+        std::fs::read(&path).unwrap() == bytes,
+        "never recreated or repaired behind the user's back"
+    );
+}
