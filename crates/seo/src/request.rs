@@ -1,0 +1,106 @@
+//! What a caller hands the engine: the article's text and metadata, already resolved.
+
+use redaksi_article::{Article, Lang, MutedCheck};
+use serde::{Deserialize, Serialize};
+
+/// The article body, in the form the caller has it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "format", content = "text", rename_all = "lowercase")]
+pub enum Content {
+    /// HTML exactly as a CMS stores it (Gutenberg block comments included).
+    Html(String),
+    /// Markdown in crates/article's dialect; marks point into this text.
+    Markdown(String),
+}
+
+impl Default for Content {
+    fn default() -> Self {
+        Content::Html(String::new())
+    }
+}
+
+/// Site-wide switches that change what some checks conclude.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The site runs a table-of-contents plugin (Rank Math's `contentHasTOC` then passes).
+    pub toc_plugin_active: bool,
+}
+
+/// Everything one analysis looks at. The engine does not derive these from each other (an empty
+/// `url` stays empty): deciding what the CMS would show is the host's job.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AnalysisRequest {
+    /// The SEO title exactly as the search snippet would show it.
+    pub title: String,
+    pub description: String,
+    pub slug: String,
+    /// The full permalink, or "" for a post that has none yet.
+    pub url: String,
+    /// The site's home URL; decides which links are internal.
+    pub site_url: String,
+    /// A language code such as `id`, `en` or `ms` (the part of `id_ID` before `_`).
+    pub locale: String,
+    /// Focus keywords, the first primary. More than [`MAX_KEYWORDS`] are ignored.
+    pub keywords: Vec<String>,
+    /// `None`: no featured image. `Some("")`: an image without alt text.
+    pub featured_image_alt: Option<String>,
+    pub content: Content,
+    pub settings: Settings,
+    /// Checks the newsroom switched off for this article; they leave the score's denominator.
+    pub muted: Vec<MutedCheck>,
+    /// News metadata the newsroom profile reads; the `rankmath` profile ignores these.
+    pub byline: Option<String>,
+    pub dateline: Option<String>,
+    pub tags: Vec<String>,
+}
+
+/// Rank Math's limit on focus keywords per post.
+pub const MAX_KEYWORDS: usize = 5;
+
+impl AnalysisRequest {
+    /// Builds a request from an article as the CLI and the desktop app read it: the SEO title
+    /// falls back to the plain title (no site-name suffix) and the URL to `{site_url}/{slug}`.
+    pub fn from_article(article: &Article, site_url: &str) -> Self {
+        let meta = &article.meta;
+        let slug = meta.slug.clone().unwrap_or_default();
+        let url = match (&meta.url, slug.is_empty()) {
+            (Some(url), _) => url.clone(),
+            (None, true) => String::new(),
+            (None, false) => format!("{}/{}", site_url.trim_end_matches('/'), slug),
+        };
+        AnalysisRequest {
+            title: meta
+                .seo_title
+                .clone()
+                .filter(|t| !t.trim().is_empty())
+                .unwrap_or_else(|| article.title.clone()),
+            description: meta.description.clone().unwrap_or_default(),
+            slug,
+            url,
+            site_url: site_url.to_owned(),
+            locale: meta.lang.unwrap_or(Lang::Id).code().to_owned(),
+            keywords: meta.keywords.iter().map(|k| k.phrase.clone()).collect(),
+            featured_image_alt: meta
+                .featured_image
+                .as_ref()
+                .map(|image| image.alt.clone().unwrap_or_default()),
+            content: Content::Markdown(article.body.clone()),
+            settings: Settings::default(),
+            muted: meta.muted_checks.clone(),
+            byline: meta.byline.clone(),
+            dateline: meta.dateline.clone(),
+            tags: meta.tags.clone(),
+        }
+    }
+
+    /// The language UI messages should use for this article (`en` or Indonesian otherwise).
+    pub fn lang(&self) -> Lang {
+        if self.locale.eq_ignore_ascii_case("en") {
+            Lang::En
+        } else {
+            Lang::Id
+        }
+    }
+}
