@@ -132,7 +132,8 @@ describe("the foundation window", () => {
     const stored = backend.articles.get("id-1")!;
     expect(stored.title).toBe("Banjir di Jakarta");
     expect(stored.body).toBe("Hujan deras sejak pagi.");
-    expect(stored.meta).toEqual({ status: "draft" });
+    // The slug follows the title until the reporter edits it.
+    expect(stored.meta).toEqual({ status: "draft", slug: "banjir-di-jakarta" });
     expect(byTestId("article-item").textContent).toContain("Banjir di Jakarta");
   });
 

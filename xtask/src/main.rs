@@ -39,11 +39,19 @@ struct Step {
 }
 
 const fn setup(name: &'static str, run: fn(&Ctx) -> StepResult) -> Step {
-    Step { name, required: true, run }
+    Step {
+        name,
+        required: true,
+        run,
+    }
 }
 
 const fn check(name: &'static str, run: fn(&Ctx) -> StepResult) -> Step {
-    Step { name, required: false, run }
+    Step {
+        name,
+        required: false,
+        run,
+    }
 }
 
 /// Paths every step needs.
@@ -62,7 +70,13 @@ impl Ctx {
             .to_path_buf();
         let target = env::var_os("CARGO_TARGET_DIR")
             .map(PathBuf::from)
-            .map(|dir| if dir.is_absolute() { dir } else { root.join(dir) })
+            .map(|dir| {
+                if dir.is_absolute() {
+                    dir
+                } else {
+                    root.join(dir)
+                }
+            })
             .unwrap_or_else(|| root.join("target"));
         Ctx {
             ui: root.join("ui"),
@@ -135,7 +149,9 @@ fn tauri_driver(ctx: &Ctx) -> StepResult {
         println!("    tauri-driver is installed");
         return Ok(());
     }
-    println!("    installing tauri-driver 2.x: it bridges WebDriver to the app for end-to-end tests");
+    println!(
+        "    installing tauri-driver 2.x: it bridges WebDriver to the app for end-to-end tests"
+    );
     run(ctx
         .cargo(&["install", "tauri-driver", "--locked", "--version", "^2"])
         // Its own target dir: the workspace's would lock it against our own builds.
@@ -285,7 +301,10 @@ fn execute(steps: Vec<Step>) -> ExitCode {
         println!("    {:<28} {:>8.1}s  {status}", name, took.as_secs_f64());
     }
     for step in steps.iter().skip(report.len()) {
-        println!("    {:<28} {:>8}   not run (a setup step failed)", step.name, "-");
+        println!(
+            "    {:<28} {:>8}   not run (a setup step failed)",
+            step.name, "-"
+        );
     }
     println!(
         "    {:<28} {:>8.1}s",

@@ -21,16 +21,34 @@ const fn pkg(name: &'static str, why: &'static str) -> Package {
 }
 
 pub const BUILD_PACKAGES: &[Package] = &[
-    pkg("build-essential", "C compiler and linker for the native parts of the build"),
-    pkg("pkg-config", "lets the build find the GTK and WebKit libraries"),
-    pkg("libwebkit2gtk-4.1-dev", "WebKitGTK, the webview that shows the app on Linux"),
-    pkg("libxdo-dev", "the window menu's standard items (tauri/muda link libxdo)"),
+    pkg(
+        "build-essential",
+        "C compiler and linker for the native parts of the build",
+    ),
+    pkg(
+        "pkg-config",
+        "lets the build find the GTK and WebKit libraries",
+    ),
+    pkg(
+        "libwebkit2gtk-4.1-dev",
+        "WebKitGTK, the webview that shows the app on Linux",
+    ),
+    pkg(
+        "libxdo-dev",
+        "the window menu's standard items (tauri/muda link libxdo)",
+    ),
     pkg("libssl-dev", "TLS for the crates that talk to a CMS"),
 ];
 
 pub const E2E_PACKAGES: &[Package] = &[
-    pkg("webkit2gtk-driver", "WebKitWebDriver, which drives the real window in end-to-end tests"),
-    pkg("xvfb", "a virtual display (xvfb-run) so the window can open without a screen"),
+    pkg(
+        "webkit2gtk-driver",
+        "WebKitWebDriver, which drives the real window in end-to-end tests",
+    ),
+    pkg(
+        "xvfb",
+        "a virtual display (xvfb-run) so the window can open without a screen",
+    ),
 ];
 
 fn is_debian() -> bool {

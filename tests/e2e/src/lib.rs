@@ -37,7 +37,9 @@ fn required_env(name: &str) -> Result<String> {
 }
 
 fn free_port() -> Result<u16> {
-    Ok(TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?.local_addr()?.port())
+    Ok(TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?
+        .local_addr()?
+        .port())
 }
 
 /// A tauri-driver process. Every app it launches sees the same `REDAKSI_DATA_DIR`, so a test can
@@ -58,7 +60,12 @@ impl Driver {
         let port = free_port()?;
         let native_port = free_port()?;
         let child = Command::new(&driver)
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
             .env("REDAKSI_DATA_DIR", data_dir)
             .stdout(Stdio::null())
             .spawn()

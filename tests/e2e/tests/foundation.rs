@@ -11,7 +11,11 @@ const SECOND_LINE: &str = "Warga mengungsi ke masjid terdekat.";
 
 async fn article_items(app: &App) -> Result<Vec<String>> {
     let mut titles = Vec::new();
-    for item in app.client.find_all(Locator::Css(&by_test_id("article-item"))).await? {
+    for item in app
+        .client
+        .find_all(Locator::Css(&by_test_id("article-item")))
+        .await?
+    {
         titles.push(item.text().await?);
     }
     Ok(titles)
@@ -24,7 +28,11 @@ async fn a_written_article_survives_quitting_and_relaunching() -> Result<()> {
 
     let app = driver.launch().await?;
     app.test_id("article-list").await?;
-    assert_eq!(article_items(&app).await?, Vec::<String>::new(), "a new data dir starts empty");
+    assert_eq!(
+        article_items(&app).await?,
+        Vec::<String>::new(),
+        "a new data dir starts empty"
+    );
 
     app.test_id("new-article").await?.click().await?;
     let title = app.test_id("title-input").await?;
@@ -35,10 +43,14 @@ async fn a_written_article_survives_quitting_and_relaunching() -> Result<()> {
     .await?;
     title.send_keys(TITLE).await?;
 
-    let editor = app.find(&format!("{} .cm-content", by_test_id("editor"))).await?;
+    let editor = app
+        .find(&format!("{} .cm-content", by_test_id("editor")))
+        .await?;
     editor.click().await?;
     let enter = char::from(Key::Enter).to_string();
-    editor.send_keys(&format!("{FIRST_LINE}{enter}{SECOND_LINE}")).await?;
+    editor
+        .send_keys(&format!("{FIRST_LINE}{enter}{SECOND_LINE}"))
+        .await?;
 
     app.wait_for_save_state("saved").await?;
     let shot = app.screenshot("foundation-written").await?;
@@ -53,7 +65,10 @@ async fn a_written_article_survives_quitting_and_relaunching() -> Result<()> {
         })
         .await?;
     assert_eq!(items.len(), 1, "one article after the restart: {items:?}");
-    assert!(items[0].contains(TITLE), "the list shows the title: {items:?}");
+    assert!(
+        items[0].contains(TITLE),
+        "the list shows the title: {items:?}"
+    );
 
     app.test_id("article-item").await?.click().await?;
     let title = app.test_id("title-input").await?;
@@ -67,7 +82,10 @@ async fn a_written_article_survives_quitting_and_relaunching() -> Result<()> {
         })
         .await?;
     assert_eq!(shown, TITLE);
-    assert_eq!(app.editor_text().await?, format!("{FIRST_LINE}\n{SECOND_LINE}"));
+    assert_eq!(
+        app.editor_text().await?,
+        format!("{FIRST_LINE}\n{SECOND_LINE}")
+    );
     app.test_id("save-state").await?;
     let shot = app.screenshot("foundation-relaunched").await?;
     println!("screenshot: {}", shot.display());

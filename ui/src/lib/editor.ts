@@ -1,17 +1,60 @@
 // The Markdown editor: CodeMirror 6 with Markdown highlighting, undo history, search and
-// line wrapping. The rest of the UI only sees text in and change notifications out.
-import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+// line wrapping. The rest of the UI only sees text in and change notifications out, plus the
+// ranges a scoring check wants highlighted.
+import { defaultKeymap, history, historyKeymap, indentWithTab, redo, undo } from "@codemirror/commands";
 import { markdown } from "@codemirror/lang-markdown";
 import { defaultHighlightStyle, syntaxHighlighting } from "@codemirror/language";
-import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
-import { Compartment, EditorState } from "@codemirror/state";
+import { highlightSelectionMatches, openSearchPanel, searchKeymap } from "@codemirror/search";
+import { Compartment, EditorState, StateEffect, StateField } from "@codemirror/state";
 import {
+  Decoration,
+  type DecorationSet,
   EditorView,
   drawSelection,
   highlightActiveLine,
   keymap,
   placeholder,
 } from "@codemirror/view";
+import type { Utf16Range } from "./offsets";
+import { htmlToMarkdown } from "./paste";
+
+const setMarks = StateEffect.define<Utf16Range[]>();
+const markDecoration = Decoration.mark({ class: "cm-check-mark", attributes: { "data-testid": "check-mark" } });
+
+// Highlights stay on their words while the reporter types: the set maps through each change.
+const marksField = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(marks, tr) {
+    let next = marks.map(tr.changes);
+    for (const effect of tr.effects) {
+      if (effect.is(setMarks)) {
+        const length = tr.state.doc.length;
+        next = Decoration.set(
+          effect.value
+            .map((r) => ({ from: Math.min(r.from, length), to: Math.min(r.to, length) }))
+            .filter((r) => r.to > r.from)
+            .sort((a, b) => a.from - b.from)
+            .map((r) => markDecoration.range(r.from, r.to)),
+        );
+      }
+    }
+    return next;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
+/** Pasted HTML (a web page, a word processor) arrives as Markdown, not as raw tags. */
+const richPaste = EditorView.domEventHandlers({
+  paste(event, view) {
+    const html = event.clipboardData?.getData("text/html");
+    if (!html) return false;
+    const text = htmlToMarkdown(html);
+    if (!text) return false;
+    event.preventDefault();
+    view.dispatch(view.state.replaceSelection(text), { scrollIntoView: true, userEvent: "input.paste" });
+    return true;
+  },
+});
 
 export interface MarkdownEditor {
   getText(): string;
@@ -20,6 +63,13 @@ export interface MarkdownEditor {
   setPlaceholder(text: string): void;
   setLabel(text: string): void;
   focus(): void;
+  /** Highlights these ranges (replacing earlier ones) and scrolls the first into view. */
+  highlight(ranges: Utf16Range[]): void;
+  undo(): void;
+  redo(): void;
+  openFind(): void;
+  /** Inserts text at the cursor as if typed (tests and benchmarks drive it this way). */
+  insert(text: string): void;
 }
 
 export function createEditor(
@@ -38,6 +88,8 @@ export function createEditor(
     highlightActiveLine(),
     highlightSelectionMatches(),
     EditorView.lineWrapping,
+    marksField,
+    richPaste,
     markdown(),
     syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
     keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
@@ -75,5 +127,17 @@ export function createEditor(
       });
     },
     focus: () => view.focus(),
+    highlight(ranges) {
+      const first = [...ranges].sort((a, b) => a.from - b.from)[0];
+      const effects: StateEffect<unknown>[] = [setMarks.of(ranges)];
+      if (first) effects.push(EditorView.scrollIntoView(Math.min(first.from, view.state.doc.length), { y: "center" }));
+      view.dispatch({ effects });
+    },
+    undo: () => void undo(view),
+    redo: () => void redo(view),
+    openFind: () => void openSearchPanel(view),
+    insert(text) {
+      view.dispatch(view.state.replaceSelection(text), { userEvent: "input.type" });
+    },
   };
 }

@@ -37,12 +37,162 @@ const STRINGS = {
   languageAuto: { id: "Ikuti sistem", en: "Follow the system" },
   langName_id: { id: "Bahasa Indonesia", en: "Indonesian" },
   langName_en: { id: "Bahasa Inggris", en: "English" },
+
+  // Navigation and toolbar
+  viewWrite: { id: "Tulis", en: "Write" },
+  viewDashboard: { id: "Dasbor", en: "Dashboard" },
+  settings: { id: "Pengaturan", en: "Settings" },
+  shortcuts: { id: "Pintasan keyboard", en: "Keyboard shortcuts" },
+  undo: { id: "Urungkan", en: "Undo" },
+  redo: { id: "Ulangi", en: "Redo" },
+  find: { id: "Cari & ganti", en: "Find & replace" },
+  focusMode: { id: "Mode fokus", en: "Focus mode" },
+  preview: { id: "Pratinjau", en: "Preview" },
+  previewLabel: { id: "Pratinjau artikel", en: "Article preview" },
+  history: { id: "Riwayat", en: "History" },
+  close: { id: "Tutup", en: "Close" },
+  counts: { id: "{words} kata · {chars} karakter · {minutes} menit baca", en: "{words} words · {chars} characters · {minutes} min read" },
+  // SEO panel
+  tabSeo: { id: "SEO", en: "SEO" },
+  tabMeta: { id: "Metadata", en: "Metadata" },
+  scoreLabel: { id: "Skor SEO", en: "SEO score" },
+  scoreNone: { id: "Skor SEO belum dihitung", en: "SEO score not computed yet" },
+  profile: { id: "Profil penilaian", en: "Scoring profile" },
+  profile_rankmath: { id: "Rank Math", en: "Rank Math" },
+  profile_newsroom: { id: "Redaksi (newsroom)", en: "Newsroom" },
+  keywords: { id: "Kata kunci fokus", en: "Focus keywords" },
+  keywordPlaceholder: { id: "Ketik kata kunci, lalu Enter", en: "Type a keyword, then Enter" },
+  keywordPrimary: { id: "utama", en: "primary" },
+  keywordLimit: { id: "Paling banyak 5 kata kunci.", en: "At most 5 keywords." },
+  removeKeyword: { id: "Hapus kata kunci {k}", en: "Remove keyword {k}" },
+  synonyms: { id: "Sinonim (pisahkan dengan koma)", en: "Synonyms (comma-separated)" },
+  secondaryScores: { id: "Skor kata kunci sekunder", en: "Secondary keyword scores" },
+  group_basic_seo: { id: "SEO Dasar", en: "Basic SEO" },
+  group_additional: { id: "Tambahan", en: "Additional" },
+  group_title_readability: { id: "Keterbacaan Judul", en: "Title Readability" },
+  group_content_readability: { id: "Keterbacaan Konten", en: "Content Readability" },
+  group_language: { id: "Bahasa", en: "Language" },
+  group_news: { id: "Berita", en: "News" },
+  status_pass: { id: "Lulus", en: "Pass" },
+  status_warning: { id: "Peringatan", en: "Warning" },
+  status_fail: { id: "Gagal", en: "Fail" },
+  status_not_applicable: { id: "Tidak berlaku", en: "Not applicable" },
+  status_muted: { id: "Dibisukan", en: "Muted" },
+  points: { id: "{p}/{max} poin", en: "{p}/{max} points" },
+  noChecks: { id: "Belum ada pemeriksaan untuk ditampilkan.", en: "No checks to show yet." },
+  mute: { id: "Bisukan", en: "Mute" },
+  unmute: { id: "Aktifkan lagi", en: "Unmute" },
+  muteReason: { id: "Alasan membisukan", en: "Reason for muting" },
+  muteConfirm: { id: "Bisukan pemeriksaan", en: "Mute check" },
+  mutedBecause: { id: "Dibisukan: {reason}", en: "Muted: {reason}" },
+  scoreError: { id: "Penilaian gagal", en: "Scoring failed" },
+  // Metadata panel
+  seoTitle: { id: "Judul SEO", en: "SEO title" },
+  slug: { id: "Slug", en: "Slug" },
+  slugFromTitle: { id: "Buat dari judul", en: "From the title" },
+  description: { id: "Deskripsi meta", en: "Meta description" },
+  chars: { id: "{n} karakter", en: "{n} characters" },
+  pixels: { id: "{n} / {max} piksel", en: "{n} / {max} pixels" },
+  articleLang: { id: "Bahasa artikel", en: "Article language" },
+  byline: { id: "Penulis", en: "Byline" },
+  dateline: { id: "Dateline", en: "Dateline" },
+  category: { id: "Kategori", en: "Category" },
+  tags: { id: "Tag (pisahkan dengan koma)", en: "Tags (comma-separated)" },
+  featuredImage: { id: "Gambar utama (URL)", en: "Featured image (URL)" },
+  featuredAlt: { id: "Teks alternatif gambar", en: "Image alt text" },
+  status: { id: "Status", en: "Status" },
+  embargo: { id: "Embargo sampai", en: "Embargo until" },
+  publishAt: { id: "Terbit pada", en: "Publish at" },
+  editorNote: { id: "Catatan redaktur (tidak diekspor)", en: "Editor's note (never exported)" },
+  wf_draft: { id: "Draf", en: "Draft" },
+  wf_in_review: { id: "Ditinjau", en: "In review" },
+  wf_ready: { id: "Siap", en: "Ready" },
+  wf_scheduled: { id: "Terjadwal", en: "Scheduled" },
+  wf_published: { id: "Terbit", en: "Published" },
+  serp: { id: "Pratinjau hasil pencarian", en: "Search result preview" },
+  serpDesktop: { id: "Desktop", en: "Desktop" },
+  serpMobile: { id: "Ponsel", en: "Mobile" },
+  // Dashboard
+  searchArticles: { id: "Cari artikel", en: "Search articles" },
+  searchPlaceholder: { id: "Cari judul, isi, tag, penulis…", en: "Search titles, text, tags, bylines…" },
+  filterBand: { id: "Skor", en: "Score" },
+  filterStatus: { id: "Status", en: "Status" },
+  filterTag: { id: "Tag", en: "Tag" },
+  filterByline: { id: "Penulis", en: "Byline" },
+  any: { id: "Semua", en: "Any" },
+  band_high: { id: "Bagus (> 80)", en: "Good (> 80)" },
+  band_medium: { id: "Cukup (51–80)", en: "Fair (51–80)" },
+  band_low: { id: "Kurang (≤ 50)", en: "Poor (≤ 50)" },
+  colTitle: { id: "Judul", en: "Headline" },
+  colByline: { id: "Penulis", en: "Byline" },
+  colStatus: { id: "Status", en: "Status" },
+  colScore: { id: "Skor", en: "Score" },
+  colBand: { id: "Pita", en: "Band" },
+  colUpdated: { id: "Diperbarui", en: "Updated" },
+  rowsCount: { id: "{n} artikel", en: "{n} articles" },
+  selectedCount: { id: "{n} dipilih", en: "{n} selected" },
+  bulkStatus: { id: "Ubah status yang dipilih", en: "Change status of selected" },
+  bulkApply: { id: "Terapkan", en: "Apply" },
+  bulkResult: { id: "{ok} diubah, {failed} tidak sesuai alur kerja", en: "{ok} changed, {failed} not allowed by the workflow" },
+  selectRow: { id: "Pilih {t}", en: "Select {t}" },
+  noScore: { id: "—", en: "—" },
+  // History
+  historyTitle: { id: "Riwayat versi", en: "Version history" },
+  current: { id: "Versi sekarang", en: "Current version" },
+  kind_snapshot: { id: "Cuplikan otomatis", en: "Automatic snapshot" },
+  kind_save: { id: "Disimpan", en: "Saved" },
+  kind_before_restore: { id: "Sebelum pemulihan", en: "Before restore" },
+  kind_restore: { id: "Dipulihkan", en: "Restored" },
+  kind_before_publish: { id: "Sebelum terbit", en: "Before publishing" },
+  kind_named: { id: "Versi bernama", en: "Named version" },
+  compare: { id: "Bandingkan dengan versi sekarang", en: "Compare with the current version" },
+  restore: { id: "Pulihkan versi ini", en: "Restore this version" },
+  confirmRestore: {
+    id: "Pulihkan versi ini? Teks sekarang tetap disimpan di riwayat.",
+    en: "Restore this version? The current text stays in the history.",
+  },
+  confirm: { id: "Ya, pulihkan", en: "Yes, restore" },
+  cancel: { id: "Batal", en: "Cancel" },
+  nameVersion: { id: "Beri nama versi ini", en: "Name this version" },
+  versionName: { id: "Nama versi", en: "Version name" },
+  saveName: { id: "Simpan nama", en: "Save name" },
+  noRevisions: { id: "Belum ada riwayat.", en: "No history yet." },
+  metaChanged: { id: "Metadata juga berubah.", en: "Metadata changed too." },
+  restored: { id: "Versi dipulihkan.", en: "Version restored." },
+  // Settings
+  settingsTitle: { id: "Pengaturan", en: "Settings" },
+  siteUrl: { id: "URL situs", en: "Site URL" },
+  siteName: { id: "Nama situs", en: "Site name" },
+  titleTemplate: { id: "Templat judul SEO", en: "SEO title template" },
+  titleTemplateHint: { id: "WordPress: %title% - %sitename%", en: "WordPress: %title% - %sitename%" },
+  theme: { id: "Tema", en: "Theme" },
+  theme_system: { id: "Ikuti sistem", en: "Follow the system" },
+  theme_light: { id: "Terang", en: "Light" },
+  theme_dark: { id: "Gelap", en: "Dark" },
+  // Shortcuts
+  kbNew: { id: "Artikel baru", en: "New article" },
+  kbSave: { id: "Simpan sekarang", en: "Save now" },
+  kbFind: { id: "Cari & ganti di teks", en: "Find & replace in the text" },
+  kbSearch: { id: "Cari artikel (dasbor)", en: "Search articles (dashboard)" },
+  kbPublish: { id: "Terbitkan", en: "Publish" },
+  kbPanes: { id: "Fokus ke daftar / editor / panel", en: "Focus the list / editor / panel" },
+  kbHelp: { id: "Tampilkan bantuan ini", en: "Show this help" },
+  kbUndo: { id: "Urungkan / ulangi", en: "Undo / redo" },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof STRINGS;
 
 /** Error codes from the backend, in words a reporter understands. */
 const ERROR_CODES: Record<string, Record<Lang, string>> = {
+  workflow: {
+    id: "Perubahan status ini tidak sesuai alur kerja.",
+    en: "The workflow does not allow this status change.",
+  },
+  profile_unavailable: {
+    id: "Profil penilaian ini belum tersedia di versi ini.",
+    en: "This scoring profile is not available in this version yet.",
+  },
+  invalid_input: { id: "Isian tidak valid.", en: "The input is not valid." },
   not_found: { id: "Artikel tidak ditemukan.", en: "The article was not found." },
   newer_schema: {
     id: "Basis data dibuat oleh Redaksi versi yang lebih baru.",
@@ -81,8 +231,16 @@ export function storeLang(storage: Storage, lang: Lang | undefined): void {
 export class I18n {
   constructor(public lang: Lang) {}
 
-  t(key: MessageKey): string {
-    return STRINGS[key][this.lang];
+  /** The text for `key`, with each `{name}` replaced by `args[name]`. */
+  t(key: MessageKey, args: Record<string, string | number> = {}): string {
+    return STRINGS[key][this.lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in args ? String(args[name]) : whole,
+    );
+  }
+
+  /** For keys built from data (`group_${id}`): the text, or `fallback` for an unknown key. */
+  maybe(key: string, fallback: string): string {
+    return key in STRINGS ? STRINGS[key as MessageKey][this.lang] : fallback;
   }
 
   /** A backend error as one line: the explanation for its code, then the detail. */

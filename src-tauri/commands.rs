@@ -1,0 +1,281 @@
+//! The IPC commands: each one hands its work to the store's thread (or computes off the main
+//! thread) and returns the result or an [`IpcError`].
+
+use redaksi_article::Article;
+use redaksi_store::{ArticleSummary, Store, StoreError, StoreHandle};
+use tauri::{Runtime, State};
+use uuid::Uuid;
+
+use crate::error::IpcError;
+
+/// What every command can reach.
+pub struct AppState {
+    /// The store, or why it could not be opened. The window opens either way, so the UI can
+    /// show the reason instead of the app dying before it has a window.
+    store: Result<StoreHandle, IpcError>,
+}
+
+impl AppState {
+    /// Opens `redaksi.db` in the data directory and moves it onto its own thread.
+    pub fn open() -> AppState {
+        let store = redaksi_store::data_dir()
+            .and_then(|dir| Store::open(&dir))
+            .and_then(StoreHandle::spawn)
+            .map_err(IpcError::from);
+        if let Err(err) = &store {
+            eprintln!("Redaksi: {}", err.message);
+        }
+        AppState { store }
+    }
+
+    #[cfg(test)]
+    pub fn with_store(store: Store) -> AppState {
+        AppState {
+            store: StoreHandle::spawn(store).map_err(IpcError::from),
+        }
+    }
+
+    pub(crate) async fn call<T, F>(&self, f: F) -> Result<T, IpcError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Store) -> Result<T, StoreError> + Send + 'static,
+    {
+        Ok(self.store.as_ref().map_err(Clone::clone)?.call(f).await?)
+    }
+}
+
+#[tauri::command]
+async fn create_article(
+    state: State<'_, AppState>,
+    title: String,
+    body: String,
+) -> Result<Article, IpcError> {
+    state
+        .call(move |store| store.create_article(&title, &body))
+        .await
+}
+
+#[tauri::command]
+async fn list_articles(state: State<'_, AppState>) -> Result<Vec<ArticleSummary>, IpcError> {
+    state.call(|store| store.list_articles()).await
+}
+
+#[tauri::command]
+async fn get_article(state: State<'_, AppState>, id: Uuid) -> Result<Article, IpcError> {
+    state.call(move |store| store.get_article(id)).await
+}
+
+#[tauri::command]
+async fn save_article(state: State<'_, AppState>, article: Article) -> Result<Article, IpcError> {
+    state.call(move |store| store.save_article(&article)).await
+}
+
+#[tauri::command]
+async fn delete_article(state: State<'_, AppState>, id: Uuid) -> Result<(), IpcError> {
+    state.call(move |store| store.delete_article(id)).await
+}
+
+/// The preview pane's HTML: the same dialect and sanitiser as export. Async so that rendering
+/// a long article never runs on the main thread.
+#[tauri::command]
+async fn render_preview(markdown: String) -> String {
+    redaksi_article::render::to_safe_html(&markdown)
+}
+
+/// Adds the state and the commands to `builder`: the real one in `main`, the mock runtime's
+/// in tests.
+pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
+    builder
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            create_article,
+            list_articles,
+            get_article,
+            save_article,
+            delete_article,
+            render_preview,
+            crate::desk::analyze_article,
+            crate::desk::record_score,
+            crate::desk::dashboard_rows,
+            crate::desk::set_status,
+            crate::desk::list_revisions,
+            crate::desk::diff_revisions,
+            crate::desk::restore_revision,
+            crate::desk::name_version,
+        ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+    use serde_json::{Value, json};
+    use tauri::ipc::{CallbackFn, InvokeBody};
+    use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
+    use tauri::webview::InvokeRequest;
+    use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
+
+    /// The app with its real config and capabilities, on the mock runtime and a fresh store.
+    fn app_with(state: AppState) -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
+        let app = register(mock_builder(), state)
+            .build(tauri::generate_context!(test = true))
+            .expect("the app builds on the mock runtime");
+        let window = match app.get_webview_window("main") {
+            Some(window) => window,
+            None => WebviewWindowBuilder::new(&app, "main", Default::default())
+                .build()
+                .expect("the main window opens"),
+        };
+        (app, window)
+    }
+
+    fn app() -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
+        app_with(AppState::with_store(Store::open_in_memory().unwrap()))
+    }
+
+    /// Sends one IPC request the way the UI does: from the app's own origin.
+    fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+        get_ipc_response(
+            window,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                // On Linux `http://tauri.localhost` counts as a remote origin and is refused.
+                url: "tauri://localhost".parse().unwrap(),
+                body: InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.into(),
+            },
+        )
+        .map(|body| body.deserialize::<Value>().unwrap())
+    }
+
+    #[test]
+    fn create_then_get_returns_the_article_in_the_ui_shape() {
+        let (_app, window) = app();
+        let created = invoke(
+            &window,
+            "create_article",
+            json!({ "title": "Banjir", "body": "Hujan deras." }),
+        )
+        .unwrap();
+        for field in ["id", "title", "body", "created_at", "updated_at", "meta"] {
+            assert!(created.get(field).is_some(), "{field} missing in {created}");
+        }
+        let fetched = invoke(&window, "get_article", json!({ "id": created["id"] })).unwrap();
+        assert_eq!(fetched["title"], "Banjir");
+        assert_eq!(fetched["body"], "Hujan deras.");
+    }
+
+    #[test]
+    fn save_stores_the_edit_and_list_puts_it_first() {
+        let (_app, window) = app();
+        let older = invoke(
+            &window,
+            "create_article",
+            json!({ "title": "Lama", "body": "" }),
+        )
+        .unwrap();
+        let newer = invoke(
+            &window,
+            "create_article",
+            json!({ "title": "Baru", "body": "" }),
+        )
+        .unwrap();
+
+        let mut edited = older.clone();
+        edited["title"] = json!("Lama, disunting");
+        edited["body"] = json!("Isi baru.");
+        let saved = invoke(&window, "save_article", json!({ "article": edited })).unwrap();
+        assert_eq!(saved["body"], "Isi baru.");
+
+        let list = invoke(&window, "list_articles", json!({})).unwrap();
+        let ids: Vec<&Value> = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|row| &row["id"])
+            .collect();
+        assert_eq!(
+            ids,
+            [&older["id"], &newer["id"]],
+            "most recently saved first"
+        );
+        assert_eq!(list[0]["title"], "Lama, disunting");
+        assert!(list[0]["updated_at"].is_string());
+    }
+
+    #[test]
+    fn delete_removes_the_article_from_the_list() {
+        let (_app, window) = app();
+        let article = invoke(
+            &window,
+            "create_article",
+            json!({ "title": "Hapus", "body": "" }),
+        )
+        .unwrap();
+        assert_eq!(
+            invoke(&window, "delete_article", json!({ "id": article["id"] })),
+            Ok(Value::Null)
+        );
+        let list = invoke(&window, "list_articles", json!({})).unwrap();
+        assert_eq!(list, json!([]));
+    }
+
+    #[rstest]
+    #[case::get("get_article", json!({ "id": "6f1c2d1e-8a53-4b1e-9f51-2f0a4b0c1d2e" }))]
+    #[case::delete("delete_article", json!({ "id": "6f1c2d1e-8a53-4b1e-9f51-2f0a4b0c1d2e" }))]
+    fn a_missing_article_is_a_not_found_error(#[case] cmd: &str, #[case] args: Value) {
+        let (_app, window) = app();
+        let err = invoke(&window, cmd, args).unwrap_err();
+        assert_eq!(err["code"], "not_found", "{err}");
+        assert!(
+            err["message"].as_str().unwrap().contains("6f1c2d1e"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_store_that_did_not_open_answers_every_command_with_its_reason() {
+        let reason = IpcError {
+            code: "newer_database".into(),
+            message: "written by a newer Redaksi".into(),
+        };
+        let (_app, window) = app_with(AppState { store: Err(reason) });
+        let err = invoke(&window, "list_articles", json!({})).unwrap_err();
+        assert_eq!(
+            err,
+            json!({ "code": "newer_database", "message": "written by a newer Redaksi" })
+        );
+    }
+
+    #[test]
+    fn preview_is_sanitised_html() {
+        let (_app, window) = app();
+        let html = invoke(
+            &window,
+            "render_preview",
+            json!({ "markdown": "# Judul\n\n<script>alert(1)</script>[x](javascript:alert(1))" }),
+        )
+        .unwrap();
+        let html = html.as_str().unwrap();
+        assert!(html.contains("<h1"), "{html}");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+    }
+
+    #[test]
+    fn a_command_the_capability_does_not_grant_is_refused() {
+        let (_app, window) = app();
+        let err = invoke(&window, "plugin:window|close", json!({})).unwrap_err();
+        assert!(err.to_string().contains("not allowed"), "{err}");
+    }
+
+    #[test]
+    fn a_malformed_argument_is_an_error_not_a_panic() {
+        let (_app, window) = app();
+        let err = invoke(&window, "get_article", json!({ "id": "not-a-uuid" })).unwrap_err();
+        assert!(err.to_string().contains("id"), "{err}");
+    }
+}
