@@ -119,8 +119,9 @@ impl Document {
     }
 
     pub fn from_markdown(markdown: &str) -> Document {
-        let events: Vec<(Event<'_>, Range<usize>)> =
-            redaksi_article::markdown::parser(markdown).into_offset_iter().collect();
+        let events: Vec<(Event<'_>, Range<usize>)> = redaksi_article::markdown::parser(markdown)
+            .into_offset_iter()
+            .collect();
         let mut builder = Builder::default();
         walk_markdown(&mut builder, markdown, &events);
         // The same events the dialect's `to_html` would render: one parse serves both.
@@ -499,7 +500,9 @@ fn parse_tag(html: &str, at: usize) -> Option<ParsedTag> {
                     attrs: attrs_start..i,
                 });
             }
-            (None, q @ (b'"' | b'\'')) if bytes[i - 1].is_ascii_whitespace() || bytes[i - 1] == b'=' => {
+            (None, q @ (b'"' | b'\''))
+                if bytes[i - 1].is_ascii_whitespace() || bytes[i - 1] == b'=' =>
+            {
                 quote = Some(q)
             }
             (Some(q), c) if c == q => quote = None,
@@ -519,7 +522,10 @@ fn attribute<'a>(attrs: &'a str, name: &str) -> Option<&'a str> {
             i += 1;
         }
         let start = i;
-        while i < bytes.len() && !matches!(bytes[i], b'=' | b'>' | b'/') && !bytes[i].is_ascii_whitespace() {
+        while i < bytes.len()
+            && !matches!(bytes[i], b'=' | b'>' | b'/')
+            && !bytes[i].is_ascii_whitespace()
+        {
             i += 1;
         }
         let key = &attrs[start..i];
@@ -534,7 +540,9 @@ fn attribute<'a>(attrs: &'a str, name: &str) -> Option<&'a str> {
             match bytes.get(i) {
                 Some(&q @ (b'"' | b'\'')) => {
                     let v_start = i + 1;
-                    let v_end = attrs[v_start..].find(q as char).map_or(attrs.len(), |p| v_start + p);
+                    let v_end = attrs[v_start..]
+                        .find(q as char)
+                        .map_or(attrs.len(), |p| v_start + p);
                     i = (v_end + 1).min(attrs.len());
                     &attrs[v_start..v_end]
                 }
@@ -640,7 +648,9 @@ fn scan_html(b: &mut Builder, html: &str, base: usize) {
         let at = i + offset;
         if html[at..].starts_with("<!--") {
             flush(b, text_start, at);
-            let end = html[at + 4..].find("-->").map_or(html.len(), |p| at + 4 + p + 3);
+            let end = html[at + 4..]
+                .find("-->")
+                .map_or(html.len(), |p| at + 4 + p + 3);
             i = end;
             text_start = end;
             continue;
@@ -723,7 +733,8 @@ mod tests {
 
     #[test]
     fn markdown_ranges_point_into_the_markdown() {
-        let md = "# Judul *besar*\n\nHarga beras [naik](https://a.id) lagi.\n\n![foto beras](b.jpg)\n";
+        let md =
+            "# Judul *besar*\n\nHarga beras [naik](https://a.id) lagi.\n\n![foto beras](b.jpg)\n";
         let doc = Document::from_markdown(md);
         let words: Vec<&str> = doc.words.iter().map(|w| &md[w.source.clone()]).collect();
         assert_eq!(words, ["Judul", "besar", "Harga", "beras", "naik", "lagi"]);
@@ -744,7 +755,10 @@ mod tests {
         assert_eq!(doc.embeds.len(), 1);
         assert!(md[doc.embeds[0].source.clone()].starts_with("<iframe"));
         assert_eq!(doc.images.len(), 1);
-        assert_eq!(&md[doc.images[0].source.clone()], "<img src=\"a.png\" alt=\"alt\">");
+        assert_eq!(
+            &md[doc.images[0].source.clone()],
+            "<img src=\"a.png\" alt=\"alt\">"
+        );
         assert_eq!(doc.words.len(), 4);
     }
 
@@ -753,7 +767,14 @@ mod tests {
         let html = "<h2>Harga &amp; stok</h2>\n<p>Satu <a href=\"/x\" rel=\"nofollow\">dua</a> tiga.</p><ul><li>empat</li></ul><script>var a=1;</script>";
         let doc = Document::from_html(html);
         let kinds: Vec<BlockKind> = doc.blocks.iter().map(|b| b.kind).collect();
-        assert_eq!(kinds, [BlockKind::Heading(2), BlockKind::Paragraph, BlockKind::ListItem]);
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Heading(2),
+                BlockKind::Paragraph,
+                BlockKind::ListItem
+            ]
+        );
         assert_eq!(doc.block_text(&doc.blocks[0]), "Harga & stok");
         assert_eq!(doc.links[0].rel.as_deref(), Some("nofollow"));
         assert_eq!(doc.links[0].text, "dua");

@@ -67,7 +67,11 @@ pub struct UnknownProfile(pub String);
 
 impl fmt::Display for UnknownProfile {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown scoring profile `{}` (known: rankmath, newsroom)", self.0)
+        write!(
+            f,
+            "unknown scoring profile `{}` (known: rankmath, newsroom)",
+            self.0
+        )
     }
 }
 

@@ -1,37 +1,1026 @@
 //! The `rankmath` profile: Rank Math SEO v1.0.273's post-editor score, reproduced from the
-//! clean-room specification in ../shared/specs/rankmath-profile.md.
+//! clean-room specification (../shared/specs/rankmath-profile.md; section numbers below are its).
+//!
+//! Everything that does not depend on a keyword (the normalised title, description and content,
+//! token strings, word count, links, media, paragraphs, the density count over all keywords) is
+//! computed once in [`Prepared`]; each keyword then costs a few substring searches.
 
+mod autop;
+mod fold_table;
+pub mod links;
+pub mod media;
+mod messages;
+pub mod sentiment;
+pub mod text;
+mod words;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 use redaksi_article::Lang;
 
-use crate::document::Document;
+use crate::document::{BlockKind, Document};
 use crate::profile::Profile;
-use crate::report::{Band, Message, Report, TextStats};
-use crate::request::AnalysisRequest;
+use crate::report::{
+    Check, Group, InputIssue, KeywordScore, Mark, Message, Report, Status, TextStats, score_of,
+};
+use crate::request::{AnalysisRequest, MAX_KEYWORDS};
+use links::LinkKind;
+use text::{
+    clean_html, clean_text, edge_trim, fold, is_ws, keyword_tokstr, len16, lower, nbsp, quotes,
+    replace_tags, spaces, tokens, unescape, word_count,
+};
 
 /// The `rankmath` profile.
 pub struct RankMath;
+
+/// Longest paragraph that still passes `contentHasShortParagraphs`.
+pub const MAX_PARAGRAPH_WORDS: usize = 120;
+/// Longest URL that passes `lengthPermalink` (UTF-16 units).
+pub const MAX_URL_LENGTH: usize = 75;
 
 impl Profile for RankMath {
     fn id(&self) -> &'static str {
         "rankmath"
     }
 
-    fn analyze(&self, _request: &AnalysisRequest, document: &Document) -> Report {
+    fn analyze(&self, request: &AnalysisRequest, document: &Document) -> Report {
+        let (keywords, issues) = keywords(request);
+        let prepared = Prepared::new(request, document, &keywords);
+        let primary = keywords.first().and_then(Option::as_ref);
+        let checks = prepared.checks(primary, true);
+        let (score, points, max) = score_of(&checks);
+        let secondary = keywords
+            .iter()
+            .skip(1)
+            .flatten()
+            .map(|kw| {
+                let checks = prepared.checks(Some(kw), false);
+                let (score, points, max) = score_of(&checks);
+                KeywordScore {
+                    keyword: kw.original.clone(),
+                    score,
+                    band: self.band(score),
+                    points,
+                    max,
+                    checks,
+                }
+            })
+            .collect();
         Report {
             profile: self.id().to_owned(),
-            score: 0,
-            band: Band::Bad,
-            points: 0,
-            max: 0,
-            keyword: None,
-            checks: Vec::new(),
-            secondary: Vec::new(),
-            stats: TextStats::new(document.words.len(), document.paragraphs().count()),
-            issues: Vec::new(),
+            score,
+            band: self.band(score),
+            points,
+            max,
+            keyword: primary.map(|kw| kw.original.clone()),
+            checks,
+            secondary,
+            stats: TextStats::new(prepared.words, prepared.paragraphs.len()),
+            issues,
         }
     }
 
-    fn message(&self, _message: &Message, _lang: Lang) -> Option<String> {
-        None
+    fn message(&self, message: &Message, lang: Lang) -> Option<String> {
+        messages::text(message, lang)
+    }
+}
+
+/// One usable focus keyword.
+struct Keyword {
+    original: String,
+    /// KW_L.
+    lower: String,
+    /// TOKSTR(QUOTES(KW_L)).
+    tokstr: String,
+}
+
+/// The request's keywords by position; `None` where a keyword has no tokens (§1), which is
+/// also reported as an input issue.
+fn keywords(request: &AnalysisRequest) -> (Vec<Option<Keyword>>, Vec<InputIssue>) {
+    let mut issues = Vec::new();
+    let mut out = Vec::new();
+    for (i, raw) in request.keywords.iter().take(MAX_KEYWORDS).enumerate() {
+        let original = raw.trim().replace(',', "");
+        let kw_l = lower(&nbsp(&fold(&original)));
+        match keyword_tokstr(&kw_l) {
+            Some(tokstr) => out.push(Some(Keyword {
+                original,
+                lower: kw_l,
+                tokstr,
+            })),
+            None => {
+                issues.push(InputIssue {
+                    field: format!("keywords[{i}]"),
+                    message: Message::new("rankmath.input.keywordWithoutWords")
+                        .arg("keyword", raw.as_str()),
+                });
+                out.push(None);
+            }
+        }
+    }
+    (out, issues)
+}
+
+/// Everything one analysis needs that no single keyword changes.
+struct Prepared<'a> {
+    document: &'a Document,
+    lang_en: bool,
+    power_words: Option<&'static [&'static str]>,
+    toc_plugin: bool,
+    title_present: bool,
+    title_tokstr: String,
+    title_has_digit: bool,
+    title_sentiment: i32,
+    title_power_words: usize,
+    desc_present: bool,
+    desc_tokstr: String,
+    slug_present: bool,
+    url_len: usize,
+    url_slug: String,
+    content_present: bool,
+    text_l: String,
+    /// TOKSTR(TEXT_L) cut to its first 10 % when longer than 400 tokens.
+    first_tenth: String,
+    stripped_tokstr: String,
+    words: usize,
+    paragraphs: Vec<usize>,
+    links_total: usize,
+    links_internal: usize,
+    links_external: usize,
+    links_external_dofollow: usize,
+    parent: Option<String>,
+    images: usize,
+    videos: usize,
+    featured: bool,
+    featured_alt_l: String,
+    /// (hundredths of a percent, matches) over all keywords together.
+    density: Option<(u64, usize)>,
+    gallery: bool,
+    primary_marks: Vec<Mark>,
+}
+
+impl<'a> Prepared<'a> {
+    fn new(
+        request: &AnalysisRequest,
+        document: &'a Document,
+        keywords: &[Option<Keyword>],
+    ) -> Self {
+        let locale = request.locale.trim().to_ascii_lowercase();
+        let title = nbsp(&fold(&quotes(&request.title)));
+        let title_l = lower(&title);
+        let (title_tokstr, _) = tokens(&title_l);
+        let power_words = sentiment::power_words(&locale);
+        let desc = nbsp(&fold(&clean_text(&request.description)));
+        let desc_l = lower(&desc);
+        let text = nbsp(&fold(&clean_html(&unescape(&document.html))));
+        let text_l = lower(&text);
+        let (all_tokens, token_count) = tokens(&text_l);
+        let first_tenth = if token_count > 400 {
+            text::first_tokens(&all_tokens, token_count / 10).to_owned()
+        } else {
+            all_tokens
+        };
+        let stripped_l = spaces(&replace_tags(&text_l, ""));
+        let (stripped_tokstr, _) = tokens(&stripped_l);
+        let words = word_count(&text_l);
+        let parent = links::parent_domain(&request.site_url);
+        let anchors = links::anchors(&text, parent.as_deref());
+        let featured = request.featured_image_alt.is_some();
+        let all_keywords: Vec<&str> = keywords
+            .iter()
+            .flatten()
+            .map(|k| k.tokstr.as_str())
+            .collect();
+        let density = density(&stripped_tokstr, words, &all_keywords);
+        let primary_marks = keywords
+            .first()
+            .and_then(Option::as_ref)
+            .map(|kw| keyword_marks(document, &kw.tokstr))
+            .unwrap_or_default();
+        Prepared {
+            document,
+            lang_en: locale == "en",
+            power_words,
+            toc_plugin: request.settings.toc_plugin_active,
+            title_present: !title.is_empty(),
+            title_has_digit: title.bytes().any(|b| b.is_ascii_digit()),
+            title_sentiment: sentiment::sentiment(&title_tokstr),
+            title_power_words: power_words
+                .map_or(0, |list| sentiment::power_word_count(&title_l, list)),
+            title_tokstr,
+            desc_present: !desc.is_empty(),
+            desc_tokstr: tokens(&desc_l).0,
+            slug_present: !request.slug.is_empty(),
+            url_len: len16(&request.url),
+            url_slug: slug_clean(&request.url.replace('_', "-")),
+            content_present: !text.is_empty(),
+            first_tenth,
+            stripped_tokstr,
+            words,
+            paragraphs: autop::paragraph_word_counts(&text),
+            links_total: anchors.len(),
+            links_internal: anchors
+                .iter()
+                .filter(|a| a.kind == LinkKind::Internal)
+                .count(),
+            links_external: anchors
+                .iter()
+                .filter(|a| a.kind == LinkKind::External)
+                .count(),
+            links_external_dofollow: anchors
+                .iter()
+                .filter(|a| a.kind == LinkKind::External && !a.nofollow)
+                .count(),
+            parent,
+            images: media::image_count(&text, featured),
+            videos: media::video_count(&text),
+            featured,
+            featured_alt_l: lower(&fold(request.featured_image_alt.as_deref().unwrap_or(""))),
+            density,
+            gallery: !media::shortcodes(&text_l, "gallery").is_empty(),
+            text_l,
+            primary_marks,
+        }
+    }
+
+    /// The 21 tests for the primary keyword, or the 14 of §8.4 for a secondary one.
+    fn checks(&self, kw: Option<&Keyword>, primary: bool) -> Vec<Check> {
+        let mut checks = Vec::with_capacity(22);
+        if primary {
+            checks.push(self.keyword_in_title(kw));
+            checks.push(self.keyword_in_description(kw));
+            checks.push(self.keyword_in_permalink(kw));
+            checks.push(self.keyword_in_first_tenth(kw));
+        }
+        checks.push(self.keyword_in_content(kw, primary));
+        checks.push(self.length_content());
+        checks.push(self.keyword_in_subheadings(kw));
+        if primary {
+            checks.push(self.keyword_in_image_alt(kw));
+        }
+        checks.push(self.keyword_density(primary));
+        checks.push(self.length_permalink());
+        checks.extend(self.link_checks());
+        if primary {
+            checks.push(Check::scored(
+                "hasContentAI",
+                Group::Additional,
+                0,
+                5,
+                Message::new("rankmath.hasContentAI.unavailable"),
+            ));
+            checks.push(self.title_starts_with_keyword(kw));
+        }
+        checks.push(self.title_sentiment());
+        checks.push(self.title_power_words());
+        checks.push(self.title_number());
+        checks.push(self.content_toc());
+        checks.push(self.short_paragraphs());
+        checks.push(self.assets());
+        checks
+    }
+
+    fn binary(id: &str, group: Group, pass: bool, max: u32) -> Check {
+        let outcome = if pass { "pass" } else { "fail" };
+        Check::scored(
+            id,
+            group,
+            if pass { max } else { 0 },
+            max,
+            Message::new(format!("rankmath.{id}.{outcome}")),
+        )
+    }
+
+    /// A test Rank Math calls not applicable but still counts: 0 points, max kept.
+    fn unmet(id: &str, group: Group, max: u32) -> Check {
+        Check::scored(
+            id,
+            group,
+            0,
+            max,
+            Message::new(format!("rankmath.{id}.missingInput")),
+        )
+    }
+
+    fn keyword_in_title(&self, kw: Option<&Keyword>) -> Check {
+        let max = if self.lang_en { 36 } else { 38 };
+        let id = "keywordInTitle";
+        match kw {
+            Some(kw) if self.title_present => Self::binary(
+                id,
+                Group::BasicSeo,
+                token_match(&self.title_tokstr, &kw.tokstr),
+                max,
+            ),
+            _ => Self::unmet(id, Group::BasicSeo, max),
+        }
+    }
+
+    fn keyword_in_description(&self, kw: Option<&Keyword>) -> Check {
+        let id = "keywordInMetaDescription";
+        match kw {
+            Some(kw) if self.desc_present => Self::binary(
+                id,
+                Group::BasicSeo,
+                token_match(&self.desc_tokstr, &kw.tokstr),
+                2,
+            ),
+            _ => Self::unmet(id, Group::BasicSeo, 2),
+        }
+    }
+
+    fn keyword_in_permalink(&self, kw: Option<&Keyword>) -> Check {
+        let id = "keywordInPermalink";
+        match kw {
+            Some(kw) if self.slug_present => {
+                let k = keyword_slug(&kw.lower);
+                Self::binary(id, Group::BasicSeo, self.url_slug.contains(&k), 5)
+            }
+            _ => Self::unmet(id, Group::BasicSeo, 5),
+        }
+    }
+
+    fn keyword_in_first_tenth(&self, kw: Option<&Keyword>) -> Check {
+        let id = "keywordIn10Percent";
+        match kw {
+            Some(kw) if self.content_present => {
+                let pass = !self.first_tenth.is_empty() && self.first_tenth.contains(&kw.tokstr);
+                Self::binary(id, Group::BasicSeo, pass, 3).with_marks(if pass {
+                    self.primary_marks.iter().take(1).cloned().collect()
+                } else {
+                    Vec::new()
+                })
+            }
+            _ => Self::unmet(id, Group::BasicSeo, 3),
+        }
+    }
+
+    fn keyword_in_content(&self, kw: Option<&Keyword>, primary: bool) -> Check {
+        let id = "keywordInContent";
+        match kw {
+            Some(kw) if self.content_present => {
+                let pass = token_match(&self.stripped_tokstr, &kw.tokstr);
+                let marks = if primary {
+                    self.primary_marks.clone()
+                } else {
+                    Vec::new()
+                };
+                Self::binary(id, Group::BasicSeo, pass, 3).with_marks(marks)
+            }
+            _ => Self::unmet(id, Group::BasicSeo, 3),
+        }
+    }
+
+    fn length_content(&self) -> Check {
+        let id = "lengthContent";
+        if !self.content_present {
+            return Self::unmet(id, Group::BasicSeo, 8);
+        }
+        let points = length_points(self.words);
+        let outcome = match points {
+            8 => "pass",
+            0 if self.words >= 100_000 => "tooLong",
+            0 => "fail",
+            _ => "short",
+        };
+        Check::scored(
+            id,
+            Group::BasicSeo,
+            points,
+            8,
+            Message::new(format!("rankmath.{id}.{outcome}")).arg("words", self.words),
+        )
+    }
+
+    fn keyword_in_subheadings(&self, kw: Option<&Keyword>) -> Check {
+        let id = "keywordInSubheadings";
+        match kw {
+            Some(kw) if self.content_present => {
+                let pass = subheading_match(&self.text_l, &kw.tokstr);
+                let marks = self
+                    .document
+                    .headings()
+                    .filter(|b| !matches!(b.kind, BlockKind::Heading(1)))
+                    .filter(|b| {
+                        pass == lower(&fold(self.document.block_text(b)))
+                            .contains(kw.tokstr.as_str())
+                    })
+                    .map(|b| Mark::from(b.source.clone()))
+                    .collect();
+                Self::binary(id, Group::Additional, pass, 3).with_marks(marks)
+            }
+            _ => Self::unmet(id, Group::Additional, 3),
+        }
+    }
+
+    fn keyword_in_image_alt(&self, kw: Option<&Keyword>) -> Check {
+        let id = "keywordInImageAlt";
+        let Some(kw) = kw.filter(|_| self.content_present || !self.featured_alt_l.is_empty())
+        else {
+            return Self::unmet(id, Group::Additional, 2);
+        };
+        if self.featured_alt_l.contains(&kw.lower) || image_alt_match(&self.text_l, &kw.lower) {
+            return Self::binary(id, Group::Additional, true, 2);
+        }
+        if self.gallery {
+            return Check::scored(
+                id,
+                Group::Additional,
+                2,
+                2,
+                Message::new("rankmath.keywordInImageAlt.gallery"),
+            );
+        }
+        let marks = self
+            .document
+            .images
+            .iter()
+            .map(|i| Mark::from(i.source.clone()))
+            .collect();
+        Self::binary(id, Group::Additional, false, 2).with_marks(marks)
+    }
+
+    fn keyword_density(&self, primary: bool) -> Check {
+        let id = "keywordDensity";
+        if !self.content_present {
+            return Self::unmet(id, Group::Additional, 6);
+        }
+        let (hundredths, count) = self.density.unwrap_or((0, 0));
+        let (points, outcome) = density_points(hundredths);
+        let marks = if primary {
+            self.primary_marks.clone()
+        } else {
+            Vec::new()
+        };
+        Check::scored(
+            id,
+            Group::Additional,
+            points,
+            6,
+            Message::new(format!("rankmath.{id}.{outcome}"))
+                .arg(
+                    "density",
+                    format!("{}.{:02}", hundredths / 100, hundredths % 100),
+                )
+                .arg("count", count),
+        )
+        .with_marks(marks)
+    }
+
+    fn length_permalink(&self) -> Check {
+        let id = "lengthPermalink";
+        if self.url_len == 0 {
+            return Self::unmet(id, Group::Additional, 4);
+        }
+        let mut check = Self::binary(id, Group::Additional, self.url_len <= MAX_URL_LENGTH, 4);
+        check.message = check.message.arg("length", self.url_len);
+        check
+    }
+
+    fn link_checks(&self) -> [Check; 3] {
+        let group = Group::Additional;
+        if !self.content_present {
+            return [
+                Self::unmet("linksHasExternals", group, 4),
+                Self::unmet("linksNotAllExternals", group, 2),
+                Self::unmet("linksHasInternal", group, 5),
+            ];
+        }
+        let any = self.links_total > 0;
+        let link_marks = |kind: LinkKind| -> Vec<Mark> {
+            self.document
+                .links
+                .iter()
+                .filter(|l| links::classify(&l.href, self.parent.as_deref()) == kind)
+                .map(|l| Mark::from(l.source.clone()))
+                .collect()
+        };
+        let mut not_all = Self::binary(
+            "linksNotAllExternals",
+            group,
+            any && self.links_external_dofollow > 0,
+            2,
+        );
+        not_all.message = not_all.message.arg("count", self.links_external);
+        [
+            Self::binary(
+                "linksHasExternals",
+                group,
+                any && self.links_external > 0,
+                4,
+            )
+            .with_marks(link_marks(LinkKind::External)),
+            not_all,
+            Self::binary("linksHasInternal", group, any && self.links_internal > 0, 5)
+                .with_marks(link_marks(LinkKind::Internal)),
+        ]
+    }
+
+    fn title_starts_with_keyword(&self, kw: Option<&Keyword>) -> Check {
+        let id = "titleStartWithKeyword";
+        match kw {
+            Some(kw) if self.title_present => {
+                let pass = self.title_tokstr.find(&kw.tokstr).is_some_and(|p| {
+                    len16(&self.title_tokstr[..p]) < len16(&self.title_tokstr) / 2
+                });
+                Self::binary(id, Group::TitleReadability, pass, 3)
+            }
+            _ => Self::unmet(id, Group::TitleReadability, 3),
+        }
+    }
+
+    fn title_sentiment(&self) -> Check {
+        let id = "titleSentiment";
+        if !self.lang_en {
+            return Check::scored(
+                id,
+                Group::TitleReadability,
+                0,
+                1,
+                Message::new("rankmath.titleSentiment.englishOnly"),
+            )
+            .with_status(Status::NotApplicable);
+        }
+        if !self.title_present || self.title_tokstr.is_empty() {
+            return Self::unmet(id, Group::TitleReadability, 1);
+        }
+        Self::binary(id, Group::TitleReadability, self.title_sentiment != 0, 1)
+    }
+
+    fn title_power_words(&self) -> Check {
+        let id = "titleHasPowerWords";
+        if self.power_words.is_none() {
+            return Check::scored(
+                id,
+                Group::TitleReadability,
+                0,
+                1,
+                Message::new("rankmath.titleHasPowerWords.noList"),
+            )
+            .with_status(Status::NotApplicable);
+        }
+        if !self.title_present {
+            return Self::unmet(id, Group::TitleReadability, 1);
+        }
+        let mut check = Self::binary(id, Group::TitleReadability, self.title_power_words > 0, 1);
+        check.message = check.message.arg("count", self.title_power_words);
+        check
+    }
+
+    fn title_number(&self) -> Check {
+        let id = "titleHasNumber";
+        if !self.title_present {
+            return Self::unmet(id, Group::TitleReadability, 1);
+        }
+        Self::binary(id, Group::TitleReadability, self.title_has_digit, 1)
+    }
+
+    fn content_toc(&self) -> Check {
+        let id = "contentHasTOC";
+        if !self.content_present {
+            return Self::unmet(id, Group::ContentReadability, 2);
+        }
+        let pass = self.toc_plugin || self.text_l.contains("wp-block-rank-math-toc-block");
+        Self::binary(id, Group::ContentReadability, pass, 2)
+    }
+
+    fn short_paragraphs(&self) -> Check {
+        let id = "contentHasShortParagraphs";
+        if !self.content_present {
+            return Self::unmet(id, Group::ContentReadability, 3);
+        }
+        let longest = self.paragraphs.iter().copied().max().unwrap_or(0);
+        let marks = self
+            .document
+            .blocks
+            .iter()
+            .filter(|b| b.words.len() > MAX_PARAGRAPH_WORDS)
+            .map(|b| Mark::from(b.source.clone()))
+            .collect();
+        let mut check = Self::binary(
+            id,
+            Group::ContentReadability,
+            longest <= MAX_PARAGRAPH_WORDS,
+            3,
+        )
+        .with_marks(marks);
+        check.message = check.message.arg("longest", longest);
+        check
+    }
+
+    fn assets(&self) -> Check {
+        let id = "contentHasAssets";
+        if !self.content_present && !self.featured {
+            return Self::unmet(id, Group::ContentReadability, 6);
+        }
+        let points = if !self.content_present {
+            1
+        } else {
+            (media::image_points(self.images) + media::video_points(self.videos)).min(6)
+        };
+        let outcome = match points {
+            6 => "pass",
+            0 => "fail",
+            _ => "partial",
+        };
+        let marks = self
+            .document
+            .images
+            .iter()
+            .map(|i| Mark::from(i.source.clone()))
+            .chain(
+                self.document
+                    .embeds
+                    .iter()
+                    .map(|e| Mark::from(e.source.clone())),
+            )
+            .collect();
+        Check::scored(
+            id,
+            Group::ContentReadability,
+            points,
+            6,
+            Message::new(format!("rankmath.{id}.{outcome}"))
+                .arg("images", self.images)
+                .arg("videos", self.videos),
+        )
+        .with_marks(marks)
+    }
+}
+
+/// TM (§4) with both token strings already built.
+fn token_match(hay_tokstr: &str, kw_tokstr: &str) -> bool {
+    !hay_tokstr.is_empty() && hay_tokstr.contains(kw_tokstr)
+}
+
+/// lengthContent tiers (§9.6).
+pub fn length_points(words: usize) -> u32 {
+    match words {
+        0..=599 => 0,
+        600..=1000 => 2,
+        1001..=1500 => 3,
+        1501..=2000 => 4,
+        2001..=2500 => 5,
+        2501..=99_999 => 8,
+        _ => 0,
+    }
+}
+
+/// keywordDensity tiers over the density in hundredths of a percent (§9.9).
+pub fn density_points(hundredths: u64) -> (u32, &'static str) {
+    match hundredths {
+        0..=49 => (0, "low"),
+        50..=74 => (2, "fair"),
+        75 => (6, "best"),
+        76..=99 => (3, "good"),
+        100..=250 => (6, "best"),
+        _ => (0, "high"),
+    }
+}
+
+/// `x` rounded to hundredths the way JavaScript's `toFixed(2)` does: from the exact binary value,
+/// ties up.
+pub fn to_fixed_2(x: f64) -> u64 {
+    if !x.is_finite() || x <= 0.0 {
+        return 0;
+    }
+    let bits = x.to_bits();
+    let exponent = ((bits >> 52) & 0x7ff) as i32;
+    let mantissa = if exponent == 0 {
+        (bits & ((1 << 52) - 1)) << 1
+    } else {
+        (bits & ((1 << 52) - 1)) | (1 << 52)
+    };
+    // x = mantissa × 2^(exponent − 1075)
+    let shift = exponent - 1075;
+    let scaled = u128::from(mantissa) * 100;
+    if shift >= 0 {
+        return u64::try_from(scaled << shift.min(60)).unwrap_or(u64::MAX);
+    }
+    let shift = (-shift) as u32;
+    if shift >= 127 {
+        return 0;
+    }
+    let whole = scaled >> shift;
+    let remainder = scaled - (whole << shift);
+    let half = 1u128 << (shift - 1);
+    u64::try_from(whole + u128::from(remainder >= half)).unwrap_or(u64::MAX)
+}
+
+/// The density (hundredths of a percent) and match count of all keywords together (§9.9).
+fn density(hay: &str, words: usize, keywords: &[&str]) -> Option<(u64, usize)> {
+    if words == 0 || keywords.is_empty() || hay.is_empty() {
+        return None;
+    }
+    let automaton = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(keywords)
+        .ok()?;
+    let count = automaton.find_iter(hay).count();
+    let x = count as f64 / words as f64 * 100.0;
+    Some((to_fixed_2(x), count))
+}
+
+/// keywordInSubheadings (§9.7): an `<h2>`–`<h6>` opening tag, later the keyword's tokens joined
+/// by non-word characters, later a closing `</h2>`–`</h6>`.
+fn subheading_match(text_l: &str, kw_tokstr: &str) -> bool {
+    let bytes = text_l.as_bytes();
+    let heading_digit = |i: usize| bytes.get(i).is_some_and(|b| (b'2'..=b'6').contains(b));
+    let mut open_end = None;
+    let mut i = 0;
+    while let Some(p) = text_l[i..].find("<h") {
+        let at = i + p;
+        if heading_digit(at + 2)
+            && let Some(g) = text_l[at..].find('>')
+        {
+            open_end = Some(at + g + 1);
+            break;
+        }
+        i = at + 2;
+    }
+    let Some(open_end) = open_end else {
+        return false;
+    };
+    let mut close_start = None;
+    let mut end = text_l.len();
+    while let Some(at) = text_l[..end].rfind("</h") {
+        if heading_digit(at + 3) && bytes.get(at + 4) == Some(&b'>') {
+            close_start = Some(at);
+            break;
+        }
+        end = at;
+    }
+    let Some(close_start) = close_start.filter(|&c| c >= open_end) else {
+        return false;
+    };
+    let region = &bytes[open_end..close_start];
+    let toks: Vec<&[u8]> = kw_tokstr.split(' ').map(str::as_bytes).collect();
+    let Some((first, rest)) = toks.split_first() else {
+        return false;
+    };
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut ends: Vec<usize> = Vec::new();
+    let mut next: Vec<usize> = Vec::new();
+    let mut from = 0;
+    while let Some(p) = find_bytes(&region[from..], first) {
+        let start = from + p;
+        ends.clear();
+        ends.push(start + first.len());
+        for tok in rest {
+            next.clear();
+            for &e in &ends {
+                let mut q = e;
+                while q < region.len() && !word(region[q]) {
+                    q += 1;
+                    if region[q..].starts_with(tok) && !next.contains(&(q + tok.len())) {
+                        next.push(q + tok.len());
+                    }
+                }
+            }
+            std::mem::swap(&mut ends, &mut next);
+            if ends.is_empty() {
+                break;
+            }
+        }
+        if !ends.is_empty() {
+            return true;
+        }
+        from = start + 1;
+    }
+    false
+}
+
+fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// keywordInImageAlt rule 2 (§9.8): some `<img>` alt holds the keyword's words in order.
+fn image_alt_match(text_l: &str, kw_l: &str) -> bool {
+    let mut words: Vec<String> = Vec::new();
+    for w in kw_l.split(' ') {
+        let w = quotes(w);
+        if !words.contains(&w) {
+            words.push(w);
+        }
+    }
+    media::opening_tags(text_l, "img").into_iter().any(|tag| {
+        let tag = &text_l[tag];
+        let Some(alt) = alt_value(tag) else {
+            return false;
+        };
+        let mut at = 0;
+        words.iter().all(|w| match alt[at..].find(w.as_str()) {
+            Some(p) => {
+                at += p + w.len();
+                true
+            }
+            None => false,
+        })
+    })
+}
+
+/// The value after the last whitespace + `alt=` + quote in a tag, up to the same quote.
+fn alt_value(tag: &str) -> Option<&str> {
+    let mut found = None;
+    for (i, _) in tag.match_indices("alt=") {
+        let before = tag[..i].chars().next_back();
+        let quote = tag[i + 4..].chars().next();
+        if before.is_some_and(is_ws) && matches!(quote, Some('"' | '\'')) {
+            found = Some((i + 5, quote?));
+        }
+    }
+    let (start, quote) = found?;
+    let rest = &tag[start..];
+    Some(&rest[..rest.find(quote).unwrap_or(rest.len())])
+}
+
+/// WordPress-style accent stripping for slugs: FOLD, then combining marks dropped.
+fn strip_accents(s: &str) -> String {
+    fold(s)
+        .chars()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .collect()
+}
+
+/// Replaces every run of characters matching `class` with one `-`.
+fn runs_to_dash(s: &str, class: impl Fn(char) -> bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_run = false;
+    for c in s.chars() {
+        if class(c) {
+            if !in_run {
+                out.push('-');
+            }
+            in_run = true;
+        } else {
+            out.push(c);
+            in_run = false;
+        }
+    }
+    out
+}
+
+/// SLUGCLEAN (§9.3).
+fn slug_clean(s: &str) -> String {
+    let s = strip_accents(s)
+        .replace("&nbsp;", "-")
+        .replace("&ndash;", "-")
+        .replace("&mdash;", "-");
+    let s = runs_to_dash(&s, |c| is_ws(c) || c == '.' || c == '/');
+    let s = text::delete_entities(&s);
+    let s: String = s
+        .chars()
+        .filter(|&c| c.is_alphanumeric() || c == '_' || c == '-')
+        .collect();
+    let s = lower(&s);
+    let s = runs_to_dash(&s, |c| c == '-');
+    s.trim_matches('-').to_owned()
+}
+
+/// SLUGIFY (§9.3).
+fn slugify(s: &str) -> String {
+    let s = runs_to_dash(s, |c| is_ws(c) || matches!(c, '.' | '/' | '_'));
+    lower(&strip_accents(s.trim_matches('-')))
+}
+
+/// The keyword as keywordInPermalink looks for it (§9.3 step 2).
+fn keyword_slug(kw_l: &str) -> String {
+    let s = kw_l.replace('\'', "");
+    let s = runs_to_dash(&s, |c| matches!(c, '-' | '_' | '.'));
+    slug_clean(&slugify(edge_trim(&s)))
+}
+
+/// Source ranges of the primary keyword in the document's words, for the editor to highlight.
+fn keyword_marks(document: &Document, kw_tokstr: &str) -> Vec<Mark> {
+    let toks: Vec<&str> = kw_tokstr.split(' ').collect();
+    let Some(first) = toks.first() else {
+        return Vec::new();
+    };
+    let same = |word: &str, tok: &str, prefix: bool| {
+        let w = if word.is_ascii() {
+            std::borrow::Cow::Borrowed(word)
+        } else {
+            std::borrow::Cow::Owned(lower(&fold(word)))
+        };
+        if prefix {
+            w.len() >= tok.len() && w.as_bytes()[..tok.len()].eq_ignore_ascii_case(tok.as_bytes())
+        } else {
+            w.eq_ignore_ascii_case(tok)
+        }
+    };
+    let words = &document.words;
+    let mut marks = Vec::new();
+    let mut i = 0;
+    while i + toks.len() <= words.len() {
+        let hit = same(document.word(&words[i]), first, toks.len() == 1)
+            && toks
+                .iter()
+                .enumerate()
+                .skip(1)
+                .all(|(k, tok)| same(document.word(&words[i + k]), tok, k + 1 == toks.len()));
+        if hit {
+            let last = &words[i + toks.len() - 1];
+            marks.push(Mark {
+                start: words[i].source.start,
+                end: last.source.end,
+            });
+            i += toks.len();
+        } else {
+            i += 1;
+        }
+    }
+    marks
+}
+
+#[cfg(test)]
+mod tests {
+    use rstest::rstest;
+
+    use super::*;
+
+    #[rstest]
+    #[case(0, 0)]
+    #[case(599, 0)]
+    #[case(600, 2)]
+    #[case(1000, 2)]
+    #[case(1001, 3)]
+    #[case(1500, 3)]
+    #[case(1501, 4)]
+    #[case(2000, 4)]
+    #[case(2001, 5)]
+    #[case(2500, 5)]
+    #[case(2501, 8)]
+    #[case(99_999, 8)]
+    #[case(100_000, 0)]
+    fn length_tiers(#[case] words: usize, #[case] points: u32) {
+        assert_eq!(length_points(words), points);
+    }
+
+    #[rstest]
+    #[case(49, 0)]
+    #[case(50, 2)]
+    #[case(74, 2)]
+    #[case(75, 6)]
+    #[case(76, 3)]
+    #[case(99, 3)]
+    #[case(100, 6)]
+    #[case(250, 6)]
+    #[case(251, 0)]
+    fn density_tiers(#[case] hundredths: u64, #[case] points: u32) {
+        assert_eq!(density_points(hundredths).0, points);
+    }
+
+    #[rstest]
+    #[case(0.125, 13)]
+    #[case(0.7575757575757576, 76)]
+    #[case(2.508361204013378, 251)]
+    #[case(1.005, 100)]
+    #[case(0.5, 50)]
+    #[case(100.0, 10000)]
+    fn to_fixed_matches_javascript(#[case] x: f64, #[case] hundredths: u64) {
+        // 1.005 is 1.00499999999999989… in binary, so JavaScript prints "1.00".
+        assert_eq!(to_fixed_2(x), hundredths);
+    }
+
+    #[rstest]
+    #[case("<h2>harga beras</h2>", "harga beras", true)]
+    #[case("<h2>x</h2><p>harga beras</p><h2>y</h2>", "harga beras", true)]
+    #[case("<h2>harga <b>beras</b></h2>", "harga beras", false)]
+    #[case("<h2>harga, beras!</h2>", "harga beras", true)]
+    #[case("<h1>harga beras</h1>", "harga beras", false)]
+    #[case("<h3>harga berasal</h3>", "harga beras", true)]
+    #[case("<p>harga beras</p><h2>x</h2>", "harga beras", false)]
+    #[case("<h2 class=\"a\">#tag harga</h2>", "#tag harga", true)]
+    #[case("<h2>harga  \u{e9}beras</h2>", "harga beras", true)]
+    fn subheadings(#[case] text: &str, #[case] kw: &str, #[case] pass: bool) {
+        assert_eq!(subheading_match(text, kw), pass);
+    }
+
+    #[rstest]
+    #[case(r#"<img src="a" alt="harga dan beras">"#, "harga beras", true)]
+    #[case(r#"<img src="a" alt="harga-beras">"#, "harga beras", true)]
+    #[case(r#"<img src="a" alt="beras harga">"#, "harga beras", false)]
+    #[case(r#"<img alt="harga" src="a"><img alt="beras">"#, "harga beras", false)]
+    #[case(r#"<img data-alt="harga beras" src="a">"#, "harga beras", false)]
+    fn image_alts(#[case] text: &str, #[case] kw: &str, #[case] pass: bool) {
+        assert_eq!(image_alt_match(text, kw), pass);
+    }
+
+    #[rstest]
+    #[case("https://example.com/harga-beras/", "https-example-com-harga-beras")]
+    #[case("https://example.com/Caf\u{e9}_Baru", "https-example-com-cafe_baru")]
+    fn slugs(#[case] url: &str, #[case] slug: &str) {
+        assert_eq!(slug_clean(url), slug);
+    }
+
+    #[rstest]
+    #[case("harga beras", "harga-beras")]
+    #[case("jakarta\u{2019}s rice", "jakartas-rice")]
+    #[case("don't.stop", "dont-stop")]
+    #[case("(caf\u{e9})", "cafe")]
+    fn keyword_slugs(#[case] kw: &str, #[case] slug: &str) {
+        assert_eq!(keyword_slug(kw), slug);
     }
 }

@@ -1,0 +1,137 @@
+//! Images and videos (§7), counted the way Rank Math counts them.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::text::{find_ci, shortcode_end};
+
+static VIDEO_URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:https?://)?(?:(?:player|www).)?(?:vimeo\.com|youtube\.com|youtu\.be|youtube\.googleapis\.com)/(?:video/|embed/|watch\?v=|v/)?[A-Za-z0-9._%-]*(?:&\S+)?")
+        .expect("the video URL pattern is fixed and valid")
+});
+
+/// Byte ranges of `<name…>` opening tags (case-insensitive).
+pub fn opening_tags(text: &str, name: &str) -> Vec<std::ops::Range<usize>> {
+    let open = format!("<{name}");
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(at) = find_ci(text, &open, i) {
+        match text[at..].find('>') {
+            Some(g) => {
+                out.push(at..at + g + 1);
+                i = at + g + 1;
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// `[name]` / `[name …]` shortcodes (exact, lower-case name).
+pub fn shortcodes(text: &str, name: &str) -> Vec<std::ops::Range<usize>> {
+    let open = format!("[{name}");
+    text.match_indices(open.as_str())
+        .filter_map(|(at, _)| {
+            let next = text[at + open.len()..].chars().next()?;
+            if next != ']' && next != ' ' {
+                return None;
+            }
+            shortcode_end(text, at).map(|end| at..end)
+        })
+        .collect()
+}
+
+/// The number of images in TEXT, plus one for a featured image (§7).
+pub fn image_count(text: &str, featured: bool) -> usize {
+    opening_tags(text, "img").len() + shortcodes(text, "gallery").len() + usize::from(featured)
+}
+
+/// The number of videos in TEXT (§7): iframes, `<video>`s, `[video]`s, then YouTube/Vimeo URLs in
+/// what remains.
+pub fn video_count(text: &str) -> usize {
+    let mut count = 0;
+    let mut working = text.to_owned();
+    for name in ["iframe", "video"] {
+        let tags = opening_tags(&working, name);
+        count += tags.len();
+        working = remove_ranges(&working, &tags);
+    }
+    let codes = shortcodes(&working, "video");
+    count += codes.len();
+    let working = remove_ranges(&working, &codes);
+    count + VIDEO_URL.find_iter(&working).count()
+}
+
+fn remove_ranges(text: &str, ranges: &[std::ops::Range<usize>]) -> String {
+    if ranges.is_empty() {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for r in ranges {
+        out.push_str(&text[last..r.start]);
+        last = r.end;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+/// Image points (§9.21).
+pub fn image_points(images: usize) -> u32 {
+    match images {
+        0 => 0,
+        1 => 1,
+        2 => 2,
+        3 => 4,
+        _ => 6,
+    }
+}
+
+/// Video points (§9.21).
+pub fn video_points(videos: usize) -> u32 {
+    match videos {
+        0 => 0,
+        1 => 1,
+        _ => 2,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rstest::rstest;
+
+    use super::*;
+
+    #[rstest]
+    #[case(r#"<iframe src="https://maps.google.com/x"></iframe>"#, 1)]
+    #[case(r#"<iframe src="https://www.youtube.com/embed/abc"></iframe>"#, 1)]
+    #[case(r#"<a href="https://youtu.be/x">video</a>"#, 1)]
+    #[case(r#"<a href="https://youtu.be/x">https://youtu.be/x</a>"#, 2)]
+    #[case(r#"<video src="a.mp4"></video> [video src="b.mp4"]"#, 2)]
+    #[case("https://www.youtube-nocookie.com/embed/x youtube.com", 0)]
+    #[case("https://vimeo.com/123 http://youtube.googleapis.com/v/abc", 2)]
+    fn videos(#[case] text: &str, #[case] count: usize) {
+        assert_eq!(video_count(text), count);
+    }
+
+    #[rstest]
+    #[case("", false, 0)]
+    #[case("", true, 1)]
+    #[case(r#"<img src="a"><IMG src="b"> [gallery ids="1"] [gallery]"#, false, 4)]
+    #[case("[galleryx] [gallery", false, 0)]
+    fn images(#[case] text: &str, #[case] featured: bool, #[case] count: usize) {
+        assert_eq!(image_count(text, featured), count);
+    }
+
+    #[rstest]
+    #[case(0, 0)]
+    #[case(1, 1)]
+    #[case(2, 2)]
+    #[case(3, 4)]
+    #[case(4, 6)]
+    #[case(9, 6)]
+    fn image_tiers(#[case] images: usize, #[case] points: u32) {
+        assert_eq!(image_points(images), points);
+    }
+}

@@ -1,0 +1,684 @@
+//! The string primitives of the spec (§0–§4): JavaScript whitespace, QUOTES, NBSP, FOLD,
+//! SPACES, UNESCAPE, CLEAN_HTML, CLEAN_TEXT, WordPress's word count and Rank Math's tokens.
+//!
+//! Each is a single left-to-right pass, so analysis time stays linear in the input's size.
+
+use std::sync::LazyLock;
+
+use super::fold_table::FOLD;
+
+/// JavaScript's `\s` set (§0), not Rust's `char::is_whitespace`.
+pub fn is_ws(c: char) -> bool {
+    matches!(
+        c,
+        '\u{9}'..='\u{d}'
+            | ' '
+            | '\u{a0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200a}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202f}'
+            | '\u{205f}'
+            | '\u{3000}'
+            | '\u{feff}'
+    )
+}
+
+/// QUOTES: typographic quotes to ASCII.
+pub fn quotes(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{201b}' | '`' => '\'',
+            '\u{201c}' | '\u{201d}' | '\u{301d}' | '\u{301e}' | '\u{301f}' | '\u{201f}'
+            | '\u{201e}' => '"',
+            c => c,
+        })
+        .collect()
+}
+
+/// NBSP: the no-break space character to a plain space.
+pub fn nbsp(s: &str) -> String {
+    s.replace('\u{a0}', " ")
+}
+
+static FOLD_MAP: LazyLock<std::collections::HashMap<char, &'static str>> =
+    LazyLock::new(|| FOLD.iter().copied().collect());
+
+/// FOLD: Rank Math's diacritics table for every locale but `de` and `ru` (§2.1).
+pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_owned();
+    }
+    let map = &*FOLD_MAP;
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            match map.get(&c) {
+                Some(rep) => out.push_str(rep),
+                None => out.push(c),
+            }
+        }
+    }
+    out
+}
+
+/// JavaScript `toLowerCase`.
+pub fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
+}
+
+/// Length in UTF-16 code units, as JavaScript counts it.
+pub fn len16(s: &str) -> usize {
+    s.chars().map(char::len_utf16).sum()
+}
+
+/// Byte index of `needle` in `hay`, ASCII case-insensitive.
+pub fn find_ci(hay: &str, needle: &str, from: usize) -> Option<usize> {
+    let h = hay.as_bytes();
+    let n = needle.as_bytes();
+    if n.is_empty() {
+        return Some(from);
+    }
+    let first_lo = n[0].to_ascii_lowercase();
+    let first_up = n[0].to_ascii_uppercase();
+    let mut i = from;
+    while i + n.len() <= h.len() {
+        let rest = &h[i..h.len() - n.len() + 1];
+        let Some(p) = rest.iter().position(|&b| b == first_lo || b == first_up) else {
+            return None;
+        };
+        i += p;
+        if h[i..i + n.len()].eq_ignore_ascii_case(n) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Replaces `&nbsp;` and `&#160;` in any case with `with`.
+fn replace_nbsp_entities(s: &str, with: &str) -> String {
+    if !s.contains('&') {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut last = 0;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(p) = s[i..].find('&') {
+        let at = i + p;
+        let rest = &bytes[at..];
+        let len = if rest.len() >= 6 && rest[..6].eq_ignore_ascii_case(b"&nbsp;") {
+            6
+        } else if rest.len() >= 6 && rest[..6].eq_ignore_ascii_case(b"&#160;") {
+            6
+        } else {
+            0
+        };
+        if len > 0 {
+            out.push_str(&s[last..at]);
+            out.push_str(with);
+            last = at + len;
+            i = last;
+        } else {
+            i = at + 1;
+        }
+    }
+    out.push_str(&s[last..]);
+    out
+}
+
+/// SPACES (§2.1).
+pub fn spaces(s: &str) -> String {
+    let s = replace_nbsp_entities(s, " ");
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if is_ws(c) {
+            let mut run = 1;
+            while chars.peek().is_some_and(|&n| is_ws(n)) {
+                chars.next();
+                run += 1;
+            }
+            if chars.peek() == Some(&'.') {
+                continue;
+            }
+            if run >= 2 { out.push(' ') } else { out.push(c) }
+        } else {
+            out.push(c);
+        }
+    }
+    out.trim_matches(is_ws).to_owned()
+}
+
+/// UNESCAPE: `&amp;`, `&quot;` and `&#39;` (any leading zeros) only.
+pub fn unescape(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(p) = rest.find('&') {
+        out.push_str(&rest[..p]);
+        let after = &rest[p..];
+        if let Some(r) = after.strip_prefix("&amp;") {
+            out.push('&');
+            rest = r;
+        } else if let Some(r) = after.strip_prefix("&quot;") {
+            out.push('"');
+            rest = r;
+        } else if let Some(r) = after.strip_prefix("&#") {
+            let zeros = r.bytes().take_while(|&b| b == b'0').count();
+            if let Some(r2) = r[zeros..].strip_prefix("39;") {
+                out.push('\'');
+                rest = r2;
+            } else {
+                out.push('&');
+                rest = &after[1..];
+            }
+        } else {
+            out.push('&');
+            rest = &after[1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Deletes every TAG (`</?[A-Za-z][^>]*>`), putting `with` in its place.
+pub fn replace_tags(s: &str, with: &str) -> String {
+    if !s.contains('<') {
+        return s.to_owned();
+    }
+    let bytes = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut last = 0;
+    let mut i = 0;
+    // Once no `>` follows, no later `<` can start a tag either: stop searching (linear time).
+    while let Some(p) = memchr(b'<', &bytes[i..]) {
+        let at = i + p;
+        let mut j = at + 1;
+        if bytes.get(j) == Some(&b'/') {
+            j += 1;
+        }
+        if bytes.get(j).is_some_and(u8::is_ascii_alphabetic) {
+            match memchr(b'>', &bytes[j..]) {
+                Some(q) => {
+                    out.push_str(&s[last..at]);
+                    out.push_str(with);
+                    last = j + q + 1;
+                    i = last;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        i = at + 1;
+    }
+    out.push_str(&s[last..]);
+    out
+}
+
+pub fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
+    hay.iter().position(|&b| b == needle)
+}
+
+/// Deletes COMMENTs (`<!--` … `-->`, shortest).
+pub fn delete_comments(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(p) = rest.find("<!--") {
+        match rest[p + 4..].find("-->") {
+            Some(q) => {
+                out.push_str(&rest[..p]);
+                rest = &rest[p + 4 + q + 3..];
+            }
+            None => break,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Deletes ENTITYs: `&`, one or more non-WS characters (shortest), `;`.
+pub fn delete_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut last = 0;
+    let mut i = 0;
+    while let Some(p) = s[i..].find('&') {
+        let at = i + p;
+        // Scan the candidate: stop at `;` (after at least one character) or at whitespace.
+        let mut end = None;
+        let mut blocked_at = s.len();
+        for (k, c) in s[at + 1..].char_indices() {
+            if is_ws(c) {
+                blocked_at = at + 1 + k;
+                break;
+            }
+            if c == ';' && k > 0 {
+                end = Some(at + 1 + k + 1);
+                break;
+            }
+        }
+        match end {
+            Some(e) => {
+                out.push_str(&s[last..at]);
+                last = e;
+                i = e;
+            }
+            // Every `&` before that whitespace fails the same way.
+            None if blocked_at < s.len() => i = blocked_at,
+            None => break,
+        }
+    }
+    out.push_str(&s[last..]);
+    out
+}
+
+/// Deletes `<name…>…</name>` elements, case-insensitive, shortest content.
+pub fn delete_elements(s: &str, name: &str) -> String {
+    let open = format!("<{name}");
+    let close = format!("</{name}>");
+    let mut out = String::with_capacity(s.len());
+    let mut last = 0;
+    let mut i = 0;
+    while let Some(at) = find_ci(s, &open, i) {
+        let Some(gt) = s[at..].find('>').map(|g| at + g) else {
+            break;
+        };
+        match find_ci(s, &close, gt + 1) {
+            Some(c) => {
+                out.push_str(&s[last..at]);
+                last = c + close.len();
+                i = last;
+            }
+            None => break,
+        }
+    }
+    out.push_str(&s[last..]);
+    out
+}
+
+/// Whether `c` may appear in a shortcode name (§4 step 3).
+fn shortcode_name_char(c: char) -> bool {
+    !matches!(c, '<' | '>' | '&' | '/' | '[' | ']' | '=' | ' ') && !c.is_control()
+}
+
+/// Deletes shortcode tags `[name]`, `[name attributes]` and `[/name]`, keeping inner text.
+pub fn delete_shortcodes(s: &str) -> String {
+    if !s.contains('[') {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut last = 0;
+    let mut i = 0;
+    while let Some(p) = s[i..].find('[') {
+        let at = i + p;
+        match shortcode_end(s, at) {
+            Some(end) => {
+                out.push_str(&s[last..at]);
+                last = end;
+                i = end;
+            }
+            None => i = at + 1,
+        }
+    }
+    out.push_str(&s[last..]);
+    out
+}
+
+/// The end of a shortcode tag starting at `at` (which holds `[`).
+pub fn shortcode_end(s: &str, at: usize) -> Option<usize> {
+    let rest = &s[at + 1..];
+    let rest_start = if rest.starts_with('/') { 1 } else { 0 };
+    let body = &rest[rest_start..];
+    let name_len: usize = body
+        .chars()
+        .take_while(|&c| shortcode_name_char(c))
+        .map(char::len_utf8)
+        .sum();
+    if name_len == 0 {
+        return None;
+    }
+    let after = &body[name_len..];
+    let base = at + 1 + rest_start + name_len;
+    if after.starts_with(']') {
+        return Some(base + 1);
+    }
+    let attrs = after.strip_prefix(' ')?;
+    let close = attrs.find(']')?;
+    if close == 0 {
+        return None;
+    }
+    Some(base + 1 + close + 1)
+}
+
+/// CLEAN_HTML (§2.1): the content as one line, tags kept.
+pub fn clean_html(html: &str) -> String {
+    let s = html.replace("&nbsp;", " ");
+    let mut one_line = String::with_capacity(s.len());
+    let mut in_ws = false;
+    for c in s.chars() {
+        if is_ws(c) {
+            if !in_ws {
+                one_line.push(' ');
+            }
+            in_ws = true;
+        } else {
+            one_line.push(c);
+            in_ws = false;
+        }
+    }
+    let s = delete_elements(&one_line, "style");
+    let s = delete_elements(&s, "script");
+    let s = delete_comments(&s);
+    let s = delete_entities(&s);
+    let s = spaces(&s);
+    quotes(&s)
+}
+
+/// CLEAN_TEXT (§2.1): plain text from a description.
+pub fn clean_text(text: &str) -> String {
+    let s = delete_elements(text, "style");
+    let s = delete_elements(&s, "script");
+    let s = replace_tags(&s, "");
+    let s = delete_comments(&s);
+    let s = delete_entities(&s);
+    let s = spaces(&s);
+    quotes(&s)
+}
+
+/// Characters both the word counter and the tokeniser delete (§3 step 7 without ASCII).
+fn deleted_symbol(c: char) -> bool {
+    matches!(c, '\u{80}'..='\u{bf}' | '\u{d7}' | '\u{f7}' | '\u{2000}'..='\u{2bff}' | '\u{2e00}'..='\u{2e7f}')
+}
+
+/// Replaces `--` and `—` with a space.
+fn dashes_to_space(s: &str) -> String {
+    if !s.contains("--") && !s.contains('\u{2014}') {
+        return s.to_owned();
+    }
+    s.replace("--", " ").replace('\u{2014}', " ")
+}
+
+/// WC: `@wordpress/wordcount` in `words` mode with default settings (§3).
+pub fn word_count(s: &str) -> usize {
+    let s = replace_tags(s, "\n");
+    let s = delete_comments(&s);
+    let s = replace_nbsp_entities(&s, " ");
+    let s = delete_entities(&s);
+    let s = dashes_to_space(&s);
+    let mut count = 0;
+    let mut in_word = false;
+    for c in s.chars() {
+        if c.is_ascii_punctuation() || deleted_symbol(c) {
+            continue;
+        }
+        if is_ws(c) {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            count += 1;
+        }
+    }
+    count
+}
+
+/// EDGE characters trimmed from each token's ends (§4 step 10).
+fn edge(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2013}'
+            | '\u{2014}'
+            | '('
+            | ')'
+            | '_'
+            | '['
+            | ']'
+            | '\u{2019}'
+            | '\u{201c}'
+            | '\u{201d}'
+            | '"'
+            | '\''
+            | '.'
+            | '?'
+            | '!'
+            | ':'
+            | ';'
+            | ','
+            | '\u{bf}'
+            | '\u{a1}'
+            | '\u{ab}'
+            | '\u{bb}'
+            | '\u{2039}'
+            | '\u{203a}'
+            | '\u{d7}'
+            | '+'
+            | '&'
+            | '<'
+            | '>'
+    )
+}
+
+/// Trims EDGE characters from both ends of a string.
+pub fn edge_trim(s: &str) -> &str {
+    s.trim_matches(edge)
+}
+
+/// TOKENS (§4), already joined by single spaces (TOKSTR), and how many there are.
+pub fn tokens(s: &str) -> (String, usize) {
+    let s = replace_tags(s, "");
+    let s = delete_comments(&s);
+    let s = delete_shortcodes(&s);
+    let s = spaces(&s);
+    let s = delete_entities(&s);
+    let s = dashes_to_space(&s);
+    let mut joined = String::with_capacity(s.len());
+    let mut count = 0;
+    let mut piece = String::new();
+    let mut push_piece = |piece: &mut String, joined: &mut String| {
+        let token = edge_trim(piece);
+        if !token.is_empty() {
+            if count > 0 {
+                joined.push(' ');
+            }
+            joined.push_str(token);
+            count += 1;
+        }
+        piece.clear();
+    };
+    for c in s.chars() {
+        if deleted_symbol(c) {
+            continue;
+        }
+        if is_ws(c) {
+            push_piece(&mut piece, &mut joined);
+        } else {
+            piece.push(c);
+        }
+    }
+    push_piece(&mut piece, &mut joined);
+    (joined, count)
+}
+
+/// TOKSTR of a keyword: `TOKSTR(QUOTES(kw))`; `None` when it has no tokens.
+pub fn keyword_tokstr(kw_l: &str) -> Option<String> {
+    let (joined, count) = tokens(&quotes(kw_l));
+    (count > 0).then_some(joined)
+}
+
+/// The first `n` tokens of a TOKSTR.
+pub fn first_tokens(joined: &str, n: usize) -> &str {
+    if n == 0 {
+        return "";
+    }
+    match joined.match_indices(' ').nth(n - 1) {
+        Some((i, _)) => &joined[..i],
+        None => joined,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rstest::rstest;
+
+    use super::*;
+
+    /// The spec's §3 table, "RM" column: the count after CLEAN_HTML.
+    #[rstest]
+    #[case("well-known", 1)]
+    #[case("buku-buku", 1)]
+    #[case("anak-anak bermain", 2)]
+    #[case("a - b", 2)]
+    #[case("word--word", 2)]
+    #[case("word\u{2014}word", 2)]
+    #[case("word\u{2013}word", 1)]
+    #[case("word \u{2013} word", 2)]
+    #[case("2024", 1)]
+    #[case("Rp 14.000", 2)]
+    #[case("3,14 dan 1.000.000", 3)]
+    #[case("50%", 1)]
+    #[case("don't", 1)]
+    #[case("don\u{2019}t", 1)]
+    #[case("rock 'n' roll", 3)]
+    #[case("https://example.com/harga-beras?x=1", 1)]
+    #[case("redaksi@example.com", 1)]
+    #[case("hello \u{1f600} world", 3)]
+    #[case("hello\u{1f600} world", 2)]
+    #[case("\u{1f600}", 1)]
+    #[case("\u{2026} lalu", 1)]
+    #[case("\u{201c}kutipan\u{201d} kata", 2)]
+    #[case("\u{ab}quoted\u{bb}", 1)]
+    #[case("caf\u{e9} na\u{ef}ve", 2)]
+    #[case("日本語のテキスト", 1)]
+    #[case("C++ & C#", 2)]
+    #[case("U.S.A.", 1)]
+    #[case("\u{b0}C 30\u{b0}", 2)]
+    #[case("a\u{a0}b", 2)]
+    #[case("a&nbsp;b", 2)]
+    #[case("a&#160;b", 1)]
+    #[case("Tom &amp; Jerry", 2)]
+    #[case("a\u{200b}b", 1)]
+    #[case("<b>bo</b>ld", 2)]
+    #[case("<p>satu</p><p>dua</p>", 2)]
+    #[case("<img src=\"x.jpg\" alt=\"tiga kata alt\">", 0)]
+    #[case("[gallery ids=\"1,2,3\"] teks", 3)]
+    #[case("<script>var a = 1;</script>teks", 1)]
+    fn word_count_after_clean_html(#[case] input: &str, #[case] words: usize) {
+        let text = nbsp(&fold(&clean_html(&unescape(input))));
+        assert_eq!(word_count(&lower(&text)), words, "{input:?}");
+    }
+
+    #[rstest]
+    #[case("a\u{a0}b", 1)]
+    #[case("a&#160;b", 2)]
+    #[case("<script>var a = 1;</script>teks", 4)]
+    fn word_count_on_raw_html(#[case] input: &str, #[case] words: usize) {
+        assert_eq!(word_count(input), words);
+    }
+
+    #[rstest]
+    #[case('\u{e9}', "e")]
+    #[case('\u{c7}', "C")]
+    #[case('\u{f1}', "n")]
+    #[case('\u{15f}', "s")]
+    #[case('\u{11f}', "g")]
+    #[case('\u{130}', "I")]
+    #[case('\u{101}', "a")]
+    #[case('\u{1e6d}', "t")]
+    #[case('\u{c5}', "A")]
+    #[case('\u{1d6}', "u")]
+    #[case('\u{c6}', "Ae")]
+    #[case('\u{f8}', "oe")]
+    #[case('\u{df}', "ss")]
+    #[case('\u{1c4}', "DZ")]
+    #[case('\u{1c9}', "lj")]
+    #[case('\u{a733}', "aa")]
+    #[case('\u{a760}', "VY")]
+    #[case('\u{110}', "D")]
+    #[case('\u{127}', "h")]
+    #[case('\u{141}', "L")]
+    #[case('\u{192}', "f")]
+    #[case('\u{250}', "a")]
+    #[case('\u{254}', "o")]
+    #[case('\u{131}', "i")]
+    #[case('\u{17f}', "l")]
+    #[case('\u{1e9e}', "S")]
+    #[case('\u{24b6}', "A")]
+    #[case('\u{ff5a}', "z")]
+    #[case('\u{153}', "\u{153}")]
+    #[case('\u{f0}', "\u{f0}")]
+    #[case('\u{fe}', "\u{fe}")]
+    #[case('\u{14b}', "\u{14b}")]
+    #[case('\u{212a}', "\u{212a}")]
+    #[case('\u{212b}', "\u{212b}")]
+    #[case('\u{ff11}', "\u{ff11}")]
+    #[case('\u{3b1}', "\u{3b1}")]
+    fn fold_table(#[case] c: char, #[case] folded: &str) {
+        assert_eq!(fold(&c.to_string()), folded);
+    }
+
+    #[test]
+    fn fold_has_the_specified_size() {
+        let decomposable = FOLD.iter().filter(|(_, out)| out.len() == 1).count();
+        assert!(decomposable > 488 + 150, "{decomposable}");
+        assert_eq!(
+            fold("e\u{301}"),
+            "e\u{301}",
+            "separate combining marks stay"
+        );
+    }
+
+    #[rstest]
+    #[case("Harga. Beras naik", "harga beras", true)]
+    #[case("berasal", "beras", true)]
+    #[case("<p>naik harga</p><p>beras turun</p>", "harga beras", false)]
+    #[case("<p>naik harga</p>\n<p>beras turun</p>", "harga beras", true)]
+    #[case("harga &amp; beras", "harga beras", true)]
+    #[case("harga<br>beras", "harga beras", false)]
+    #[case("memukul", "pukul", false)]
+    #[case("(harga) [sic] beras", "harga beras", true)]
+    fn token_match(#[case] hay: &str, #[case] kw: &str, #[case] matches: bool) {
+        let text = lower(&clean_html(&unescape(hay)));
+        let (h, _) = tokens(&text);
+        let k = keyword_tokstr(kw).unwrap();
+        assert_eq!(h.contains(&k), matches, "{h:?} / {k:?}");
+    }
+
+    #[test]
+    fn tokens_keep_inner_punctuation_and_drop_shortcodes() {
+        assert_eq!(
+            tokens("\u{201c}buku-buku\u{201d}, 14.000 don't 50% #tag a/b [sic] [a=b] [ab ]").0,
+            "buku-buku 14.000 don't 50% #tag a/b a=b ab"
+        );
+        assert_eq!(keyword_tokstr("\u{2014}"), None);
+        assert_eq!(keyword_tokstr("..."), None);
+    }
+
+    #[rstest]
+    #[case("a  b", "a b")]
+    #[case("word .", "word.")]
+    #[case("a\tb", "a\tb")]
+    #[case(" a&NBSP;b&#160;c ", "a b c")]
+    fn spaces_cases(#[case] input: &str, #[case] out: &str) {
+        assert_eq!(spaces(input), out);
+    }
+
+    #[test]
+    fn entities_and_unescape() {
+        assert_eq!(delete_entities("AT&T; x &lt; y & z"), "AT x  y & z");
+        assert_eq!(unescape("&amp;&quot;&#039;&#39;&lt;"), "&\"''&lt;");
+        assert_eq!(first_tokens("a b c d", 2), "a b");
+        assert_eq!(first_tokens("a b", 5), "a b");
+    }
+}

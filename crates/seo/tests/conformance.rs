@@ -1,0 +1,182 @@
+//! Every example of ../shared/specs/rankmath-examples.json: the numbers Rank Math's own analyzer
+//! produced. Score, each check's points and max, and secondary-keyword scores must be equal.
+
+use std::collections::BTreeMap;
+
+use redaksi_seo::{AnalysisRequest, Content, ProfileId, Report, Status, analyze};
+use serde::Deserialize;
+
+const EXAMPLES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/specs/rankmath-examples.json"
+);
+
+#[derive(Deserialize)]
+struct Example {
+    name: String,
+    input: Input,
+    expected: Expected,
+}
+
+#[derive(Deserialize)]
+struct Input {
+    title: String,
+    description: String,
+    slug: String,
+    url: String,
+    site_url: String,
+    locale: String,
+    keywords: Vec<String>,
+    featured_image_alt: Option<String>,
+    html: String,
+}
+
+#[derive(Deserialize)]
+struct Expected {
+    score: u8,
+    checks: BTreeMap<String, u32>,
+    max: BTreeMap<String, u32>,
+    raw: u32,
+    total: u32,
+    #[serde(default)]
+    secondary: Vec<Secondary>,
+}
+
+#[derive(Deserialize)]
+struct Secondary {
+    keyword: String,
+    score: u8,
+    raw: u32,
+    total: u32,
+    checks: BTreeMap<String, u32>,
+}
+
+fn examples() -> Vec<Example> {
+    let text = std::fs::read_to_string(EXAMPLES).unwrap_or_else(|err| {
+        panic!("the conformance examples are missing: cannot read {EXAMPLES}: {err}")
+    });
+    serde_json::from_str(&text).expect("rankmath-examples.json parses")
+}
+
+fn run(example: &Example) -> Report {
+    let input = &example.input;
+    let request = AnalysisRequest {
+        title: input.title.clone(),
+        description: input.description.clone(),
+        slug: input.slug.clone(),
+        url: input.url.clone(),
+        site_url: input.site_url.clone(),
+        locale: input.locale.clone(),
+        keywords: input.keywords.clone(),
+        featured_image_alt: input.featured_image_alt.clone(),
+        content: Content::Html(input.html.clone()),
+        ..AnalysisRequest::default()
+    };
+    let profile = ProfileId::Rankmath.profile().expect("rankmath is built in");
+    analyze(&request, profile)
+}
+
+/// Differences between a list of checks and the expected points; removed tests must be
+/// not-applicable.
+fn compare_checks(
+    what: &str,
+    checks: &[redaksi_seo::Check],
+    expected: &BTreeMap<String, u32>,
+    max: Option<&BTreeMap<String, u32>>,
+    problems: &mut Vec<String>,
+) {
+    for check in checks {
+        match expected.get(&check.id) {
+            Some(&points) => {
+                if check.points != points || !check.status.counts() {
+                    problems.push(format!(
+                        "{what}: {} = {} ({:?}), expected {points}",
+                        check.id, check.points, check.status
+                    ));
+                }
+                if let Some(&m) = max.and_then(|m| m.get(&check.id))
+                    && m != check.max
+                {
+                    problems.push(format!(
+                        "{what}: {} max {} expected {m}",
+                        check.id, check.max
+                    ));
+                }
+            }
+            None if check.status != Status::NotApplicable => problems.push(format!(
+                "{what}: {} should have been removed from the score",
+                check.id
+            )),
+            None => {}
+        }
+    }
+    for id in expected.keys() {
+        if !checks.iter().any(|c| &c.id == id) {
+            problems.push(format!("{what}: check {id} missing"));
+        }
+    }
+}
+
+#[test]
+fn all_conformance_examples_match_rank_math() {
+    let examples = examples();
+    assert_eq!(examples.len(), 36, "the spec has 36 examples");
+    let mut problems = Vec::new();
+    let mut passed = 0;
+    for example in &examples {
+        let before = problems.len();
+        let report = run(example);
+        let expected = &example.expected;
+        let name = &example.name;
+        if report.score != expected.score
+            || report.points != expected.raw
+            || report.max != expected.total
+        {
+            problems.push(format!(
+                "{name}: score {} ({}/{}), expected {} ({}/{})",
+                report.score,
+                report.points,
+                report.max,
+                expected.score,
+                expected.raw,
+                expected.total
+            ));
+        }
+        compare_checks(
+            name,
+            &report.checks,
+            &expected.checks,
+            Some(&expected.max),
+            &mut problems,
+        );
+        if report.secondary.len() != expected.secondary.len() {
+            problems.push(format!(
+                "{name}: {} secondary scores, expected {}",
+                report.secondary.len(),
+                expected.secondary.len()
+            ));
+        }
+        for (got, want) in report.secondary.iter().zip(&expected.secondary) {
+            let what = format!("{name} / secondary {}", want.keyword);
+            if got.keyword != want.keyword
+                || got.score != want.score
+                || got.points != want.raw
+                || got.max != want.total
+            {
+                problems.push(format!(
+                    "{what}: {} {} ({}/{}), expected {} ({}/{})",
+                    got.keyword, got.score, got.points, got.max, want.score, want.raw, want.total
+                ));
+            }
+            compare_checks(&what, &got.checks, &want.checks, None, &mut problems);
+        }
+        if problems.len() == before {
+            passed += 1;
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{passed}/36 examples pass; differences:\n{}",
+        problems.join("\n")
+    );
+}
