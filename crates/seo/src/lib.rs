@@ -10,6 +10,7 @@
 pub mod document;
 pub mod lang;
 pub mod messages;
+pub mod newsroom;
 pub mod profile;
 pub mod rankmath;
 pub mod report;

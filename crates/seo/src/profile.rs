@@ -50,7 +50,7 @@ impl ProfileId {
     pub fn profile(self) -> Option<&'static dyn Profile> {
         match self {
             ProfileId::Rankmath => Some(&crate::rankmath::RankMath),
-            ProfileId::Newsroom => None,
+            ProfileId::Newsroom => Some(crate::newsroom::builtin_profile()),
         }
     }
 }

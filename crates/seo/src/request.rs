@@ -44,6 +44,10 @@ pub struct AnalysisRequest {
     pub locale: String,
     /// Focus keywords, the first primary. More than [`MAX_KEYWORDS`] are ignored.
     pub keywords: Vec<String>,
+    /// Synonyms of each focus keyword, parallel to `keywords` (the newsroom profile counts them).
+    pub synonyms: Vec<Vec<String>>,
+    /// The article's own headline, when it differs from the SEO title (newsroom profile).
+    pub headline: Option<String>,
     /// `None`: no featured image. `Some("")`: an image without alt text.
     pub featured_image_alt: Option<String>,
     pub content: Content,
@@ -82,6 +86,8 @@ impl AnalysisRequest {
             site_url: site_url.to_owned(),
             locale: meta.lang.unwrap_or(Lang::Id).code().to_owned(),
             keywords: meta.keywords.iter().map(|k| k.phrase.clone()).collect(),
+            synonyms: meta.keywords.iter().map(|k| k.synonyms.clone()).collect(),
+            headline: Some(article.title.clone()),
             featured_image_alt: meta
                 .featured_image
                 .as_ref()
