@@ -13,6 +13,7 @@ const COMMANDS: &[&str] = &[
     "record_score",
     "dashboard_rows",
     "set_status",
+    "save_revision",
     "list_revisions",
     "diff_revisions",
     "restore_revision",

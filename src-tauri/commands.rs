@@ -98,6 +98,7 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             crate::desk::record_score,
             crate::desk::dashboard_rows,
             crate::desk::set_status,
+            crate::desk::save_revision,
             crate::desk::list_revisions,
             crate::desk::diff_revisions,
             crate::desk::restore_revision,

@@ -320,6 +320,15 @@ pub async fn set_status(
         .await
 }
 
+/// Ctrl/Cmd+S: stores the article and always leaves a revision (autosaves only snapshot now
+/// and then).
+#[tauri::command]
+pub async fn save_revision(state: State<'_, AppState>, article: Article) -> Result<Article, IpcError> {
+    state
+        .call(move |store| store.save_as(&article, redaksi_store::SaveKind::Explicit))
+        .await
+}
+
 #[tauri::command]
 pub async fn list_revisions(
     state: State<'_, AppState>,
@@ -597,7 +606,7 @@ mod tests {
         .unwrap();
         let mut edited = invoke(&window, "get_article", json!({ "id": first["id"] })).unwrap();
         edited["body"] = json!("Versi kedua.");
-        invoke(&window, "save_article", json!({ "article": edited })).unwrap();
+        invoke(&window, "save_revision", json!({ "article": edited })).unwrap();
 
         let revisions = invoke(&window, "list_revisions", json!({ "id": first["id"] })).unwrap();
         let entry = revisions
@@ -608,6 +617,7 @@ mod tests {
             .unwrap();
         assert_eq!(entry["name"], "Naskah awal");
         assert_eq!(entry["id"], named["id"]);
+        assert_eq!(revisions[0]["kind"], "save", "Ctrl+S always leaves a revision: {revisions}");
 
         let diff = invoke(
             &window,

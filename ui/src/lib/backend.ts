@@ -199,6 +199,11 @@ export function setStatus(ids: string[], status: WorkflowStatus): Promise<Status
   return call("set_status", { ids, status });
 }
 
+/** Saves and always leaves a revision (Ctrl/Cmd+S). */
+export function saveRevision(article: Article): Promise<Article> {
+  return call("save_revision", { article });
+}
+
 export function listRevisions(id: string): Promise<RevisionInfo[]> {
   return call("list_revisions", { id });
 }
