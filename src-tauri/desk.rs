@@ -323,7 +323,10 @@ pub async fn set_status(
 /// Ctrl/Cmd+S: stores the article and always leaves a revision (autosaves only snapshot now
 /// and then).
 #[tauri::command]
-pub async fn save_revision(state: State<'_, AppState>, article: Article) -> Result<Article, IpcError> {
+pub async fn save_revision(
+    state: State<'_, AppState>,
+    article: Article,
+) -> Result<Article, IpcError> {
     state
         .call(move |store| store.save_as(&article, redaksi_store::SaveKind::Explicit))
         .await
@@ -617,7 +620,10 @@ mod tests {
             .unwrap();
         assert_eq!(entry["name"], "Naskah awal");
         assert_eq!(entry["id"], named["id"]);
-        assert_eq!(revisions[0]["kind"], "save", "Ctrl+S always leaves a revision: {revisions}");
+        assert_eq!(
+            revisions[0]["kind"], "save",
+            "Ctrl+S always leaves a revision: {revisions}"
+        );
 
         let diff = invoke(
             &window,

@@ -21,7 +21,12 @@ async fn text_of(app: &App, test_id: &str) -> Result<String> {
     Ok(app.test_id(test_id).await?.text().await?)
 }
 
-async fn wait_text<F: Fn(&str) -> bool>(app: &App, test_id: &str, what: &str, ok: F) -> Result<String> {
+async fn wait_text<F: Fn(&str) -> bool>(
+    app: &App,
+    test_id: &str,
+    what: &str,
+    ok: F,
+) -> Result<String> {
     app.wait_until(what, || {
         let ok = &ok;
         async move {
@@ -35,7 +40,9 @@ async fn wait_text<F: Fn(&str) -> bool>(app: &App, test_id: &str, what: &str, ok
 /// The "NN / 100" of the badge, once it shows a number.
 async fn badge_score(app: &App) -> Result<u32> {
     let text = wait_text(app, "score-badge", "a score on the badge", |t| {
-        t.split('/').next().is_some_and(|n| n.trim().parse::<u32>().is_ok())
+        t.split('/')
+            .next()
+            .is_some_and(|n| n.trim().parse::<u32>().is_ok())
     })
     .await?;
     assert!(text.contains("/ 100"), "badge text {text:?}");
@@ -44,7 +51,11 @@ async fn badge_score(app: &App) -> Result<u32> {
 
 async fn checks(app: &App) -> Result<Vec<(String, String)>> {
     let mut out = Vec::new();
-    for item in app.client.find_all(Locator::Css(&by_test_id("seo-check"))).await? {
+    for item in app
+        .client
+        .find_all(Locator::Css(&by_test_id("seo-check")))
+        .await?
+    {
         out.push((
             item.attr("data-check-id").await?.unwrap_or_default(),
             item.attr("data-status").await?.unwrap_or_default(),
@@ -62,7 +73,9 @@ async fn new_article(app: &App, title: &str, body: &str) -> Result<()> {
     })
     .await?;
     input.send_keys(title).await?;
-    let editor = app.find(&format!("{} .cm-content", by_test_id("editor"))).await?;
+    let editor = app
+        .find(&format!("{} .cm-content", by_test_id("editor")))
+        .await?;
     editor.click().await?;
     editor.send_keys(body).await?;
     Ok(())
@@ -89,7 +102,9 @@ async fn write_set_keywords_and_highlight_a_check() -> Result<()> {
     let before_checks = checks(&app).await?;
     assert!(!before_checks.is_empty(), "the SEO panel lists checks");
     let keyword = app.test_id("keyword-input").await?;
-    keyword.send_keys(&format!("banjir rob{}", char::from(Key::Enter))).await?;
+    keyword
+        .send_keys(&format!("banjir rob{}", char::from(Key::Enter)))
+        .await?;
     app.wait_until("the checks to change after the keyword", || {
         let before = before_checks.clone();
         let app = &app;
@@ -97,9 +112,23 @@ async fn write_set_keywords_and_highlight_a_check() -> Result<()> {
     })
     .await?;
     let after_score = badge_score(&app).await?;
-    assert_ne!(before_score, after_score, "a focus keyword changes the score");
-    let band = app.test_id("score-badge").await?.attr("data-band").await?.unwrap_or_default();
-    let expected = if after_score > 80 { "good" } else if after_score > 50 { "ok" } else { "bad" };
+    assert_ne!(
+        before_score, after_score,
+        "a focus keyword changes the score"
+    );
+    let band = app
+        .test_id("score-badge")
+        .await?
+        .attr("data-band")
+        .await?
+        .unwrap_or_default();
+    let expected = if after_score > 80 {
+        "good"
+    } else if after_score > 50 {
+        "ok"
+    } else {
+        "bad"
+    };
     assert_eq!(band, expected, "badge colour for {after_score}");
     app.screenshot("desk-1-write-and-score").await?;
 
@@ -114,17 +143,28 @@ async fn write_set_keywords_and_highlight_a_check() -> Result<()> {
         .await?;
     let ids: Vec<String> = serde_json::from_value(with_marks)?;
     let mut highlighted = false;
-    for id in ["keywordInContent", "keyphrase_in_body", "keywordDensity", "keyword_density"]
-        .iter()
-        .filter(|id| ids.iter().any(|i| i == *id))
-        .chain(ids.iter().map(String::as_str).collect::<Vec<_>>().iter())
+    for id in [
+        "keywordInContent",
+        "keyphrase_in_body",
+        "keywordDensity",
+        "keyword_density",
+    ]
+    .iter()
+    .filter(|id| ids.iter().any(|i| i == *id))
+    .chain(ids.iter().map(String::as_str).collect::<Vec<_>>().iter())
     {
-        app.find(&format!("[data-check-id=\"{id}\"] .check-button")).await?.click().await?;
+        app.find(&format!("[data-check-id=\"{id}\"] .check-button"))
+            .await?
+            .click()
+            .await?;
         tokio::time::sleep(Duration::from_millis(200)).await;
         let marks = app.client.find_all(Locator::Css(".cm-check-mark")).await?;
         if let Some(mark) = marks.first() {
             let text = mark.text().await?.to_lowercase();
-            println!("check {id} highlights {} range(s), first {text:?}", marks.len());
+            println!(
+                "check {id} highlights {} range(s), first {text:?}",
+                marks.len()
+            );
             highlighted = true;
             break;
         }
@@ -134,7 +174,12 @@ async fn write_set_keywords_and_highlight_a_check() -> Result<()> {
 
     // The metadata panel and the SERP preview.
     app.test_id("panel-tab-meta").await?.click().await?;
-    let slug = app.test_id("slug-input").await?.prop("value").await?.unwrap_or_default();
+    let slug = app
+        .test_id("slug-input")
+        .await?
+        .prop("value")
+        .await?
+        .unwrap_or_default();
     assert_eq!(slug, "banjir-rob-genangi-muara-baru");
     app.test_id("description-input")
         .await?
@@ -143,9 +188,18 @@ async fn write_set_keywords_and_highlight_a_check() -> Result<()> {
     let url = text_of(&app, "serp-url").await?;
     assert!(url.ends_with("/banjir-rob-genangi-muara-baru"), "{url}");
     let title = text_of(&app, "serp-title").await?;
-    assert!(title.starts_with("Banjir rob genangi Muara Baru"), "{title}");
-    let description = wait_text(&app, "serp-description", "the SERP description", |t| t.starts_with("Banjir rob")).await?;
-    assert!(description.ends_with("..."), "a long description is cut by width: {description}");
+    assert!(
+        title.starts_with("Banjir rob genangi Muara Baru"),
+        "{title}"
+    );
+    let description = wait_text(&app, "serp-description", "the SERP description", |t| {
+        t.starts_with("Banjir rob")
+    })
+    .await?;
+    assert!(
+        description.ends_with("..."),
+        "a long description is cut by width: {description}"
+    );
     app.screenshot("desk-3-metadata-serp").await?;
     app.quit().await
 }
@@ -161,28 +215,59 @@ async fn search_and_filter_the_dashboard() -> Result<()> {
     app.test_id("tab-dashboard").await?.click().await?;
     let count = wait_text(&app, "dashboard-count", "all rows", |t| t.contains("300")).await?;
     println!("dashboard: {count}");
-    let rows = app.client.find_all(Locator::Css(&by_test_id("dashboard-row"))).await?;
-    assert!(rows.len() < 100, "only the rows in view are drawn ({})", rows.len());
+    let rows = app
+        .client
+        .find_all(Locator::Css(&by_test_id("dashboard-row")))
+        .await?;
+    assert!(
+        rows.len() < 100,
+        "only the rows in view are drawn ({})",
+        rows.len()
+    );
 
-    app.test_id("search-input").await?.send_keys("gempa").await?;
-    let filtered = wait_text(&app, "dashboard-count", "the search result", |t| t.starts_with("100 ")).await?;
+    app.test_id("search-input")
+        .await?
+        .send_keys("gempa")
+        .await?;
+    let filtered = wait_text(&app, "dashboard-count", "the search result", |t| {
+        t.starts_with("100 ")
+    })
+    .await?;
     println!("search gempa: {filtered}");
-    for row in app.client.find_all(Locator::Css(&by_test_id("dashboard-row"))).await? {
+    for row in app
+        .client
+        .find_all(Locator::Css(&by_test_id("dashboard-row")))
+        .await?
+    {
         assert!(row.text().await?.to_lowercase().contains("gempa"));
     }
-    app.test_id("filter-status").await?.select_by_value("in_review").await?;
-    let narrowed = wait_text(&app, "dashboard-count", "search + status", |t| !t.starts_with("100 ")).await?;
+    app.test_id("filter-status")
+        .await?
+        .select_by_value("in_review")
+        .await?;
+    let narrowed = wait_text(&app, "dashboard-count", "search + status", |t| {
+        !t.starts_with("100 ")
+    })
+    .await?;
     println!("search gempa + in review: {narrowed}");
     let n: usize = narrowed.split(' ').next().unwrap().parse()?;
     assert!(n > 0 && n < 100, "{narrowed}");
-    for row in app.client.find_all(Locator::Css("[data-testid=dashboard-row] .col-status")).await? {
+    for row in app
+        .client
+        .find_all(Locator::Css("[data-testid=dashboard-row] .col-status"))
+        .await?
+    {
         assert_eq!(row.attr("data-status").await?.as_deref(), Some("in_review"));
     }
     // Keyboard: the grid takes arrows and Enter opens the active row in the editor.
     app.test_id("dashboard-grid").await?.click().await?;
     app.test_id("dashboard-grid")
         .await?
-        .send_keys(&format!("{}{}", char::from(Key::Down), char::from(Key::Enter)))
+        .send_keys(&format!(
+            "{}{}",
+            char::from(Key::Down),
+            char::from(Key::Enter)
+        ))
         .await?;
     let title = app.test_id("title-input").await?;
     app.wait_until("the article to open", || {
@@ -190,7 +275,14 @@ async fn search_and_filter_the_dashboard() -> Result<()> {
         async move { Ok(title.is_displayed().await?.then_some(())) }
     })
     .await?;
-    assert!(title.prop("value").await?.unwrap_or_default().to_lowercase().contains("gempa"));
+    assert!(
+        title
+            .prop("value")
+            .await?
+            .unwrap_or_default()
+            .to_lowercase()
+            .contains("gempa")
+    );
     app.test_id("tab-dashboard").await?.click().await?;
     wait_text(&app, "dashboard-count", "the rows again", |t| !t.is_empty()).await?;
     app.screenshot("desk-4-dashboard-search-filter").await?;
@@ -206,7 +298,9 @@ async fn restore_a_revision() -> Result<()> {
     app.test_id("article-list").await?;
     new_article(&app, "Harga cabai", "Versi pertama dari berita.").await?;
     let save = format!("{}s{}", char::from(Key::Control), char::from(Key::Control));
-    let editor = app.find(&format!("{} .cm-content", by_test_id("editor"))).await?;
+    let editor = app
+        .find(&format!("{} .cm-content", by_test_id("editor")))
+        .await?;
     editor.send_keys(&save).await?;
     app.wait_for_save_state("saved").await?;
     editor.send_keys(" Tambahan kedua.").await?;
@@ -216,11 +310,27 @@ async fn restore_a_revision() -> Result<()> {
 
     app.test_id("history-button").await?.click().await?;
     app.test_id("history-item").await?;
-    let items = app.client.find_all(Locator::Css(&by_test_id("history-item"))).await?;
-    assert!(items.len() >= 2, "two explicit saves leave two revisions ({})", items.len());
+    let items = app
+        .client
+        .find_all(Locator::Css(&by_test_id("history-item")))
+        .await?;
+    assert!(
+        items.len() >= 2,
+        "two explicit saves leave two revisions ({})",
+        items.len()
+    );
     // The oldest Ctrl+S revision is the last "save" in the timeline.
-    let saves = app.client.find_all(Locator::Css("[data-testid=history-item][data-kind=save] button")).await?;
-    assert!(saves.len() >= 2, "each Ctrl+S leaves a revision ({})", saves.len());
+    let saves = app
+        .client
+        .find_all(Locator::Css(
+            "[data-testid=history-item][data-kind=save] button",
+        ))
+        .await?;
+    assert!(
+        saves.len() >= 2,
+        "each Ctrl+S leaves a revision ({})",
+        saves.len()
+    );
     saves.last().unwrap().click().await?;
     app.test_id("diff").await?;
     app.test_id("restore-revision").await?.click().await?;
@@ -229,8 +339,14 @@ async fn restore_a_revision() -> Result<()> {
     wait_text(&app, "history-status", "the restore", |t| !t.is_empty()).await?;
     let text = app.editor_text().await?;
     assert_eq!(text, "Versi pertama dari berita.");
-    let after = app.client.find_all(Locator::Css(&by_test_id("history-item"))).await?;
-    assert!(after.len() > items.len(), "the replaced text stays in the history");
+    let after = app
+        .client
+        .find_all(Locator::Css(&by_test_id("history-item")))
+        .await?;
+    assert!(
+        after.len() > items.len(),
+        "the replaced text stays in the history"
+    );
     app.screenshot("desk-5-restored").await?;
     app.quit().await
 }
@@ -246,10 +362,19 @@ async fn switch_the_language() -> Result<()> {
     badge_score(&app).await?;
     for (lang, dashboard, hint_word) in [("en", "Dashboard", ""), ("id", "Dasbor", "")] {
         app.test_id("settings-button").await?.click().await?;
-        app.test_id("settings-lang").await?.select_by_value(lang).await?;
-        app.find(".overlay:not([hidden]) .overlay-close").await?.click().await?;
+        app.test_id("settings-lang")
+            .await?
+            .select_by_value(lang)
+            .await?;
+        app.find(".overlay:not([hidden]) .overlay-close")
+            .await?
+            .click()
+            .await?;
         wait_text(&app, "tab-dashboard", "the tab label", |t| t == dashboard).await?;
-        let html_lang = app.client.execute("return document.documentElement.lang", vec![]).await?;
+        let html_lang = app
+            .client
+            .execute("return document.documentElement.lang", vec![])
+            .await?;
         assert_eq!(html_lang, lang);
         let _ = hint_word;
     }
@@ -262,9 +387,17 @@ async fn switch_the_language() -> Result<()> {
         }
     })
     .await?;
-    assert_eq!(text_of(&app, "settings-button").await?.trim(), "⚙ Pengaturan");
+    assert_eq!(
+        text_of(&app, "settings-button").await?.trim(),
+        "⚙ Pengaturan"
+    );
     app.screenshot("desk-6-bahasa-indonesia").await?;
-    app.client.execute("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'F1', bubbles: true}))", vec![]).await?;
+    app.client
+        .execute(
+            "document.dispatchEvent(new KeyboardEvent('keydown', {key: 'F1', bubbles: true}))",
+            vec![],
+        )
+        .await?;
     app.test_id("shortcuts-overlay").await?;
     app.screenshot("desk-7-shortcuts").await?;
     app.quit().await
@@ -284,7 +417,8 @@ pub fn seed(dir: &std::path::Path, n: usize) -> Result<()> {
             &format!("Berita {topic} nomor {i}"),
             &format!("Laporan {topic} hari ke-{i}. Warga diminta waspada."),
         )?;
-        article.meta.byline = Some(["Rina Sari", "Budi Santoso", "Ayu Lestari", "Dewi"][i % 4].into());
+        article.meta.byline =
+            Some(["Rina Sari", "Budi Santoso", "Ayu Lestari", "Dewi"][i % 4].into());
         article.meta.status = statuses[(i / 3) % 3];
         article.meta.tags = vec![topic.into()];
         article.meta.keywords = vec![Keyword::new(topic)];

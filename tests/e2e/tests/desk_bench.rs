@@ -61,7 +61,9 @@ fn app_memory(app_binary: &Path) -> Option<(u64, u64, usize)> {
         .collect();
     let app_pid = pids
         .iter()
-        .find(|pid| std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| exe == app_binary))?
+        .find(|pid| {
+            std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| exe == app_binary)
+        })?
         .clone();
     let mut family = vec![app_pid.clone()];
     for pid in &pids {
@@ -81,7 +83,10 @@ fn app_memory(app_binary: &Path) -> Option<(u64, u64, usize)> {
 async fn badge_marks(app: &App) -> Result<u64> {
     Ok(app
         .client
-        .execute("return performance.getEntriesByName('redaksi:badge').length", vec![])
+        .execute(
+            "return performance.getEntriesByName('redaksi:badge').length",
+            vec![],
+        )
         .await?
         .as_u64()
         .unwrap_or(0))
@@ -92,9 +97,11 @@ async fn keystroke_to_badge_latency_on_5000_words() -> Result<()> {
     let data = tempfile::tempdir()?;
     {
         let mut store = Store::open(data.path())?;
-        let mut article = store.create_article("Banjir rob merendam pesisir Jakarta", &long_article())?;
+        let mut article =
+            store.create_article("Banjir rob merendam pesisir Jakarta", &long_article())?;
         article.meta.keywords = vec![Keyword::new("banjir rob"), Keyword::new("posko darurat")];
-        article.meta.description = Some("Banjir rob merendam pesisir utara Jakarta sejak pagi.".into());
+        article.meta.description =
+            Some("Banjir rob merendam pesisir utara Jakarta sejak pagi.".into());
         store.save_article(&article)?;
     }
     let driver = Driver::start(data.path())?;
@@ -111,10 +118,16 @@ async fn keystroke_to_badge_latency_on_5000_words() -> Result<()> {
     let words = app.test_id("counts").await?.text().await?;
     println!("article: {words}");
 
-    let editor = app.find(&format!("{} .cm-content", by_test_id("editor"))).await?;
+    let editor = app
+        .find(&format!("{} .cm-content", by_test_id("editor")))
+        .await?;
     editor.click().await?;
     editor
-        .send_keys(&format!("{}{}", char::from(Key::Control), char::from(Key::End)))
+        .send_keys(&format!(
+            "{}{}",
+            char::from(Key::Control),
+            char::from(Key::End)
+        ))
         .await?;
     let mut latencies = Vec::new();
     let mut in_editor = Vec::new();
@@ -171,7 +184,8 @@ async fn dashboard_scrolls_10000_articles() -> Result<()> {
     {
         let mut store = Store::open(data.path())?;
         for i in 0..10_000u32 {
-            let mut article = store.create_article(&format!("Artikel nomor {i}: kabar kota"), "Isi singkat.")?;
+            let mut article =
+                store.create_article(&format!("Artikel nomor {i}: kabar kota"), "Isi singkat.")?;
             article.meta.byline = Some(["Rina", "Budi", "Ayu"][(i % 3) as usize].into());
             let saved = store.save_article(&article)?;
             store.set_score(saved.id, Some((i % 101) as u8))?;
@@ -187,11 +201,17 @@ async fn dashboard_scrolls_10000_articles() -> Result<()> {
         let app = &app;
         async move {
             let text = app.test_id("dashboard-count").await?.text().await?;
-            Ok((text.contains("10000") || text.contains("10.000") || text.contains("10,000")).then_some(()))
+            Ok(
+                (text.contains("10000") || text.contains("10.000") || text.contains("10,000"))
+                    .then_some(()),
+            )
         }
     })
     .await?;
-    println!("DASHBOARD 10,000 rows loaded and drawn in {:?}", shown.elapsed());
+    println!(
+        "DASHBOARD 10,000 rows loaded and drawn in {:?}",
+        shown.elapsed()
+    );
     let result = app
         .client
         .execute_async(
