@@ -18,7 +18,16 @@ const BODY: &str = "Banjir rob kembali merendam permukiman warga di Muara Baru s
 Air laut pasang setinggi lutut orang dewasa.";
 
 async fn text_of(app: &App, test_id: &str) -> Result<String> {
-    Ok(app.test_id(test_id).await?.text().await?)
+    // textContent, not WebDriver's rendered text: clipped text (an ellipsis) must count too.
+    app.test_id(test_id).await?;
+    let text = app
+        .client
+        .execute(
+            "return document.querySelector(`[data-testid=\"${arguments[0]}\"]`).textContent",
+            vec![serde_json::Value::from(test_id)],
+        )
+        .await?;
+    Ok(text.as_str().unwrap_or_default().to_owned())
 }
 
 async fn wait_text<F: Fn(&str) -> bool>(
@@ -50,18 +59,32 @@ async fn badge_score(app: &App) -> Result<u32> {
 }
 
 async fn checks(app: &App) -> Result<Vec<(String, String)>> {
-    let mut out = Vec::new();
-    for item in app
+    // One script call: the panel re-renders on every analysis, so element handles go stale.
+    let pairs = app
         .client
-        .find_all(Locator::Css(&by_test_id("seo-check")))
-        .await?
-    {
-        out.push((
-            item.attr("data-check-id").await?.unwrap_or_default(),
-            item.attr("data-status").await?.unwrap_or_default(),
-        ));
-    }
-    Ok(out)
+        .execute(
+            "return Array.from(document.querySelectorAll('[data-testid=seo-check]'), \
+               li => [li.dataset.checkId, li.dataset.status]);",
+            vec![],
+        )
+        .await?;
+    Ok(serde_json::from_value(pairs)?)
+}
+
+/// Starts the app in English with default settings: the webview's local storage outlives the
+/// data dir, so an earlier run's language choice would otherwise carry over.
+async fn launch_fresh(driver: &Driver) -> Result<App> {
+    let app = driver.launch().await?;
+    app.test_id("article-list").await?;
+    app.client
+        .execute(
+            "localStorage.clear(); localStorage.setItem('redaksi.lang', 'en'); setTimeout(() => location.reload(), 50);",
+            vec![],
+        )
+        .await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    app.test_id("article-list").await?;
+    Ok(app)
 }
 
 async fn new_article(app: &App, title: &str, body: &str) -> Result<()> {
@@ -86,13 +109,12 @@ async fn write_set_keywords_and_highlight_a_check() -> Result<()> {
     let _one = ONE_WINDOW.lock().await;
     let data = tempfile::tempdir()?;
     let driver = Driver::start(data.path())?;
-    let app = driver.launch().await?;
-    app.test_id("article-list").await?;
+    let app = launch_fresh(&driver).await?;
 
     // 1. Write: title and body, autosaved; counts and the preview follow.
     new_article(&app, "Banjir rob genangi Muara Baru", BODY).await?;
     app.wait_for_save_state("saved").await?;
-    wait_text(&app, "counts", "the word count", |t| t.contains("17")).await?;
+    wait_text(&app, "counts", "the word count", |t| t.contains("18 words")).await?;
     app.test_id("preview-toggle").await?.click().await?;
     let preview = wait_text(&app, "preview", "the preview", |t| t.contains("Muara Baru")).await?;
     assert!(preview.contains("Banjir rob"), "{preview}");
@@ -210,8 +232,7 @@ async fn search_and_filter_the_dashboard() -> Result<()> {
     let data = tempfile::tempdir()?;
     seed(data.path(), 300)?;
     let driver = Driver::start(data.path())?;
-    let app = driver.launch().await?;
-    app.test_id("article-list").await?;
+    let app = launch_fresh(&driver).await?;
     app.test_id("tab-dashboard").await?.click().await?;
     let count = wait_text(&app, "dashboard-count", "all rows", |t| t.contains("300")).await?;
     println!("dashboard: {count}");
@@ -234,12 +255,18 @@ async fn search_and_filter_the_dashboard() -> Result<()> {
     })
     .await?;
     println!("search gempa: {filtered}");
-    for row in app
+    // textContent: WebDriver's text() is empty for the overscan rows outside the viewport.
+    let titles = app
         .client
-        .find_all(Locator::Css(&by_test_id("dashboard-row")))
-        .await?
-    {
-        assert!(row.text().await?.to_lowercase().contains("gempa"));
+        .execute(
+            "return Array.from(document.querySelectorAll('[data-testid=dashboard-row] .col-title'), e => e.textContent)",
+            vec![],
+        )
+        .await?;
+    let titles: Vec<String> = serde_json::from_value(titles)?;
+    assert!(!titles.is_empty());
+    for title in &titles {
+        assert!(title.to_lowercase().contains("gempa"), "{title}");
     }
     app.test_id("filter-status")
         .await?
@@ -294,8 +321,7 @@ async fn restore_a_revision() -> Result<()> {
     let _one = ONE_WINDOW.lock().await;
     let data = tempfile::tempdir()?;
     let driver = Driver::start(data.path())?;
-    let app = driver.launch().await?;
-    app.test_id("article-list").await?;
+    let app = launch_fresh(&driver).await?;
     new_article(&app, "Harga cabai", "Versi pertama dari berita.").await?;
     let save = format!("{}s{}", char::from(Key::Control), char::from(Key::Control));
     let editor = app
@@ -347,6 +373,7 @@ async fn restore_a_revision() -> Result<()> {
         after.len() > items.len(),
         "the replaced text stays in the history"
     );
+    tokio::time::sleep(Duration::from_millis(300)).await;
     app.screenshot("desk-5-restored").await?;
     app.quit().await
 }
@@ -356,8 +383,7 @@ async fn switch_the_language() -> Result<()> {
     let _one = ONE_WINDOW.lock().await;
     let data = tempfile::tempdir()?;
     let driver = Driver::start(data.path())?;
-    let app = driver.launch().await?;
-    app.test_id("article-list").await?;
+    let app = launch_fresh(&driver).await?;
     new_article(&app, "Gempa Cianjur", "Gempa mengguncang Cianjur pagi ini.").await?;
     badge_score(&app).await?;
     for (lang, dashboard, hint_word) in [("en", "Dashboard", ""), ("id", "Dasbor", "")] {
