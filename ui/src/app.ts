@@ -20,6 +20,9 @@ import { MetaPanel } from "./views/meta-panel";
 import { SeoPanel, badgeOf } from "./views/seo-panel";
 import { SettingsPanel } from "./views/settings";
 
+/** How many of the most recently updated articles the sidebar lists. */
+const SIDEBAR_LIMIT = 200;
+
 export interface AppOptions {
   /** Milliseconds of quiet before an autosave; about a second keeps saves cheap and timely. */
   autosaveDelayMs?: number;
@@ -564,8 +567,10 @@ export class App {
       dateStyle: "medium",
       timeStyle: "short",
     });
+    // The newest articles only: the dashboard is the place for all of them, and a sidebar of
+    // 10,000 buttons redrawn on every save would cost more than a keystroke's budget.
     this.list.replaceChildren(
-      ...this.articles.map((summary) => {
+      ...this.articles.slice(0, SIDEBAR_LIMIT).map((summary) => {
         const button = el(
           "button",
           { type: "button", class: "article-item", "data-testid": "article-item", "data-id": summary.id },

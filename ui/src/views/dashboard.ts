@@ -86,6 +86,7 @@ export class Dashboard {
   private loadSeq = 0;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private drawn = { first: -1, last: -1 };
+  private dates: Intl.DateTimeFormat | undefined;
 
   constructor(
     private readonly i18n: I18n,
@@ -135,12 +136,15 @@ export class Dashboard {
     const keep = (select: HTMLSelectElement, options: [string, string][]) => {
       const value = select.value;
       select.replaceChildren(...options.map(([v, text]) => el("option", { value: v }, text)));
-      select.value = value || "";
+      select.value = value;
+      if (select.selectedIndex < 0) select.selectedIndex = 0;
     };
     keep(this.band, [["", t.t("any")], ...(["high", "medium", "low"] as const).map((b): [string, string] => [b, t.t(`band_${b}`)])]);
     keep(this.status, [["", t.t("any")], ...WORKFLOW.map((s): [string, string] => [s, t.t(`wf_${s}` as MessageKey)])]);
     keep(this.bulkSelect, WORKFLOW.map((s): [string, string] => [s, t.t(`wf_${s}` as MessageKey)]));
     this.bulkButton.textContent = t.t("bulkApply");
+    // Building a formatter costs far more than using one: one per language, not per draw.
+    this.dates = new Intl.DateTimeFormat(t.lang === "id" ? "id-ID" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
     this.renderHead();
     this.draw(true);
   }
@@ -220,12 +224,13 @@ export class Dashboard {
     const height = this.viewport.clientHeight || 600;
     const first = Math.max(0, Math.floor(this.viewport.scrollTop / ROW_HEIGHT) - OVERSCAN);
     const last = Math.min(this.rows.length, Math.ceil((this.viewport.scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
-    this.summary.textContent = `${t.t("rowsCount", { n: this.rows.length })} · ${t.t("selectedCount", { n: this.selected.size })}`;
+    const summary = `${t.t("rowsCount", { n: this.rows.length })} · ${t.t("selectedCount", { n: this.selected.size })}`;
+    if (this.summary.textContent !== summary) this.summary.textContent = summary;
     this.viewport.setAttribute("aria-rowcount", String(this.rows.length));
     if (!force && first === this.drawn.first && last === this.drawn.last) return;
     this.drawn = { first, last };
     this.body.style.transform = `translateY(${first * ROW_HEIGHT}px)`;
-    const dates = new Intl.DateTimeFormat(t.lang === "id" ? "id-ID" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
+    const dates = (this.dates ??= new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" }));
     const rows: HTMLElement[] = [];
     for (let index = first; index < last; index += 1) {
       const row = this.rows[index];
