@@ -74,7 +74,19 @@ async fn checks(app: &App) -> Result<Vec<(String, String)>> {
 /// Starts the app in English with default settings: the webview's local storage outlives the
 /// data dir, so an earlier run's language choice would otherwise carry over.
 async fn launch_fresh(driver: &Driver) -> Result<App> {
-    let app = driver.launch().await?;
+    let mut tries = 0;
+    // WebKitWebDriver behind tauri-driver may still be starting on a busy machine.
+    let app = loop {
+        match driver.launch().await {
+            Ok(app) => break app,
+            Err(err) if tries < 3 => {
+                eprintln!("launch failed ({err}); trying again");
+                tries += 1;
+                tokio::time::sleep(Duration::from_secs(2)).await;
+            }
+            Err(err) => return Err(err),
+        }
+    };
     app.test_id("article-list").await?;
     app.client
         .execute(
