@@ -10,14 +10,25 @@ const COMMANDS: &[&str] = &[
     "render_preview",
     // The editor's desk (src-tauri/desk.rs).
     "analyze_article",
-    "record_score",
     "dashboard_rows",
     "set_status",
-    "save_revision",
+    "name_version",
+    // The archive commands (src-tauri/store_commands.rs). The history view and Ctrl+S use
+    // save_article_as and the revision commands; the rest wait for the trash, backup and import
+    // screens (later UI slices) and are covered by IPC tests already.
+    "save_article_as",
     "list_revisions",
+    "get_revision",
     "diff_revisions",
     "restore_revision",
-    "name_version",
+    "list_trash",
+    "restore_from_trash",
+    "set_score",
+    "import_media",
+    "backup_now",
+    "list_backups",
+    "run_maintenance",
+    "import_markdown",
 ];
 
 fn main() {

@@ -95,14 +95,22 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             delete_article,
             render_preview,
             crate::desk::analyze_article,
-            crate::desk::record_score,
             crate::desk::dashboard_rows,
             crate::desk::set_status,
-            crate::desk::save_revision,
-            crate::desk::list_revisions,
-            crate::desk::diff_revisions,
-            crate::desk::restore_revision,
             crate::desk::name_version,
+            crate::store_commands::save_article_as,
+            crate::store_commands::list_revisions,
+            crate::store_commands::get_revision,
+            crate::store_commands::diff_revisions,
+            crate::store_commands::restore_revision,
+            crate::store_commands::list_trash,
+            crate::store_commands::restore_from_trash,
+            crate::store_commands::set_score,
+            crate::store_commands::import_media,
+            crate::store_commands::backup_now,
+            crate::store_commands::list_backups,
+            crate::store_commands::run_maintenance,
+            crate::store_commands::import_markdown,
         ])
 }
 
@@ -257,13 +265,16 @@ mod tests {
         let html = invoke(
             &window,
             "render_preview",
-            json!({ "markdown": "# Judul\n\n<script>alert(1)</script>[x](javascript:alert(1))" }),
+            json!({
+                "markdown": "# Judul\n\n<script>alert(1)</script>\n\n[tautan](javascript:alert(1))"
+            }),
         )
         .unwrap();
         let html = html.as_str().unwrap();
-        assert!(html.contains("<h1"), "{html}");
+        assert!(html.contains("<h1>Judul</h1>"), "{html}");
+        assert!(html.contains("tautan"), "the link text stays: {html}");
         assert!(!html.contains("<script"), "{html}");
-        assert!(!html.contains("javascript:"), "{html}");
+        assert!(!html.contains("href=\"javascript"), "{html}");
     }
 
     #[test]

@@ -1,14 +1,14 @@
 //! The editor's desk commands: live scoring, the editors' dashboard, bulk status changes and
-//! history. Each one is a thin door onto `redaksi-seo` or `redaksi-store`; scoring runs on a
-//! blocking worker so a keystroke's analysis never holds the main thread or the store's thread.
+//! naming a version. Saving with a revision, scores and the history itself are the archive
+//! commands in `store_commands.rs`. Each one is a thin door onto `redaksi-seo` or
+//! `redaksi-store`; scoring runs on a blocking worker so a keystroke's analysis never holds the
+//! main thread or the store's thread.
 
 use std::collections::HashMap;
 
 use redaksi_article::{Article, Lang, Status};
 use redaksi_seo::{AnalysisRequest, Band, Check, ProfileId, Report};
-use redaksi_store::{
-    ListQuery, RevisionDiff, RevisionInfo, ScoreBand, SortBy, StoreError, Version,
-};
+use redaksi_store::{ListQuery, RevisionInfo, ScoreBand, SortBy, StoreError};
 use serde::{Deserialize, Serialize};
 use tauri::State;
 use uuid::Uuid;
@@ -151,16 +151,6 @@ pub async fn analyze_article(
             code: "internal".into(),
             message: format!("the analysis stopped: {err}"),
         })?
-}
-
-/// Keeps the last score for the dashboard's filters and sorts (not an edit).
-#[tauri::command]
-pub async fn record_score(
-    state: State<'_, AppState>,
-    id: Uuid,
-    score: Option<u8>,
-) -> Result<(), IpcError> {
-    state.call(move |store| store.set_score(id, score)).await
 }
 
 /// What the dashboard filters on; empty fields do not filter.
@@ -317,51 +307,6 @@ pub async fn set_status(
 ) -> Result<Vec<StatusChange>, IpcError> {
     state
         .call(move |store| Ok(change_status(store, &ids, status)))
-        .await
-}
-
-/// Ctrl/Cmd+S: stores the article and always leaves a revision (autosaves only snapshot now
-/// and then).
-#[tauri::command]
-pub async fn save_revision(
-    state: State<'_, AppState>,
-    article: Article,
-) -> Result<Article, IpcError> {
-    state
-        .call(move |store| store.save_as(&article, redaksi_store::SaveKind::Explicit))
-        .await
-}
-
-#[tauri::command]
-pub async fn list_revisions(
-    state: State<'_, AppState>,
-    id: Uuid,
-) -> Result<Vec<RevisionInfo>, IpcError> {
-    state.call(move |store| store.list_revisions(id)).await
-}
-
-/// Word diff between two versions; `None` is the article as it is now.
-#[tauri::command]
-pub async fn diff_revisions(
-    state: State<'_, AppState>,
-    id: Uuid,
-    from: Option<i64>,
-    to: Option<i64>,
-) -> Result<RevisionDiff, IpcError> {
-    let version = |rev: Option<i64>| rev.map_or(Version::Current, Version::Revision);
-    state
-        .call(move |store| store.diff(id, version(from), version(to)))
-        .await
-}
-
-#[tauri::command]
-pub async fn restore_revision(
-    state: State<'_, AppState>,
-    id: Uuid,
-    rev: i64,
-) -> Result<Article, IpcError> {
-    state
-        .call(move |store| store.restore_revision(id, rev))
         .await
 }
 
@@ -540,13 +485,13 @@ mod tests {
         );
         invoke(
             &window,
-            "record_score",
+            "set_score",
             json!({ "id": banjir["id"], "score": 90 }),
         )
         .unwrap();
         invoke(
             &window,
-            "record_score",
+            "set_score",
             json!({ "id": gempa["id"], "score": 40 }),
         )
         .unwrap();
@@ -609,7 +554,12 @@ mod tests {
         .unwrap();
         let mut edited = invoke(&window, "get_article", json!({ "id": first["id"] })).unwrap();
         edited["body"] = json!("Versi kedua.");
-        invoke(&window, "save_revision", json!({ "article": edited })).unwrap();
+        invoke(
+            &window,
+            "save_article_as",
+            json!({ "article": edited, "reason": { "kind": "explicit" } }),
+        )
+        .unwrap();
 
         let revisions = invoke(&window, "list_revisions", json!({ "id": first["id"] })).unwrap();
         let entry = revisions
@@ -643,7 +593,7 @@ mod tests {
         let restored = invoke(
             &window,
             "restore_revision",
-            json!({ "id": first["id"], "rev": named["id"] }),
+            json!({ "id": first["id"], "revision": named["id"] }),
         )
         .unwrap();
         assert_eq!(restored["body"], "Versi pertama.");

@@ -10,6 +10,7 @@
 mod commands;
 mod desk;
 mod error;
+mod store_commands;
 
 fn main() {
     let app = commands::register(tauri::Builder::default(), commands::AppState::open())

@@ -48,13 +48,16 @@ class FakeBackend {
       case "delete_article":
         this.articles.delete(a.id as string);
         return null;
+      case "render_preview":
+        // Marks the text so a test can tell the backend's rendering from the raw Markdown.
+        return `<p class="rendered">${String(a.markdown)}</p>`;
       case "plugin:window|destroy":
         return null;
       // The desk's scoring and preview run on every change; their own tests are in desk.test.ts.
       case "analyze_article":
         return { profile: "newsroom", score: 10, band: "bad", keyword: null, checks: [], secondary: [], words: 0, reading_minutes: 0, scored_title: "", issues: [] };
       case "render_preview":
-      case "record_score":
+      case "set_score":
         return null;
       default:
         throw new Error(`unexpected command ${cmd}`);
@@ -93,8 +96,11 @@ describe("the foundation window", () => {
   let backend: FakeBackend;
   let root: HTMLElement;
 
+  let apps: App[] = [];
+
   async function startApp(languages: readonly string[] = ["en-US"]) {
     const app = new App(root, { storage: window.localStorage, osLanguages: languages });
+    apps.push(app);
     await app.start();
     return app;
   }
@@ -110,6 +116,8 @@ describe("the foundation window", () => {
   });
 
   afterEach(() => {
+    for (const app of apps) app.dispose();
+    apps = [];
     clearMocks();
     vi.useRealTimers();
   });
@@ -215,5 +223,74 @@ describe("the foundation window", () => {
     document.body.replaceChildren(root);
     await startApp(["id-ID"]);
     expect(byTestId("new-article").textContent).toContain("New article");
+  });
+
+  it("renders the preview through the backend and shows counts once typing pauses", async () => {
+    await startApp(["id-ID"]);
+    await newArticle(backend);
+    byTestId("preview-toggle").click();
+    typeInEditor("Anak-anak bermain di kali.");
+    await vi.advanceTimersByTimeAsync(200);
+    await vi.waitFor(() =>
+      expect(byTestId("preview").innerHTML).toBe('<p class="rendered">Anak-anak bermain di kali.</p>'),
+    );
+    expect(byTestId("counts").textContent).toBe("4 kata · 26 karakter · 1 menit baca");
+  });
+
+  it("shows and hides the preview on request and remembers it", async () => {
+    const app = await startApp();
+    await newArticle(backend);
+    expect(byTestId("preview").hidden).toBe(true);
+    byTestId("preview-toggle").click();
+    expect(byTestId("preview").hidden).toBe(false);
+    expect(window.localStorage.getItem("redaksi.preview")).toBe("on");
+    app.dispose();
+    await startApp();
+    expect(byTestId("preview").hidden).toBe(false);
+    byTestId("preview-toggle").click();
+    expect(byTestId("preview").hidden).toBe(true);
+    expect(byTestId("preview-toggle").getAttribute("aria-pressed")).toBe("false");
+    const rendered = backend.count("render_preview");
+    typeInEditor("x");
+    await vi.advanceTimersByTimeAsync(200);
+    expect(backend.count("render_preview")).toBe(rendered);
+    expect(window.localStorage.getItem("redaksi.preview")).toBe("off");
+  });
+
+  it("Ctrl+N creates an article and Ctrl+2 focuses the editor", async () => {
+    await startApp();
+    window.dispatchEvent(new KeyboardEvent("keydown", { key: "n", ctrlKey: true }));
+    await vi.waitFor(() => expect(backend.count("create_article")).toBe(1));
+    await vi.waitFor(() => expect(document.activeElement).toBe(byTestId("title-input")));
+    window.dispatchEvent(new KeyboardEvent("keydown", { key: "2", ctrlKey: true }));
+    expect(byTestId("editor").contains(document.activeElement)).toBe(true);
+  });
+
+  it("F1 opens the shortcut list in the UI language and Escape closes it", async () => {
+    await startApp(["id-ID"]);
+    const overlay = byTestId("shortcuts-overlay").closest<HTMLElement>(".overlay")!;
+    expect(overlay.hidden).toBe(true);
+    window.dispatchEvent(new KeyboardEvent("keydown", { key: "F1" }));
+    expect(overlay.hidden).toBe(false);
+    const text = overlay.textContent ?? "";
+    expect(text).toContain("Ctrl+S");
+    expect(text).toContain("Simpan sekarang");
+    expect(text).not.toContain("Save now");
+    window.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape" }));
+    expect(overlay.hidden).toBe(true);
+  });
+
+  it("the settings force a theme over the OS and can go back to following it", async () => {
+    await startApp();
+    byTestId("settings-button").click();
+    expect(byTestId("settings").closest<HTMLElement>(".overlay")!.hidden).toBe(false);
+    const theme = byTestId<HTMLSelectElement>("settings-theme");
+    theme.value = "dark";
+    theme.dispatchEvent(new Event("change"));
+    expect(document.documentElement.dataset.theme).toBe("dark");
+    expect(JSON.parse(window.localStorage.getItem("redaksi.desk")!).theme).toBe("dark");
+    theme.value = "system";
+    theme.dispatchEvent(new Event("change"));
+    expect(document.documentElement.dataset.theme).toBeUndefined();
   });
 });

@@ -20,6 +20,9 @@ import { MetaPanel } from "./views/meta-panel";
 import { SeoPanel, badgeOf } from "./views/seo-panel";
 import { SettingsPanel } from "./views/settings";
 
+/** Where the preview's shown/hidden choice is kept. */
+const PREVIEW_KEY = "redaksi.preview";
+
 /** How many of the most recently updated articles the sidebar lists. */
 const SIDEBAR_LIMIT = 200;
 
@@ -88,6 +91,8 @@ export class App {
   private report: { view: ReportView; body: string; id: string } | undefined;
   private recordedScore = new Map<string, number>();
   private previewTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Ends the listeners on `window` when the app goes away (tests start many apps). */
+  private readonly listeners = new AbortController();
   private previewSeq = 0;
   private readonly previewDelayMs: number;
 
@@ -197,6 +202,8 @@ export class App {
     this.showView("write");
     this.showPanel("seo");
     this.showSaveState("saved");
+    // Hidden unless the reporter turned it on: the SEO panel already shares the width.
+    if (this.storage.getItem(PREVIEW_KEY) === "on") this.setPreviewShown(true);
   }
 
   /** Loads the article list and opens the most recently updated article. */
@@ -281,19 +288,36 @@ export class App {
     this.redoButton.addEventListener("click", () => this.editor.redo());
     this.findButton.addEventListener("click", () => this.editor.openFind());
     this.focusButton.addEventListener("click", () => this.toggleFocusMode());
-    this.previewButton.addEventListener("click", () => {
-      const on = this.preview.hidden;
-      this.preview.hidden = !on;
-      this.previewButton.setAttribute("aria-pressed", String(on));
-      if (on) this.schedulePreview(0);
-    });
+    this.previewButton.addEventListener("click", () => this.setPreviewShown(this.preview.hidden));
     this.historyButton.addEventListener("click", () => {
       if (this.current) void this.autosaver.flush().then(() => this.current && this.history.open(this.current.id));
     });
     this.panelSeoTab.addEventListener("click", () => this.showPanel("seo"));
     this.panelMetaTab.addEventListener("click", () => this.showPanel("meta"));
     // Capture phase, so the shortcuts work wherever the focus is, the editor included.
-    window.addEventListener("keydown", (event) => this.shortcut(event), { capture: true });
+    window.addEventListener("keydown", (event) => this.shortcut(event), {
+      capture: true,
+      signal: this.listeners.signal,
+    });
+  }
+
+  /** Stops listening and drops pending timers; unsaved text is the close hook's job. */
+  dispose(): void {
+    this.listeners.abort();
+    this.autosaver.reset();
+    if (this.previewTimer !== undefined) clearTimeout(this.previewTimer);
+  }
+
+  /** The preview's visibility is remembered across restarts, like the language. */
+  private setPreviewShown(shown: boolean): void {
+    this.preview.hidden = !shown;
+    this.previewButton.setAttribute("aria-pressed", String(shown));
+    this.storage.setItem(PREVIEW_KEY, shown ? "on" : "off");
+    if (shown) this.schedulePreview(0);
+    else if (this.previewTimer !== undefined) {
+      clearTimeout(this.previewTimer);
+      this.previewTimer = undefined;
+    }
   }
 
   private shortcut(event: KeyboardEvent): void {

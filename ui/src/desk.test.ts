@@ -72,7 +72,7 @@ class DeskBackend {
       case "get_article":
         return structuredClone(this.article);
       case "save_article":
-      case "save_revision":
+      case "save_article_as":
         this.article = structuredClone(a.article as Article);
         return this.article;
       case "analyze_article": {
@@ -84,7 +84,7 @@ class DeskBackend {
       }
       case "render_preview":
         return `<p>${String(a.markdown).length}</p>`;
-      case "record_score":
+      case "set_score":
         return null;
       case "dashboard_rows":
         this.filters.push(a.filter);
@@ -176,7 +176,7 @@ describe("the editor's desk", () => {
     select.dispatchEvent(new Event("change"));
     await vi.waitFor(() => expect(backend.analyses.at(-1)!.profile).toBe("rankmath"));
     byTestId("settings-button").click();
-    const lang = byTestId<HTMLSelectElement>("settings-lang");
+    const lang = byTestId<HTMLSelectElement>("language-select");
     lang.value = "id";
     lang.dispatchEvent(new Event("change"));
     await vi.waitFor(() => expect(backend.analyses.at(-1)!.lang).toBe("id"));

@@ -51,6 +51,35 @@ pub const E2E_PACKAGES: &[Package] = &[
     ),
 ];
 
+/// What the publishing and keyring tests meet for real: a WordPress on loopback and the
+/// Secret Service. Their scripts (tests/wordpress, tests/keyring) would install these too;
+/// listing them here names each one and its reason before the run starts.
+pub const PUBLISH_TEST_PACKAGES: &[Package] = &[
+    pkg(
+        "wordpress",
+        "the real WordPress that publishing is tested against",
+    ),
+    pkg(
+        "mariadb-server",
+        "WordPress's database, started on loopback without systemd",
+    ),
+    pkg(
+        "php-cli",
+        "PHP's built-in web server that serves the test WordPress",
+    ),
+    pkg("php-mysql", "lets WordPress reach MariaDB"),
+    pkg("curl", "the WordPress script checks the site is up with it"),
+    pkg("dbus", "a private session bus for the OS keyring tests"),
+    pkg(
+        "gnome-keyring",
+        "the Secret Service that holds CMS passwords in tests",
+    ),
+    pkg(
+        "libglib2.0-bin",
+        "gdbus, to wait until the test keyring is ready",
+    ),
+];
+
 fn is_debian() -> bool {
     Path::new("/etc/debian_version").exists()
 }

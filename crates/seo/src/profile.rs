@@ -28,11 +28,12 @@ pub trait Profile: Sync {
     fn message(&self, message: &Message, lang: Lang) -> Option<String>;
 }
 
-/// The profiles a user can pick by name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// The profiles a user can pick by name. `newsroom` is the default everywhere (CLI, desktop).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ProfileId {
     Rankmath,
+    #[default]
     Newsroom,
 }
 

@@ -84,7 +84,13 @@ impl AnalysisRequest {
             slug,
             url,
             site_url: site_url.to_owned(),
-            locale: meta.lang.unwrap_or(Lang::Id).code().to_owned(),
+            // An article without a language is guessed from its text, so an English story
+            // is not read with Indonesian word lists.
+            locale: meta
+                .lang
+                .unwrap_or_else(|| crate::lang::detect(&article.body))
+                .code()
+                .to_owned(),
             keywords: meta.keywords.iter().map(|k| k.phrase.clone()).collect(),
             synonyms: meta.keywords.iter().map(|k| k.synonyms.clone()).collect(),
             headline: Some(article.title.clone()),
@@ -108,5 +114,43 @@ impl AnalysisRequest {
         } else {
             Lang::Id
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{TimeZone, Utc};
+
+    fn article(body: &str, lang: Option<Lang>) -> Article {
+        let mut article = Article::new(
+            "Judul",
+            body,
+            Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
+        );
+        article.meta.lang = lang;
+        article
+    }
+
+    #[test]
+    fn an_article_without_a_language_is_detected_from_its_text() {
+        let english = "The minister said on Tuesday that the government would raise fuel prices.";
+        let indonesian =
+            "Menteri mengatakan pada hari Selasa bahwa pemerintah akan menaikkan harga.";
+        assert_eq!(
+            AnalysisRequest::from_article(&article(english, None), "").locale,
+            "en"
+        );
+        assert_eq!(
+            AnalysisRequest::from_article(&article(indonesian, None), "").locale,
+            "id"
+        );
+    }
+
+    #[test]
+    fn the_articles_own_language_wins_over_detection() {
+        let english = "The minister said on Tuesday that the government would raise fuel prices.";
+        let request = AnalysisRequest::from_article(&article(english, Some(Lang::Id)), "");
+        assert_eq!(request.locale, "id");
     }
 }

@@ -81,18 +81,40 @@ fn the_seed_page_is_flagged_for_its_second_copy_and_its_web_page_furniture() {
 
     let boilerplate = check(&report, "boilerplate");
     assert_eq!(boilerplate.status, Status::Fail);
+    let furniture = marked(&body, boilerplate);
     assert_eq!(
-        marked(&body, boilerplate),
+        furniture[..4],
         [
             "66 / 100 Skor SEO",
             "66 / 100 Skor SEO",
             "More from author",
-            "Related posts",
-            "Advertismentspot_img",
-            "Latest posts",
-            "Want to stay up to date with the latest news?",
-            "We would love to hear from you! Please fill in your details and we will stay in touch. It's that simple!",
+            "Related posts"
         ]
+    );
+    // "More from author" opens a listing: everything after it on the page is furniture too,
+    // the other stories' teasers and the newsletter prompt included.
+    let listing = body.find("More from author").unwrap();
+    assert_eq!(
+        boilerplate.marks[2..].iter().map(|m| m.start).min(),
+        Some(listing)
+    );
+    for pasted in [
+        "Advertismentspot_img",
+        "Latest posts",
+        "DMI Ciamis Tegaskan Konsep Masjid Hijau",
+        "Herry Dermawan; Petani Bisa Laporkan Bulog",
+        "Want to stay up to date with the latest news?",
+        "We would love to hear from you!",
+    ] {
+        assert!(
+            furniture.iter().any(|m| m.starts_with(pasted)),
+            "{pasted} is not marked: {furniture:?}"
+        );
+    }
+    assert_eq!(furniture.len(), 14, "{furniture:?}");
+    assert!(
+        furniture.iter().all(|m| !m.contains("Rutte")),
+        "the story is never furniture"
     );
 
     // What a reporter expects from this page besides the copy: the lead is the first real
@@ -293,4 +315,59 @@ fn a_newsroom_can_switch_checks_off_and_add_words() {
     );
     assert!(report.checks.iter().all(|c| c.id != "titlePowerWord"));
     assert_eq!(check(&report, "boilerplate").marks.len(), 1);
+}
+
+#[test]
+fn a_dateline_written_into_the_lead_counts_and_is_marked() {
+    let body = "JAKARTA, Redaksi — Harga beras di Pasar Kosambi naik dua kali lipat.\n";
+    let report = analyze(&short_news(body), builtin_profile());
+    let dateline = check(&report, "dateline");
+    assert_eq!(dateline.status, Status::Pass);
+    assert_eq!(marked(body, dateline), ["JAKARTA, Redaksi —"]);
+}
+
+#[test]
+fn secondary_keywords_get_their_own_chip_score_and_empty_keywords_are_reported() {
+    let mut request = short_news("Harga beras di Pasar Kosambi naik. Pedagang cabai mengeluh.\n");
+    request.keywords = vec!["beras".into(), "cabai".into(), "—".into()];
+    let report = analyze(&request, builtin_profile());
+    assert_eq!(report.secondary.len(), 1);
+    let chip = &report.secondary[0];
+    assert_eq!(chip.keyword, "cabai");
+    let in_title = chip
+        .checks
+        .iter()
+        .find(|c| c.id == "keyphraseInTitle")
+        .unwrap();
+    assert_eq!(
+        in_title.status,
+        Status::Fail,
+        "the title names beras, not cabai"
+    );
+    assert_eq!(report.issues.len(), 1);
+    assert_eq!(report.issues[0].field, "keywords[2]");
+}
+
+#[test]
+fn newsroom_is_the_default_profile() {
+    let default = redaksi_seo::ProfileId::default();
+    assert_eq!(default, redaksi_seo::ProfileId::Newsroom);
+    let profile = default.profile().expect("built in");
+    assert_eq!(profile.id(), "newsroom");
+}
+
+#[test]
+fn lists_tables_code_and_headings_are_not_sentences_for_readability() {
+    let long = "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas dua belas \
+                tiga belas empat belas lima belas enam belas tujuh belas delapan belas sembilan \
+                belas dua puluh dua puluh satu";
+    let body = format!(
+        "Harga beras naik. Pedagang mengeluh. Pembeli berkurang.\n\n## {long}\n\n- {long}\n- {long}\n\n\
+         | a | b |\n|---|---|\n| {long} | x |\n\n```\n{long}\n```\n"
+    );
+    let report = analyze(&short_news(&body), builtin_profile());
+    let sentences = check(&report, "sentenceLength");
+    assert_eq!(sentences.status, Status::Pass, "{:?}", sentences.message);
+    assert!(sentences.marks.is_empty());
+    assert_eq!(sentences.message.args["percent"].to_string(), "0");
 }

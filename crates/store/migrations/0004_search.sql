@@ -26,19 +26,36 @@ CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
     VALUES (new.rowid, new.title, new.body, new.tags, new.byline);
 END;
 
+-- Autosave must stay fast while a long article is typed, so an edit does not re-index at
+-- once: the first edit after indexing parks the values the index holds in `fts_pending`
+-- (needed to take them out of the index later), and `Store::flush_search_index` brings the
+-- index up to date before every search and when the app is idle.
+CREATE TABLE fts_pending (
+    rowid   INTEGER PRIMARY KEY,
+    title   TEXT,
+    body    TEXT,
+    tags    TEXT,
+    byline  TEXT
+) STRICT;
+
 CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
     INSERT INTO articles_fts (articles_fts, rowid, title, body, tags, byline)
-    VALUES ('delete', old.rowid, old.title, old.body, old.tags, old.byline);
+    SELECT 'delete', old.rowid, p.title, p.body, p.tags, p.byline
+    FROM fts_pending p WHERE p.rowid = old.rowid
+    UNION ALL
+    SELECT 'delete', old.rowid, old.title, old.body, old.tags, old.byline
+    WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE rowid = old.rowid);
+    DELETE FROM fts_pending WHERE rowid = old.rowid;
 END;
 
 CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body, tags, byline ON articles
 WHEN old.title IS NOT new.title OR old.body IS NOT new.body
   OR old.tags IS NOT new.tags OR old.byline IS NOT new.byline
 BEGIN
-    INSERT INTO articles_fts (articles_fts, rowid, title, body, tags, byline)
-    VALUES ('delete', old.rowid, old.title, old.body, old.tags, old.byline);
-    INSERT INTO articles_fts (rowid, title, body, tags, byline)
-    VALUES (new.rowid, new.title, new.body, new.tags, new.byline);
+    -- Not `INSERT OR IGNORE`: the upsert that fires this trigger would override that policy.
+    INSERT INTO fts_pending (rowid, title, body, tags, byline)
+    SELECT old.rowid, old.title, old.body, old.tags, old.byline
+    WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE rowid = old.rowid);
 END;
 
 INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');

@@ -65,7 +65,7 @@ pub fn list_backups(data_dir: &Path) -> Result<Vec<BackupInfo>, StoreError> {
             size,
         });
     }
-    backups.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    backups.sort_by_key(|backup| std::cmp::Reverse(backup.created_at));
     Ok(backups)
 }
 

@@ -1,12 +1,16 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::mpsc;
 use std::thread;
+use std::time::Duration;
 
 use tokio::sync::oneshot;
 
 use crate::{Store, StoreError};
 
 type Job = Box<dyn FnOnce(&mut Store) + Send>;
+
+/// After this long without calls the thread does the deferred work ([`Store::idle`]).
+const IDLE_AFTER: Duration = Duration::from_secs(1);
 
 /// A cheap, cloneable handle to the one writer connection, which lives on its own thread.
 ///
@@ -26,10 +30,25 @@ impl StoreHandle {
             .name("redaksi-store".into())
             .spawn(move || {
                 let mut store = store;
-                for job in queue {
-                    // A panicking job loses only its own answer (the caller sees `Closed`);
-                    // its open transaction rolls back on unwind and later jobs still run.
-                    let _ = catch_unwind(AssertUnwindSafe(|| job(&mut store)));
+                let mut busy_since_idle = false;
+                loop {
+                    match queue.recv_timeout(IDLE_AFTER) {
+                        Ok(job) => {
+                            // A panicking job loses only its own answer (the caller sees
+                            // `Closed`); its transaction rolls back on unwind and later jobs
+                            // still run.
+                            let _ = catch_unwind(AssertUnwindSafe(|| job(&mut store)));
+                            busy_since_idle = true;
+                        }
+                        Err(mpsc::RecvTimeoutError::Timeout) if busy_since_idle => {
+                            // Best effort: a failure here leaves the work for the next quiet
+                            // moment or the next search, and must not stop the thread.
+                            let _ = catch_unwind(AssertUnwindSafe(|| store.idle()));
+                            busy_since_idle = false;
+                        }
+                        Err(mpsc::RecvTimeoutError::Timeout) => {}
+                        Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                    }
                 }
             })
             .map_err(|err| StoreError::io("starting the store thread", err))?;

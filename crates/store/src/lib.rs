@@ -52,6 +52,7 @@ mod error;
 mod handle;
 mod media;
 mod migrate;
+pub mod outbox;
 mod revisions;
 mod search;
 mod store;
@@ -72,7 +73,9 @@ pub use revisions::{
     Version, word_diff,
 };
 pub use search::{ListQuery, ScoreBand, SearchHit, SnippetPart, SortBy};
-pub use store::{ArticleSummary, Clock, DB_FILE, Store, TRASH_DAYS, excerpt, word_count};
+pub use store::{
+    ArticleSummary, Clock, DB_FILE, Maintenance, Store, TRASH_DAYS, excerpt, word_count,
+};
 pub use sync::SyncedFile;
 
 /// The environment variable that moves the data directory (tests, portable installs).

@@ -15,13 +15,18 @@ pub(crate) struct Migration {
     pub sql: &'static str,
 }
 
-/// Every migration this build knows, in order. 0002 is reserved for the publish outbox
-/// (crates/store/src/outbox.rs and migrations/0002_outbox.sql, owned by the publish crate).
+/// Every migration this build knows, in order. 0002 belongs to the publish outbox
+/// (crates/store/src/outbox.rs, owned by the publish crate).
 pub(crate) const MIGRATIONS: &[Migration] = &[
     Migration {
         version: 1,
         name: "articles",
         sql: include_str!("../migrations/0001_articles.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "outbox",
+        sql: include_str!("../migrations/0002_outbox.sql"),
     },
     Migration {
         version: 3,

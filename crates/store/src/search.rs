@@ -90,9 +90,6 @@ pub struct SearchHit {
     pub snippet: Vec<SnippetPart>,
 }
 
-const HIT_START: char = '\u{1}';
-const HIT_END: char = '\u{2}';
-
 impl Store {
     /// One page of the article list, filtered and sorted.
     pub fn list(&self, query: &ListQuery) -> Result<Vec<ArticleSummary>, StoreError> {
@@ -116,36 +113,175 @@ impl Store {
         let fts = fts_query(text).ok_or_else(|| {
             StoreError::InvalidInput("the search has no words to look for".into())
         })?;
-        let mut sql = format!(
-            "SELECT a.id, a.title, a.status, a.category, a.word_count, a.excerpt, a.score,
-                    a.created_at, a.updated_at,
-                    snippet(articles_fts, 1, '{HIT_START}', '{HIT_END}', '…', 16),
-                    snippet(articles_fts, 0, '{HIT_START}', '{HIT_END}', '…', 16)
-             FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-             WHERE articles_fts MATCH ?1 AND a.deleted_at IS NULL"
-        );
-        let mut params: Vec<Box<dyn ToSql>> = vec![Box::new(fts)];
-        push_filters(query, &mut sql, &mut params);
-        sql.push_str(match query.sort {
+        self.flush_search_index()?;
+        // Two steps: pick the page of matches first, then make snippets for that page only.
+        // Snippets for every match of a common word would cost far more than the search.
+        let order = match query.sort {
             SortBy::Relevance => " ORDER BY bm25(articles_fts, 10.0, 1.0, 5.0, 2.0)",
             other => order_by(other),
-        });
-        push_page(query, &mut sql, &mut params);
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(params.iter()), |row| {
-            let body_snippet: String = row.get(9)?;
-            let title_snippet: String = row.get(10)?;
-            let snippet = if body_snippet.contains(HIT_START) {
-                body_snippet
-            } else {
-                title_snippet
-            };
-            Ok(summary_from_row(row)?.map(|article| SearchHit {
-                article,
-                snippet: split_snippet(&snippet),
+        };
+        // Sorted by a column, the page is found by walking that column's order and keeping
+        // the rows in the match set, which stops after one page however common the words
+        // are (`+` keeps SQLite from looking rows up by the match set instead). Sorted by
+        // relevance, FTS5 has to rank every match anyway.
+        let mut page = if query.sort == SortBy::Relevance {
+            String::from(
+                "SELECT a.rowid FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+                 WHERE articles_fts MATCH ?1 AND a.deleted_at IS NULL",
+            )
+        } else {
+            String::from(
+                "SELECT a.rowid FROM articles a
+                 WHERE a.deleted_at IS NULL
+                   AND +a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1)",
+            )
+        };
+        let mut params: Vec<Box<dyn ToSql>> = vec![Box::new(fts)];
+        push_filters(query, &mut page, &mut params);
+        page.push_str(order);
+        push_page(query, &mut page, &mut params);
+        let rowids: Vec<i64> = self
+            .conn
+            .prepare_cached(&page)?
+            .query_map(rusqlite::params_from_iter(params.iter()), |row| row.get(0))?
+            .collect::<Result<_, _>>()?;
+        if rowids.is_empty() {
+            return Ok(Vec::new());
+        }
+        // Snippets are cut here rather than by FTS5's snippet(), which would re-run the whole
+        // match for every row of the page.
+        let terms = query_terms(text);
+        let placeholders = vec!["?"; rowids.len()].join(", ");
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT a.id, a.title, a.status, a.category, a.word_count, a.excerpt, a.score,
+                    a.created_at, a.updated_at, a.body, a.rowid
+             FROM articles a WHERE a.rowid IN ({placeholders})"
+        ))?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(rowids.iter()), |row| {
+            let body: String = row.get(9)?;
+            let rowid: i64 = row.get(10)?;
+            Ok(summary_from_row(row)?.map(|article| {
+                let snippet = snippet(&body, &terms)
+                    .or_else(|| snippet(&article.title, &terms))
+                    .unwrap_or_else(|| {
+                        vec![SnippetPart {
+                            text: article.excerpt.clone(),
+                            hit: false,
+                        }]
+                    });
+                (rowid, SearchHit { article, snippet })
             }))
         })?;
-        rows.map(|row| row?).collect()
+        let mut hits: Vec<(i64, SearchHit)> = rows.map(|row| row?).collect::<Result<_, _>>()?;
+        // `IN` does not keep the page's order.
+        hits.sort_by_key(|(rowid, _)| rowids.iter().position(|r| r == rowid));
+        Ok(hits.into_iter().map(|(_, hit)| hit).collect())
+    }
+}
+
+/// Words folded the way the index folds them: lower case, diacritics removed.
+fn fold(word: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    word.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn query_terms(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(fold)
+        .collect()
+}
+
+const SNIPPET_WORDS: usize = 16;
+
+/// About [`SNIPPET_WORDS`] words of `text` around its first matching word, the words that
+/// match a query term (as a prefix, folded) marked as hits. `None` when nothing matches.
+fn snippet(text: &str, terms: &[String]) -> Option<Vec<SnippetPart>> {
+    let words: Vec<(usize, usize)> = text
+        .char_indices()
+        .filter(|(_, c)| c.is_alphanumeric())
+        .fold(Vec::new(), |mut spans: Vec<(usize, usize)>, (at, c)| {
+            match spans.last_mut() {
+                Some(span) if span.1 == at => span.1 = at + c.len_utf8(),
+                _ => spans.push((at, at + c.len_utf8())),
+            }
+            spans
+        });
+    let is_hit = |&(start, end): &(usize, usize)| {
+        let word = fold(&text[start..end]);
+        terms.iter().any(|term| word.starts_with(term.as_str()))
+    };
+    let first = words.iter().position(is_hit)?;
+    let from = first.saturating_sub(SNIPPET_WORDS / 4);
+    let to = (from + SNIPPET_WORDS).min(words.len());
+    let mut parts = Vec::new();
+    if from > 0 {
+        parts.push(SnippetPart {
+            text: "…".into(),
+            hit: false,
+        });
+    }
+    let mut cursor = words[from].0;
+    for span in &words[from..to] {
+        if is_hit(span) {
+            if cursor < span.0 {
+                parts.push(SnippetPart {
+                    text: text[cursor..span.0].replace('\n', " "),
+                    hit: false,
+                });
+            }
+            parts.push(SnippetPart {
+                text: text[span.0..span.1].to_owned(),
+                hit: true,
+            });
+            cursor = span.1;
+        }
+    }
+    let end = words[to - 1].1;
+    if cursor < end {
+        parts.push(SnippetPart {
+            text: text[cursor..end].replace('\n', " "),
+            hit: false,
+        });
+    }
+    if to < words.len() {
+        parts.push(SnippetPart {
+            text: "…".into(),
+            hit: false,
+        });
+    }
+    Some(parts)
+}
+
+impl Store {
+    /// Brings the search index up to date with the edits autosave parked (see migration
+    /// 0004). Search calls it first; maintenance may call it too. Returns how many
+    /// articles were re-indexed.
+    pub fn flush_search_index(&self) -> Result<usize, StoreError> {
+        let pending: i64 = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM fts_pending")?
+            .query_row([], |row| row.get(0))?;
+        if pending == 0 {
+            return Ok(0);
+        }
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )?;
+        tx.execute_batch(
+            "INSERT INTO articles_fts (articles_fts, rowid, title, body, tags, byline)
+                 SELECT 'delete', rowid, title, body, tags, byline FROM fts_pending;
+             INSERT INTO articles_fts (rowid, title, body, tags, byline)
+                 SELECT a.rowid, a.title, a.body, a.tags, a.byline
+                 FROM articles a JOIN fts_pending p ON p.rowid = a.rowid;
+             DELETE FROM fts_pending;",
+        )?;
+        tx.commit()?;
+        Ok(pending as usize)
     }
 }
 
@@ -158,29 +294,6 @@ fn fts_query(text: &str) -> Option<String> {
         .map(|word| format!("\"{word}\"*"))
         .collect();
     (!terms.is_empty()).then(|| terms.join(" "))
-}
-
-fn split_snippet(snippet: &str) -> Vec<SnippetPart> {
-    let mut parts = Vec::new();
-    let mut hit = false;
-    let mut current = String::new();
-    for ch in snippet.chars() {
-        if ch == HIT_START || ch == HIT_END {
-            if !current.is_empty() {
-                parts.push(SnippetPart {
-                    text: std::mem::take(&mut current),
-                    hit,
-                });
-            }
-            hit = ch == HIT_START;
-        } else {
-            current.push(ch);
-        }
-    }
-    if !current.is_empty() {
-        parts.push(SnippetPart { text: current, hit });
-    }
-    parts
 }
 
 fn push_filters(query: &ListQuery, sql: &mut String, params: &mut Vec<Box<dyn ToSql>>) {
@@ -257,14 +370,21 @@ mod tests {
     }
 
     #[test]
-    fn snippet_markers_become_parts() {
-        let parts = split_snippet("…hujan \u{1}banjir\u{2} di \u{1}Jakarta\u{2}");
+    fn snippets_mark_folded_prefix_matches_around_the_first_hit() {
+        let terms = query_terms("kafe JAK");
+        let parts = snippet("Sebuah kafé baru dibuka di\nJakarta Selatan.", &terms).unwrap();
         let hits: Vec<_> = parts
             .iter()
             .filter(|p| p.hit)
             .map(|p| p.text.as_str())
             .collect();
-        assert_eq!(hits, ["banjir", "Jakarta"]);
-        assert_eq!(parts[0].text, "…hujan ");
+        assert_eq!(hits, ["kafé", "Jakarta"]);
+        let text: String = parts.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(text, "Sebuah kafé baru dibuka di Jakarta Selatan");
+        assert!(snippet("tidak ada", &terms).is_none());
+        let long = format!("{} banjir {}", "awal ".repeat(50), "akhir ".repeat(50));
+        let parts = snippet(&long, &query_terms("banjir")).unwrap();
+        assert_eq!(parts.first().unwrap().text, "…");
+        assert_eq!(parts.last().unwrap().text, "…");
     }
 }

@@ -18,6 +18,13 @@ pub const DB_FILE: &str = "redaksi.db";
 /// How long a write waits for another process (the CLI next to the app) before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// Pages the write-ahead log may grow to before a save has to checkpoint it (16 MB).
+const WAL_AUTOCHECKPOINT_PAGES: i64 = 4_000;
+
+/// The write-ahead log size above which a quiet moment is used to checkpoint it (8 MB, half
+/// of what forces a checkpoint during a save).
+const IDLE_CHECKPOINT_BYTES: u64 = 8 * 1024 * 1024;
+
 /// How long a deleted article stays in the trash.
 pub const TRASH_DAYS: i64 = 30;
 
@@ -42,6 +49,14 @@ pub struct ArticleSummary {
     pub score: Option<u8>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+}
+
+/// What [`Store::maintenance`] did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Maintenance {
+    pub purged_articles: usize,
+    pub pruned_revisions: usize,
+    pub backup: Option<crate::BackupInfo>,
 }
 
 /// The draft store: one SQLite connection with Redaksi's schema. See the crate docs.
@@ -82,6 +97,17 @@ impl Store {
         let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
+        // A checkpoint syncs the file; with the default (1,000 pages) one lands every few
+        // dozen autosaves of a long article. The writer thread checkpoints when idle instead
+        // (see `idle`), and this larger limit is the safety net for short-lived processes.
+        conn.pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT_PAGES)?;
+        // A log is reused from its start after a checkpoint; this trims it back then, so its
+        // size tells `idle` how much has been written since.
+        conn.query_row(
+            &format!("PRAGMA journal_size_limit = {IDLE_CHECKPOINT_BYTES}"),
+            [],
+            |_| Ok(()),
+        )?;
         if check {
             // Before any migration writes: a damaged file must stay exactly as it was found.
             integrity_check(&conn, path.as_deref())?;
@@ -288,6 +314,36 @@ impl Store {
             [id.to_string()],
             |row| row.get(0),
         )?)
+    }
+
+    /// The housekeeping the app runs at start-up and about daily: purges the trash of what is
+    /// older than [`TRASH_DAYS`], applies revision retention, and takes a backup if one is due.
+    pub fn maintenance(&mut self) -> Result<Maintenance, StoreError> {
+        Ok(Maintenance {
+            purged_articles: self.purge_trash()?,
+            pruned_revisions: self.prune_all_revisions()?,
+            backup: self.backup_if_due()?,
+        })
+    }
+
+    /// Work that should not slow a save down, for quiet moments: once the write-ahead log has
+    /// grown large, checkpoints it without waiting for readers. (Search brings its index up
+    /// to date itself; doing that here after every pause in typing would cost each next save
+    /// a copy of the article, measured in benches/store.rs.)
+    /// [`StoreHandle`](crate::StoreHandle) runs it after a second without calls.
+    pub fn idle(&mut self) -> Result<(), StoreError> {
+        // Only a large log is worth it: after a checkpoint the next save restarts the log,
+        // which costs a sync of its own.
+        let wal_bytes = self.path.as_ref().and_then(|path| {
+            let mut wal = path.clone().into_os_string();
+            wal.push("-wal");
+            fs::metadata(wal).ok().map(|meta| meta.len())
+        });
+        if wal_bytes.is_some_and(|bytes| bytes > IDLE_CHECKPOINT_BYTES) {
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+        }
+        Ok(())
     }
 
     /// `PRAGMA integrity_check`: `Ok(())` or the problems SQLite lists.

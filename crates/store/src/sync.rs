@@ -56,6 +56,27 @@ impl Store {
         .transpose()
     }
 
+    /// The file that mirrors article `id` in `folder`, if any.
+    pub fn synced_file_for_article(
+        &self,
+        folder: &Path,
+        id: Uuid,
+    ) -> Result<Option<SyncedFile>, StoreError> {
+        let rel: Option<String> = self
+            .conn
+            .prepare_cached(
+                "SELECT rel_path FROM folder_files WHERE folder = ?1 AND article_id = ?2 LIMIT 1",
+            )?
+            .query_row(params![folder_key(folder), id.to_string()], |row| {
+                row.get(0)
+            })
+            .optional()?;
+        match rel {
+            Some(rel) => self.synced_file(folder, &rel),
+            None => Ok(None),
+        }
+    }
+
     /// Every file the mirror of `folder` knows.
     pub fn synced_files(&self, folder: &Path) -> Result<Vec<SyncedFile>, StoreError> {
         let mut stmt = self.conn.prepare_cached(

@@ -88,7 +88,10 @@ fn media_is_stored_once_by_content_hash() {
         .unwrap()
         .count();
     assert_eq!(files, 1);
-    assert_eq!(store.article_media(a.id).unwrap(), [first.clone()]);
+    assert_eq!(
+        store.article_media(a.id).unwrap(),
+        std::slice::from_ref(&first)
+    );
 
     std::fs::write(src.path().join("notes.txt"), "x").unwrap();
     let err = store
@@ -196,4 +199,33 @@ fn a_damaged_database_is_reported_with_the_newest_good_backup_and_kept() {
         std::fs::read(&path).unwrap() == bytes,
         "never recreated or repaired behind the user's back"
     );
+}
+
+#[test]
+fn maintenance_purges_prunes_and_backs_up_once_a_day() {
+    let data = tempfile::tempdir().unwrap();
+    let mut store = Store::open(data.path()).unwrap();
+    let clock = ManualClock::new(at("2026-03-01T08:00:00Z"));
+    store.set_clock(clock.clock());
+    let old = store.create_article("Lama", "x").unwrap();
+    store.delete_article(old.id).unwrap();
+    let mut kept = store.create_article("Aktif", "v0").unwrap();
+    for n in 1..=10 {
+        clock.advance(Duration::minutes(1));
+        kept.body = format!("v{n}");
+        kept = store
+            .save_as(&kept, redaksi_store::SaveKind::Explicit)
+            .unwrap();
+    }
+    clock.advance(Duration::days(31));
+    let report = store.maintenance().unwrap();
+    assert_eq!(report.purged_articles, 1);
+    assert_eq!(
+        report.pruned_revisions, 10,
+        "11 revisions in one hour keep the newest"
+    );
+    assert!(report.backup.is_some());
+    let again = store.maintenance().unwrap();
+    assert_eq!((again.purged_articles, again.pruned_revisions), (0, 0));
+    assert!(again.backup.is_none(), "at most daily");
 }

@@ -98,6 +98,10 @@ impl Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
+        #[cfg(unix)]
+        let _ = Command::new("kill")
+            .args(["-TERM", "--", &format!("-{}", self.child.id())])
+            .status();
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -185,5 +189,87 @@ impl App {
     /// Ends the session; the driver stops the app process.
     pub async fn quit(self) -> Result<()> {
         Ok(self.client.close().await?)
+    }
+}
+
+/// One process of the running app and its proportional set size (shared pages split between
+/// the processes that map them, so the numbers add up).
+#[derive(Debug)]
+pub struct ProcessMemory {
+    pub pid: u32,
+    pub name: String,
+    pub pss_kib: u64,
+}
+
+/// The memory of every running instance of `app` and of the processes it started (WebKitGTK's
+/// web and network processes), from /proc/*/smaps_rollup.
+#[cfg(target_os = "linux")]
+pub fn app_memory(app: &Path) -> Result<Vec<ProcessMemory>> {
+    use std::collections::HashMap;
+    use std::fs;
+
+    let app = fs::canonicalize(app)?;
+    let mut parents: HashMap<u32, u32> = HashMap::new();
+    let mut roots = Vec::new();
+    for entry in fs::read_dir("/proc")? {
+        let Some(pid) = entry?
+            .file_name()
+            .to_str()
+            .and_then(|n| n.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        // The command name in /proc/<pid>/stat is in parentheses and may hold spaces.
+        let Ok(stat) = fs::read_to_string(format!("/proc/{pid}/stat")) else {
+            continue;
+        };
+        let after_name = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+        if let Some(ppid) = after_name
+            .split_whitespace()
+            .nth(1)
+            .and_then(|p| p.parse().ok())
+        {
+            parents.insert(pid, ppid);
+        }
+        if fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| exe == app) {
+            roots.push(pid);
+        }
+    }
+    let descends_from_app = |mut pid: u32| {
+        while pid > 1 {
+            if roots.contains(&pid) {
+                return true;
+            }
+            pid = parents.get(&pid).copied().unwrap_or(0);
+        }
+        false
+    };
+    let mut processes = Vec::new();
+    for &pid in parents.keys() {
+        if !descends_from_app(pid) {
+            continue;
+        }
+        let Ok(rollup) = fs::read_to_string(format!("/proc/{pid}/smaps_rollup")) else {
+            continue;
+        };
+        let pss_kib = rollup
+            .lines()
+            .find_map(|line| line.strip_prefix("Pss:"))
+            .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
+            .unwrap_or(0);
+        let name = fs::read_to_string(format!("/proc/{pid}/comm"))
+            .unwrap_or_default()
+            .trim()
+            .to_owned();
+        processes.push(ProcessMemory { pid, name, pss_kib });
+    }
+    processes.sort_by_key(|p| p.pid);
+    Ok(processes)
+}
+
+impl Driver {
+    /// The release binary this driver launches.
+    pub fn app_path(&self) -> &Path {
+        &self.app
     }
 }

@@ -400,7 +400,7 @@ async fn switch_the_language() -> Result<()> {
     badge_score(&app).await?;
     for (lang, dashboard, hint_word) in [("en", "Dashboard", ""), ("id", "Dasbor", "")] {
         app.test_id("settings-button").await?.click().await?;
-        app.test_id("settings-lang")
+        app.test_id("language-select")
             .await?
             .select_by_value(lang)
             .await?;

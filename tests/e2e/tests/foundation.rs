@@ -1,7 +1,6 @@
 //! The foundation's promise in the real window: write an article, quit, start again, and find
 //! every word where it was.
 
-use fantoccini::Locator;
 use fantoccini::key::Key;
 use redaksi_e2e::{App, Driver, Result, by_test_id};
 
@@ -9,16 +8,18 @@ const TITLE: &str = "Banjir rob genangi Jakarta Utara";
 const FIRST_LINE: &str = "Air laut pasang merendam permukiman di Muara Baru sejak pagi.";
 const SECOND_LINE: &str = "Warga mengungsi ke masjid terdekat.";
 
+/// The titles in the article list, read from the DOM (WebDriver's visible text would drop
+/// the part an ellipsis hides).
 async fn article_items(app: &App) -> Result<Vec<String>> {
-    let mut titles = Vec::new();
-    for item in app
+    let titles = app
         .client
-        .find_all(Locator::Css(&by_test_id("article-item")))
-        .await?
-    {
-        titles.push(item.text().await?);
-    }
-    Ok(titles)
+        .execute(
+            "return Array.from(document.querySelectorAll('[data-testid=\"article-item\"] .item-title'), \
+             (item) => item.textContent);",
+            vec![],
+        )
+        .await?;
+    Ok(serde_json::from_value(titles)?)
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -57,7 +58,14 @@ async fn a_written_article_survives_quitting_and_relaunching() -> Result<()> {
     println!("screenshot: {}", shot.display());
     app.quit().await?;
 
+    let launched = std::time::Instant::now();
     let app = driver.launch().await?;
+    app.test_id("new-article").await?;
+    // Measured, not asserted: it includes WebDriver's own start-up, so it is an upper bound.
+    println!(
+        "launch to editable window (upper bound, incl. WebDriver): {} ms",
+        launched.elapsed().as_millis()
+    );
     let items = app
         .wait_until("the article list to load", || async {
             let items = article_items(&app).await?;
@@ -89,6 +97,24 @@ async fn a_written_article_survives_quitting_and_relaunching() -> Result<()> {
     app.test_id("save-state").await?;
     let shot = app.screenshot("foundation-relaunched").await?;
     println!("screenshot: {}", shot.display());
+
+    #[cfg(target_os = "linux")]
+    {
+        tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+        let processes = redaksi_e2e::app_memory(driver.app_path())?;
+        for p in &processes {
+            println!(
+                "idle memory: {:>7} KiB PSS  {} ({})",
+                p.pss_kib, p.name, p.pid
+            );
+        }
+        let total: u64 = processes.iter().map(|p| p.pss_kib).sum();
+        println!(
+            "idle memory: {:>7} KiB PSS  total of {} processes",
+            total,
+            processes.len()
+        );
+    }
     app.quit().await?;
     Ok(())
 }

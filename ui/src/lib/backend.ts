@@ -187,8 +187,9 @@ export function analyzeArticle(
   return call("analyze_article", { article, profile, lang, site });
 }
 
+/** Keeps the last score for the dashboard's filters and sorts (not an edit). */
 export function recordScore(id: string, score: number | null): Promise<void> {
-  return call("record_score", { id, score });
+  return call("set_score", { id, score });
 }
 
 export function dashboardRows(filter: DashboardFilter): Promise<DashboardRow[]> {
@@ -201,7 +202,7 @@ export function setStatus(ids: string[], status: WorkflowStatus): Promise<Status
 
 /** Saves and always leaves a revision (Ctrl/Cmd+S). */
 export function saveRevision(article: Article): Promise<Article> {
-  return call("save_revision", { article });
+  return call("save_article_as", { article, reason: { kind: "explicit" } });
 }
 
 export function listRevisions(id: string): Promise<RevisionInfo[]> {
@@ -214,7 +215,7 @@ export function diffRevisions(id: string, from: number | null, to: number | null
 }
 
 export function restoreRevision(id: string, rev: number): Promise<Article> {
-  return call("restore_revision", { id, rev });
+  return call("restore_revision", { id, revision: rev });
 }
 
 export function nameVersion(id: string, name: string): Promise<RevisionInfo> {

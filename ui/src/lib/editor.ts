@@ -3,7 +3,7 @@
 // ranges a scoring check wants highlighted.
 import { defaultKeymap, history, historyKeymap, indentWithTab, redo, undo } from "@codemirror/commands";
 import { markdown } from "@codemirror/lang-markdown";
-import { defaultHighlightStyle, syntaxHighlighting } from "@codemirror/language";
+import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
 import { highlightSelectionMatches, openSearchPanel, searchKeymap } from "@codemirror/search";
 import { Compartment, EditorState, StateEffect, StateField } from "@codemirror/state";
 import {
@@ -15,6 +15,7 @@ import {
   keymap,
   placeholder,
 } from "@codemirror/view";
+import { tags } from "@lezer/highlight";
 import type { Utf16Range } from "./offsets";
 import { htmlToMarkdown } from "./paste";
 
@@ -56,6 +57,18 @@ const richPaste = EditorView.domEventHandlers({
   },
 });
 
+// Markdown colours from the stylesheet's variables, so the editor follows the light/dark theme.
+const markdownStyle = HighlightStyle.define([
+  { tag: tags.heading, fontWeight: "700", color: "var(--accent)" },
+  { tag: tags.strong, fontWeight: "700" },
+  { tag: tags.emphasis, fontStyle: "italic" },
+  { tag: tags.strikethrough, textDecoration: "line-through" },
+  { tag: [tags.link, tags.url], color: "var(--focus)" },
+  { tag: tags.quote, color: "var(--fg-muted)", fontStyle: "italic" },
+  { tag: tags.monospace, color: "var(--ok)" },
+  { tag: [tags.processingInstruction, tags.meta, tags.contentSeparator], color: "var(--fg-muted)" },
+]);
+
 export interface MarkdownEditor {
   getText(): string;
   /** Replaces the whole text without reporting it as a change (loading another article). */
@@ -91,7 +104,7 @@ export function createEditor(
     marksField,
     richPaste,
     markdown(),
-    syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+    syntaxHighlighting(markdownStyle),
     keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
     placeholderSlot.of(placeholder(placeholderText)),
     labelSlot.of(EditorView.contentAttributes.of({ "aria-label": label })),

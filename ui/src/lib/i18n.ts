@@ -194,14 +194,22 @@ const ERROR_CODES: Record<string, Record<Lang, string>> = {
   },
   invalid_input: { id: "Isian tidak valid.", en: "The input is not valid." },
   not_found: { id: "Artikel tidak ditemukan.", en: "The article was not found." },
-  newer_schema: {
-    id: "Basis data dibuat oleh Redaksi versi yang lebih baru.",
-    en: "The database was written by a newer version of Redaksi.",
+  revision_not_found: { id: "Versi ini tidak ditemukan.", en: "This version was not found." },
+  newer_database: {
+    id: "Basis data dibuat oleh Redaksi versi yang lebih baru; perbarui Redaksi.",
+    en: "The database was written by a newer version of Redaksi; update Redaksi.",
   },
-  store_unavailable: {
-    id: "Penyimpanan tidak bisa dibuka.",
-    en: "The draft store could not be opened.",
+  corrupt: {
+    id: "Basis data rusak; pulihkan dari cadangan.",
+    en: "The database is damaged; restore a backup.",
   },
+  disk_full: { id: "Disk penuh; teks belum tersimpan.", en: "The disk is full; the text is not saved." },
+  busy: {
+    id: "Basis data sedang dipakai proses lain; coba lagi.",
+    en: "The database is busy in another process; try again.",
+  },
+  io: { id: "Gagal membaca atau menulis berkas.", en: "A file could not be read or written." },
+  store_closed: { id: "Penyimpanan berhenti bekerja.", en: "The draft store stopped working." },
 };
 
 const SETTING_KEY = "redaksi.lang";

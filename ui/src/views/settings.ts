@@ -14,7 +14,7 @@ export interface SettingsEvents {
 export class SettingsPanel {
   private readonly overlay: Overlay;
   private readonly labels: [HTMLLabelElement, MessageKey][] = [];
-  readonly lang = el("select", { "data-testid": "settings-lang" });
+  readonly lang = el("select", { "data-testid": "language-select" });
   private readonly profile = el("select", { "data-testid": "settings-profile" });
   private readonly siteUrl = el("input", { type: "url", "data-testid": "settings-site-url" });
   private readonly siteName = el("input", { type: "text", "data-testid": "settings-site-name" });
@@ -27,7 +27,7 @@ export class SettingsPanel {
     private readonly storage: Storage,
     private readonly events: SettingsEvents,
   ) {
-    this.overlay = new Overlay("settings-panel", () => i18n.t("close"));
+    this.overlay = new Overlay("settings", () => i18n.t("close"));
     const row = (key: MessageKey, control: HTMLElement, ...extra: Node[]) => {
       const label = el("label");
       this.labels.push([label, key]);

@@ -37,7 +37,7 @@ pub fn same_word(a: &str, b: &str, lang: Lang) -> bool {
 
 fn push(out: &mut Vec<String>, candidate: String) {
     let letters = candidate.chars().filter(|c| c.is_alphabetic()).count();
-    let has_vowel = candidate.chars().any(|c| "aeiou".contains(c));
+    let has_vowel = candidate.chars().any(|c| "aeiouy".contains(c));
     if letters >= MIN_ROOT && has_vowel && !out.contains(&candidate) {
         out.push(candidate);
     }
@@ -181,10 +181,10 @@ fn prefixes(word: &str) -> Vec<(String, Prefix)> {
         } else if matches!(c, 'b' | 'f' | 'v' | 'p') {
             add(rest.to_owned(), Prefix::Verbal);
         }
-    } else if let Some(rest) = word.strip_prefix("me") {
-        if matches!(first(rest), 'l' | 'r' | 'w' | 'y' | 'm' | 'n') {
-            add(rest.to_owned(), Prefix::Verbal);
-        }
+    } else if let Some(rest) = word.strip_prefix("me")
+        && matches!(first(rest), 'l' | 'r' | 'w' | 'y' | 'm' | 'n')
+    {
+        add(rest.to_owned(), Prefix::Verbal);
     }
     out
 }
@@ -213,7 +213,9 @@ fn english(word: &str, out: &mut Vec<String>) {
         (n >= 2 && b[n - 1] == b[n - 2] && !b"aeiousl".contains(&b[n - 1]))
             .then(|| stem[..n - 1].to_owned())
     };
-    if let Some(stem) = strip_suffix(&base, "ies") {
+    // -ies/-ied put back the y, so a two-letter stem still makes a root (tries → try).
+    let y_stem = |suffix: &str| base.strip_suffix(suffix).filter(|s| s.chars().count() >= 2);
+    if let Some(stem) = y_stem("ies") {
         push(out, format!("{stem}y"));
     } else if let Some(stem) = base.strip_suffix("es").filter(|s| {
         ["s", "x", "z", "ch", "sh", "o"]
@@ -228,14 +230,14 @@ fn english(word: &str, out: &mut Vec<String>) {
     {
         push(out, stem.to_owned());
     }
-    for suffix in ["ied", "ed", "ing"] {
+    if let Some(stem) = y_stem("ied") {
+        push(out, format!("{stem}y"));
+        return;
+    }
+    for suffix in ["ed", "ing"] {
         let Some(stem) = strip_suffix(&base, suffix) else {
             continue;
         };
-        if suffix == "ied" {
-            push(out, format!("{stem}y"));
-            break;
-        }
         push(out, stem.to_owned());
         push(out, format!("{stem}e"));
         if let Some(single) = undouble(stem) {

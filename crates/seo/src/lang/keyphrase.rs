@@ -5,7 +5,7 @@
 //! keyphrase are not required. Written in quotes ("harga beras") it matches only those exact
 //! words, consecutively.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::Lang;
@@ -18,8 +18,8 @@ use super::tokens::{self, Span};
 pub struct Analysed<'a> {
     pub text: &'a str,
     pub words: Vec<Span>,
-    /// Each word lowercased, parallel to `words`.
-    pub lower: Vec<String>,
+    /// Each word lowercased, parallel to `words`; borrowed when the text already is.
+    pub lower: Vec<Cow<'a, str>>,
     /// Each sentence as a range of indices into `words`.
     pub sentences: Vec<Range<usize>>,
     /// Each sentence's span in `text`, parallel to `sentences`.
@@ -41,7 +41,14 @@ impl<'a> Analysed<'a> {
         let words = tokens::words(text);
         let lower = words
             .iter()
-            .map(|w| text[w.clone()].to_lowercase())
+            .map(|w| {
+                let word = &text[w.clone()];
+                if word.chars().any(char::is_uppercase) {
+                    Cow::Owned(word.to_lowercase())
+                } else {
+                    Cow::Borrowed(word)
+                }
+            })
             .collect();
         let mut sentences = Vec::with_capacity(sentence_spans.len());
         let mut w = 0;
@@ -81,7 +88,7 @@ impl Term {
             .iter()
             .map(|r| {
                 let n = r.chars().count();
-                let keep = if n >= 4 { n - 2 } else { n - 1 };
+                let keep = n.saturating_sub(2).max(1);
                 r.chars().skip(1).take(keep).collect::<String>()
             })
             .collect();
@@ -96,13 +103,29 @@ impl Term {
         if word == self.word {
             return true;
         }
-        if !self.probes.iter().any(|p| word.contains(p.as_str())) {
+        if !self
+            .probes
+            .iter()
+            .any(|p| contains(word.as_bytes(), p.as_bytes()))
+        {
             return false;
         }
         forms::roots(word, lang)
             .iter()
             .any(|r| self.roots.contains(r))
     }
+}
+
+/// Substring test for the short words of a text. `str::contains` builds a Two-Way searcher on
+/// every call, which cost more than the whole rest of keyphrase matching.
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    haystack.len() >= needle.len()
+        && haystack
+            .windows(needle.len())
+            .any(|window| window[0] == first && window == needle)
 }
 
 #[derive(Debug, Clone)]
@@ -152,21 +175,17 @@ impl Keyphrase {
     /// Every occurrence in the text, sentence by sentence.
     pub fn find(&self, text: &Analysed<'_>) -> Vec<Match> {
         let mut out = Vec::new();
-        let mut cache: HashMap<(usize, usize, &str), bool> = HashMap::new();
         for (s, range) in text.sentences.iter().enumerate() {
-            for (a, alt) in self.alternatives.iter().enumerate() {
+            for alt in &self.alternatives {
                 let before = out.len();
                 if alt.exact {
                     exact_matches(alt, text, range.clone(), s, &mut out);
                 } else {
                     let mut hits: Vec<Vec<Span>> = vec![Vec::new(); alt.terms.len()];
                     for w in range.clone() {
-                        let word = text.lower[w].as_str();
+                        let word: &str = &text.lower[w];
                         for (t, term) in alt.terms.iter().enumerate() {
-                            let hit = *cache
-                                .entry((a, t, word))
-                                .or_insert_with(|| term.matches(word, self.lang));
-                            if hit {
+                            if term.matches(word, self.lang) {
                                 hits[t].push(text.words[w].clone());
                                 break;
                             }
@@ -209,7 +228,7 @@ fn exact_matches(
             .terms
             .iter()
             .enumerate()
-            .all(|(i, t)| text.lower[start + i] == t.word)
+            .all(|(i, t)| text.lower[start + i] == t.word.as_str())
         {
             out.push(Match {
                 words: text.words[start..start + n].to_vec(),

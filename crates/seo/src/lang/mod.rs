@@ -7,6 +7,7 @@
 //! word boundaries ([`keyphrase`]), passive voice ([`passive`]) and phrase lists for transition
 //! and power words ([`phrases`]). Word lists live in `crates/seo/data/*.txt`, written for Redaksi.
 
+pub mod fast_hash;
 pub mod forms;
 pub mod keyphrase;
 pub mod lists;

@@ -4,7 +4,7 @@
 //! whose parts must appear in order within one sentence. Entries are indexed by their first
 //! word so a sentence is scanned once, whatever the size of the list.
 
-use std::collections::HashMap;
+use super::fast_hash::FastMap;
 
 #[derive(Debug, Clone)]
 struct Entry {
@@ -15,7 +15,7 @@ struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct PhraseSet {
     entries: Vec<Entry>,
-    by_first_word: HashMap<String, Vec<usize>>,
+    by_first_word: FastMap<String, Vec<usize>>,
 }
 
 impl PhraseSet {

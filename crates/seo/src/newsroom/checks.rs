@@ -1,7 +1,6 @@
 //! The newsroom checks. Each reads the analysed [`Article`] and returns a [`Finding`]; weights
 //! and the message text are applied by the caller.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use redaksi_article::Lang;
@@ -10,6 +9,7 @@ use regex::Regex;
 use super::pixels::title_width;
 use super::{Article, Finding, Part, share};
 use crate::document::BlockKind;
+use crate::lang::fast_hash::FastSet;
 use crate::lang::keyphrase::{Analysed, Match};
 use crate::lang::passive::passive_word_except;
 use crate::report::Mark;
@@ -63,17 +63,21 @@ fn match_marks(a: &Article<'_>, part: &Part<'_>, matches: &[Match]) -> Vec<Mark>
         .collect()
 }
 
-/// Every keyphrase occurrence in the counted body, per part.
-fn occurrences<'p>(a: &'p Article<'_>) -> Vec<(&'p Part<'p>, Vec<Match>)> {
-    let Some(kp) = &a.keyphrase else {
-        return Vec::new();
-    };
-    a.parts
-        .iter()
-        .filter(|p| p.counts())
-        .map(|p| (p, kp.find(&p.text)))
-        .filter(|(_, m)| !m.is_empty())
-        .collect()
+/// Every keyphrase occurrence in the counted body as (part index, matches), computed once per
+/// keyphrase and shared by the checks that need it.
+fn occurrences<'p>(a: &'p Article<'_>) -> &'p [(usize, Vec<Match>)] {
+    a.occurrences.get_or_init(|| {
+        let Some(kp) = &a.keyphrase else {
+            return Vec::new();
+        };
+        a.parts
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.counts())
+            .map(|(i, p)| (i, kp.find(&p.text)))
+            .filter(|(_, m)| !m.is_empty())
+            .collect()
+    })
 }
 
 fn keyphrase_set(a: &Article<'_>) -> Finding {
@@ -151,7 +155,7 @@ fn density(a: &Article<'_>) -> Finding {
     let max = t.density_max + t.density_max_per_extra_word * (n - 1) as f64;
     let marks: Vec<Mark> = found
         .iter()
-        .flat_map(|(p, m)| match_marks(a, p, m))
+        .flat_map(|(i, m)| match_marks(a, &a.parts[*i], m))
         .collect();
     let finding = if count == 0 {
         Finding::fail()
@@ -176,17 +180,22 @@ fn spread(a: &Article<'_>) -> Finding {
     }
     let mut thirds = [false; 3];
     let mut marks = Vec::new();
+    // Words before each part, to place a match in the text's first, middle or last third.
+    let mut before = Vec::with_capacity(a.parts.len());
     let mut seen = 0usize;
-    let found = occurrences(a);
-    for part in a.parts.iter().filter(|p| p.counts()) {
-        if let Some((_, matches)) = found.iter().find(|(p, _)| std::ptr::eq(*p, part)) {
-            for m in matches {
-                let index = part.text.sentences[m.sentence].start;
-                thirds[((seen + index) * 3 / a.word_count).min(2)] = true;
-                marks.extend(m.words.iter().map(|w| a.mark(part, w)));
-            }
+    for part in &a.parts {
+        before.push(seen);
+        if part.counts() {
+            seen += part.text.words.len();
         }
-        seen += part.text.words.len();
+    }
+    for (i, matches) in occurrences(a) {
+        let part = &a.parts[*i];
+        for m in matches {
+            let index = before[*i] + part.text.sentences[m.sentence].start;
+            thirds[(index * 3 / a.word_count).min(2)] = true;
+            marks.extend(m.words.iter().map(|w| a.mark(part, w)));
+        }
     }
     let covered = thirds.iter().filter(|t| **t).count();
     let finding = match covered {
@@ -411,7 +420,7 @@ fn competing_links(a: &Article<'_>) -> Finding {
             let content = anchor
                 .lower
                 .iter()
-                .filter(|w| !function.contains(w.as_str()))
+                .filter(|w| !function.contains(w.as_ref()))
                 .count();
             content == kp.len() && !kp.find(&anchor).is_empty()
         })
@@ -576,7 +585,7 @@ fn sentence_starts(a: &Article<'_>) -> Finding {
     let first_word = |&(p, s): &(&Part<'_>, usize)| -> (String, Mark) {
         let range = p.text.sentences[s].clone();
         (
-            p.text.lower[range.start].clone(),
+            p.text.lower[range.start].to_string(),
             a.mark(p, &p.text.words[range.start]),
         )
     };
@@ -774,8 +783,8 @@ fn headline_as_anchor(a: &Article<'_>) -> Finding {
 
 fn duplicates(a: &Article<'_>) -> Finding {
     let min_words = a.thresholds().duplicate_sentence_min_words;
-    let mut paragraphs: HashSet<String> = HashSet::new();
-    let mut sentences: HashSet<String> = HashSet::new();
+    let mut paragraphs: FastSet<String> = FastSet::default();
+    let mut sentences: FastSet<String> = FastSet::default();
     let (mut repeated_paragraphs, mut repeated_sentences) = (0usize, 0usize);
     let mut marks = Vec::new();
     for part in a.parts.iter().filter(|p| {

@@ -21,6 +21,8 @@ mod messages;
 pub mod pixels;
 pub mod rules;
 
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -28,15 +30,30 @@ use redaksi_article::Lang;
 use regex::Regex;
 
 use crate::document::{Block, BlockKind, Document};
-use crate::lang::keyphrase::{Analysed, Keyphrase};
+use crate::lang::keyphrase::{Analysed, Keyphrase, Match};
 use crate::lang::lists::builtin;
 use crate::lang::phrases::PhraseSet;
 use crate::lang::tokens::{self, Span};
 use crate::profile::Profile;
-use crate::report::{self, Band, Check, Group, Mark, Message, Report, Status, TextStats};
-use crate::request::AnalysisRequest;
+use crate::report::{
+    self, Band, Check, Group, InputIssue, KeywordScore, Mark, Message, Report, Status, TextStats,
+};
+use crate::request::{AnalysisRequest, MAX_KEYWORDS};
 
 pub use rules::{CHECK_IDS, Rules, RulesError};
+
+/// The checks that depend on a keyword, run again for each secondary keyword.
+const KEYWORD_CHECKS: [&str; 9] = [
+    "keyphraseInTitle",
+    "keyphraseInLead",
+    "keyphraseInDescription",
+    "keyphraseInSlug",
+    "keyphraseDensity",
+    "keyphraseSpread",
+    "keyphraseInSubheadings",
+    "keyphraseInImageAlt",
+    "competingLinks",
+];
 
 /// The built-in lists of one language plus a newsroom's extra entries.
 pub(crate) struct LangWords {
@@ -45,9 +62,11 @@ pub(crate) struct LangWords {
     pub passive_exceptions: HashSet<String>,
 }
 
-/// Openings of pasted web-page furniture ("Related posts") and patterns ("66 / 100 Skor SEO").
+/// Openings of pasted web-page furniture ("Advertisement"), patterns ("66 / 100 Skor SEO") and
+/// listing widgets ("Latest posts") after which the rest of a pasted page is furniture too.
 struct Boilerplate {
     openings: Vec<Vec<String>>,
+    sections: Vec<Vec<String>>,
     patterns: Vec<Regex>,
 }
 
@@ -92,6 +111,7 @@ impl Newsroom {
         let id = words(Lang::Id, &rules.words.id);
         let en = words(Lang::En, &rules.words.en);
         let mut openings = Vec::new();
+        let mut sections = Vec::new();
         let mut patterns = Vec::new();
         for entry in lists.boilerplate.iter().chain(&rules.words.boilerplate) {
             if let Some(pattern) = entry.strip_prefix("re:") {
@@ -102,6 +122,12 @@ impl Newsroom {
                         message: format!("boilerplate pattern `{pattern}`: {e}"),
                     })?,
                 );
+            } else if let Some(section) = entry.strip_prefix("section:") {
+                let words = lower_words(section);
+                if !words.is_empty() {
+                    openings.push(words.clone());
+                    sections.push(words);
+                }
             } else {
                 let words: Vec<String> = lower_words(entry);
                 if !words.is_empty() {
@@ -113,7 +139,11 @@ impl Newsroom {
             rules,
             id,
             en,
-            boilerplate: Boilerplate { openings, patterns },
+            boilerplate: Boilerplate {
+                openings,
+                sections,
+                patterns,
+            },
         })
     }
 
@@ -124,6 +154,16 @@ impl Newsroom {
 
     pub fn rules(&self) -> &Rules {
         &self.rules
+    }
+
+    fn run(&self, article: &Article<'_>, ids: &[&str]) -> Vec<Check> {
+        ids.iter()
+            .filter_map(|&id| {
+                let rule = self.rules.check(id);
+                rule.enabled
+                    .then(|| checks::run(id, article).into_check(id, rule.weight))
+            })
+            .collect()
     }
 
     fn words(&self, lang: Lang) -> &LangWords {
@@ -140,17 +180,45 @@ impl Profile for Newsroom {
     }
 
     fn analyze(&self, request: &AnalysisRequest, document: &Document) -> Report {
-        let article = Article::new(self, request, document);
-        let mut out = Vec::with_capacity(CHECK_IDS.len());
-        for id in CHECK_IDS {
-            let rule = self.rules.check(id);
-            if !rule.enabled {
-                continue;
+        let mut article = Article::new(self, request, document);
+        let mut issues = Vec::new();
+        let mut keyphrases = Vec::new();
+        for (i, phrase) in request.keywords.iter().enumerate().take(MAX_KEYWORDS) {
+            let synonyms = request.synonyms.get(i).map(Vec::as_slice).unwrap_or(&[]);
+            let keyphrase = Keyphrase::new(phrase, synonyms, article.lang);
+            if keyphrase.is_none() {
+                issues.push(InputIssue {
+                    field: format!("keywords[{i}]"),
+                    message: Message::new("newsroom.keyword.invalid")
+                        .arg("keyword", phrase.as_str()),
+                });
             }
-            let finding = checks::run(id, &article);
-            out.push(finding.into_check(id, rule.weight));
+            keyphrases.push(keyphrase);
         }
-        let (score, points, max) = report::score_of(&out);
+        let mut keyphrases = keyphrases.into_iter();
+        article.set_keyphrase(keyphrases.next().flatten());
+        let checks = self.run(&article, &CHECK_IDS);
+        // Secondary keywords only colour their chips: the keyword checks, scored on their own.
+        let primary = article.keyphrase.clone();
+        let secondary = keyphrases
+            .flatten()
+            .map(|keyphrase| {
+                let keyword = keyphrase.phrase.clone();
+                article.set_keyphrase(Some(keyphrase));
+                let checks = self.run(&article, &KEYWORD_CHECKS);
+                let (score, points, max) = report::score_of(&checks);
+                KeywordScore {
+                    keyword,
+                    score,
+                    band: Band::from_score(score),
+                    points,
+                    max,
+                    checks,
+                }
+            })
+            .collect();
+        article.set_keyphrase(primary);
+        let (score, points, max) = report::score_of(&checks);
         Report {
             profile: self.id().to_owned(),
             score,
@@ -158,16 +226,20 @@ impl Profile for Newsroom {
             points,
             max,
             keyword: article.keyphrase.as_ref().map(|k| k.phrase.clone()),
-            checks: out,
-            secondary: Vec::new(),
+            checks,
+            secondary,
             stats: TextStats::new(article.word_count, article.prose().count()),
-            issues: Vec::new(),
+            issues,
         }
     }
 
     fn message(&self, message: &Message, lang: Lang) -> Option<String> {
         messages::text(message, lang)
     }
+}
+
+fn starts_with(words: &[Cow<'_, str>], prefix: &[String]) -> bool {
+    words.len() >= prefix.len() && words.iter().zip(prefix).all(|(w, p)| w == p)
 }
 
 fn lower_words(text: &str) -> Vec<String> {
@@ -203,6 +275,8 @@ pub(crate) struct Article<'a> {
     pub lang: Lang,
     pub parts: Vec<Part<'a>>,
     pub keyphrase: Option<Keyphrase>,
+    /// The keyphrase's matches per part index, filled on first use.
+    pub occurrences: OnceCell<Vec<(usize, Vec<Match>)>>,
     pub word_count: usize,
 }
 
@@ -213,13 +287,18 @@ impl<'a> Article<'a> {
             "en" => Lang::En,
             _ => crate::lang::detect(&document.text),
         };
+        let mut in_listing = false;
         let parts: Vec<Part<'a>> = document
             .blocks
             .iter()
             .map(|block| {
                 let text = Analysed::new(document.block_text(block));
-                let boilerplate =
-                    block.kind != BlockKind::Code && profile.is_boilerplate(text.text, &text.lower);
+                let boilerplate = in_listing
+                    || (block.kind != BlockKind::Code
+                        && profile.is_boilerplate(text.text, &text.lower));
+                if boilerplate && !in_listing {
+                    in_listing = profile.opens_listing(&text.lower);
+                }
                 Part {
                     block,
                     text,
@@ -232,19 +311,21 @@ impl<'a> Article<'a> {
             .filter(|p| p.counts())
             .map(|p| p.text.words.len())
             .sum();
-        let keyphrase = request.keywords.first().and_then(|phrase| {
-            let synonyms = request.synonyms.first().map(Vec::as_slice).unwrap_or(&[]);
-            Keyphrase::new(phrase, synonyms, lang)
-        });
         Article {
             profile,
             request,
             document,
             lang,
             parts,
-            keyphrase,
+            keyphrase: None,
+            occurrences: OnceCell::new(),
             word_count,
         }
+    }
+
+    fn set_keyphrase(&mut self, keyphrase: Option<Keyphrase>) {
+        self.keyphrase = keyphrase;
+        self.occurrences = OnceCell::new();
     }
 
     pub fn prose(&self) -> impl Iterator<Item = &Part<'a>> {
@@ -289,7 +370,15 @@ impl<'a> Article<'a> {
 }
 
 impl Newsroom {
-    fn is_boilerplate(&self, text: &str, lower: &[String]) -> bool {
+    /// Whether a boilerplate block is the title of a listing widget.
+    fn opens_listing(&self, lower: &[Cow<'_, str>]) -> bool {
+        self.boilerplate
+            .sections
+            .iter()
+            .any(|section| lower.len() <= section.len() + 1 && starts_with(lower, section))
+    }
+
+    fn is_boilerplate(&self, text: &str, lower: &[Cow<'_, str>]) -> bool {
         if lower.is_empty() {
             return false;
         }
@@ -309,7 +398,7 @@ impl Newsroom {
             } else {
                 lower.len() <= 30
             };
-            short_enough && lower.len() >= opening.len() && lower[..opening.len()] == opening[..]
+            short_enough && starts_with(lower, opening)
         })
     }
 }

@@ -2,14 +2,63 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use aho_corasick::{AhoCorasick, Input, MatchKind};
 
 use super::text::{find_ci, shortcode_end};
 
-static VIDEO_URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:https?://)?(?:(?:player|www).)?(?:vimeo\.com|youtube\.com|youtu\.be|youtube\.googleapis\.com)/(?:video/|embed/|watch\?v=|v/)?[A-Za-z0-9._%-]*(?:&\S+)?")
-        .expect("the video URL pattern is fixed and valid")
+/// The hosts of §7 step 4, each with its `/`. The optional `http(s)://` and `www.`/`player.`
+/// before them only move a match's start, never the count, so the scan starts at the host.
+static VIDEO_HOSTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostFirst)
+        .build([
+            "youtube.googleapis.com/",
+            "youtube.com/",
+            "youtu.be/",
+            "vimeo.com/",
+        ])
+        .expect("the video hosts are fixed and valid")
 });
+
+/// Counts the non-overlapping YouTube/Vimeo URLs: host and `/`, an optional `video/`, `embed/`,
+/// `watch?v=` or `v/`, an id of `[A-Za-z0-9._%-]*`, then optionally `&` and non-space characters
+/// (which swallow any URL inside them).
+fn video_urls(text: &str) -> usize {
+    let b = text.as_bytes();
+    let mut count = 0;
+    let mut pos = 0;
+    while let Some(m) = VIDEO_HOSTS.find(Input::new(text).span(pos..text.len())) {
+        count += 1;
+        let mut end = m.end();
+        for prefix in ["video/", "embed/", "watch?v=", "v/"] {
+            if b.len() >= end + prefix.len()
+                && b[end..end + prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+            {
+                end += prefix.len();
+                break;
+            }
+        }
+        while end < b.len()
+            && (b[end].is_ascii_alphanumeric() || matches!(b[end], b'.' | b'_' | b'%' | b'-'))
+        {
+            end += 1;
+        }
+        if b.get(end) == Some(&b'&')
+            && text[end + 1..]
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_whitespace())
+        {
+            end += 1;
+            end += text[end..]
+                .find(char::is_whitespace)
+                .unwrap_or(text.len() - end);
+        }
+        pos = end;
+    }
+    count
+}
 
 /// Byte ranges of `<name…>` opening tags (case-insensitive).
 pub fn opening_tags(text: &str, name: &str) -> Vec<std::ops::Range<usize>> {
@@ -60,7 +109,7 @@ pub fn video_count(text: &str) -> usize {
     let codes = shortcodes(&working, "video");
     count += codes.len();
     let working = remove_ranges(&working, &codes);
-    count + VIDEO_URL.find_iter(&working).count()
+    count + video_urls(&working)
 }
 
 fn remove_ranges(text: &str, ranges: &[std::ops::Range<usize>]) -> String {
@@ -111,6 +160,11 @@ mod tests {
     #[case(r#"<video src="a.mp4"></video> [video src="b.mp4"]"#, 2)]
     #[case("https://www.youtube-nocookie.com/embed/x youtube.com", 0)]
     #[case("https://vimeo.com/123 http://youtube.googleapis.com/v/abc", 2)]
+    #[case(
+        "https://www.youtube.com/watch?v=a&list=b\">https://youtu.be/a</a> youtu.be/c",
+        2
+    )]
+    #[case("https://YOUTU.BE/x", 1)]
     fn videos(#[case] text: &str, #[case] count: usize) {
         assert_eq!(video_count(text), count);
     }

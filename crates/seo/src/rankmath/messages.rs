@@ -370,8 +370,3 @@ pub fn text(message: &Message, lang: Lang) -> Option<String> {
     let (_, id, en) = TEXTS.iter().find(|(k, _, _)| *k == key)?;
     Some(fill(if lang == Lang::En { en } else { id }, message))
 }
-
-#[cfg(test)]
-pub(super) fn keys() -> impl Iterator<Item = &'static str> {
-    TEXTS.iter().map(|(k, _, _)| *k)
-}

@@ -26,7 +26,7 @@ use crate::request::{AnalysisRequest, MAX_KEYWORDS};
 use links::LinkKind;
 use text::{
     clean_html, clean_text, edge_trim, fold, is_ws, keyword_tokstr, len16, lower, nbsp, quotes,
-    replace_tags, spaces, tokens, unescape, word_count,
+    replace_tags, tokens, unescape, word_count,
 };
 
 /// The `rankmath` profile.
@@ -82,6 +82,12 @@ impl Profile for RankMath {
     fn message(&self, message: &Message, lang: Lang) -> Option<String> {
         messages::text(message, lang)
     }
+}
+
+/// Whether a focus keyword has any words once normalised (§1). A keyword without words (only
+/// punctuation, such as "—" or "...") makes Rank Math's analysis throw; callers should reject it.
+pub fn usable_keyword(keyword: &str) -> bool {
+    keyword_tokstr(&lower(&nbsp(&fold(&keyword.trim().replace(',', ""))))).is_some()
 }
 
 /// One usable focus keyword.
@@ -179,7 +185,7 @@ impl<'a> Prepared<'a> {
         } else {
             all_tokens
         };
-        let stripped_l = spaces(&replace_tags(&text_l, ""));
+        let stripped_l = text::spaces_cow(&replace_tags(&text_l, "")).into_owned();
         let (stripped_tokstr, _) = tokens(&stripped_l);
         let words = word_count(&text_l);
         let parent = links::parent_domain(&request.site_url);
@@ -343,7 +349,7 @@ impl<'a> Prepared<'a> {
         let id = "keywordIn10Percent";
         match kw {
             Some(kw) if self.content_present => {
-                let pass = !self.first_tenth.is_empty() && self.first_tenth.contains(&kw.tokstr);
+                let pass = !self.first_tenth.is_empty() && text::has(&self.first_tenth, &kw.tokstr);
                 Self::binary(id, Group::BasicSeo, pass, 3).with_marks(if pass {
                     self.primary_marks.iter().take(1).cloned().collect()
                 } else {
@@ -579,7 +585,7 @@ impl<'a> Prepared<'a> {
         if !self.content_present {
             return Self::unmet(id, Group::ContentReadability, 2);
         }
-        let pass = self.toc_plugin || self.text_l.contains("wp-block-rank-math-toc-block");
+        let pass = self.toc_plugin || text::has(&self.text_l, "wp-block-rank-math-toc-block");
         Self::binary(id, Group::ContentReadability, pass, 2)
     }
 
@@ -649,7 +655,7 @@ impl<'a> Prepared<'a> {
 
 /// TM (§4) with both token strings already built.
 fn token_match(hay_tokstr: &str, kw_tokstr: &str) -> bool {
-    !hay_tokstr.is_empty() && hay_tokstr.contains(kw_tokstr)
+    !hay_tokstr.is_empty() && text::has(hay_tokstr, kw_tokstr)
 }
 
 /// lengthContent tiers (§9.6).
@@ -939,6 +945,17 @@ mod tests {
     use rstest::rstest;
 
     use super::*;
+
+    #[rstest]
+    #[case("harga beras", true)]
+    #[case("  beras, ", true)]
+    #[case("\u{2014}", false)]
+    #[case("...", false)]
+    #[case("", false)]
+    #[case("\u{201c}\u{201d}", false)]
+    fn keyword_usability(#[case] keyword: &str, #[case] usable: bool) {
+        assert_eq!(usable_keyword(keyword), usable);
+    }
 
     #[rstest]
     #[case(0, 0)]

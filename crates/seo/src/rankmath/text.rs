@@ -3,6 +3,7 @@
 //!
 //! Each is a single left-to-right pass, so analysis time stays linear in the input's size.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use super::fold_table::FOLD;
@@ -25,8 +26,58 @@ pub fn is_ws(c: char) -> bool {
     )
 }
 
+/// Substring test with SIMD search (`str::contains` scans byte by byte).
+#[inline]
+pub fn has(hay: &str, needle: &str) -> bool {
+    memchr::memmem::find(hay.as_bytes(), needle.as_bytes()).is_some()
+}
+
+/// Bytes that may start a JavaScript whitespace character.
+static WS_LEAD: [bool; 256] = {
+    let mut table = [false; 256];
+    let leads = [9u8, 10, 11, 12, 13, b' ', 0xc2, 0xe1, 0xe2, 0xe3, 0xef];
+    let mut i = 0;
+    while i < leads.len() {
+        table[leads[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// The index of the next byte at or after `i` that may start whitespace.
+#[inline(always)]
+fn next_ws_lead(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && !WS_LEAD[b[i] as usize] {
+        i += 1;
+    }
+    i
+}
+
+/// The byte length of the JavaScript whitespace character starting at `i`, or 0.
+#[inline(always)]
+pub fn ws_len(b: &[u8], i: usize) -> usize {
+    if !WS_LEAD[b[i] as usize] {
+        return 0;
+    }
+    match b[i] {
+        9..=13 | b' ' => 1,
+        0xc2 if b.get(i + 1) == Some(&0xa0) => 2,
+        0xe1 if b.get(i + 1..i + 3) == Some(&[0x9a, 0x80]) => 3,
+        0xe2 => match (b.get(i + 1), b.get(i + 2)) {
+            (Some(0x80), Some(0x80..=0x8a | 0xa8 | 0xa9 | 0xaf)) | (Some(0x81), Some(0x9f)) => 3,
+            _ => 0,
+        },
+        0xe3 if b.get(i + 1..i + 3) == Some(&[0x80, 0x80]) => 3,
+        0xef if b.get(i + 1..i + 3) == Some(&[0xbb, 0xbf]) => 3,
+        _ => 0,
+    }
+}
+
 /// QUOTES: typographic quotes to ASCII.
 pub fn quotes(s: &str) -> String {
+    if !s.bytes().any(|b| b == b'`' || b == 0xe2 || b == 0xe3) {
+        return s.to_owned();
+    }
     s.chars()
         .map(|c| match c {
             '\u{2018}' | '\u{2019}' | '\u{201b}' | '`' => '\'',
@@ -39,7 +90,11 @@ pub fn quotes(s: &str) -> String {
 
 /// NBSP: the no-break space character to a plain space.
 pub fn nbsp(s: &str) -> String {
-    s.replace('\u{a0}', " ")
+    if s.is_ascii() {
+        s.to_owned()
+    } else {
+        s.replace('\u{a0}', " ")
+    }
 }
 
 static FOLD_MAP: LazyLock<std::collections::HashMap<char, &'static str>> =
@@ -91,9 +146,7 @@ pub fn find_ci(hay: &str, needle: &str, from: usize) -> Option<usize> {
     let mut i = from;
     while i + n.len() <= h.len() {
         let rest = &h[i..h.len() - n.len() + 1];
-        let Some(p) = rest.iter().position(|&b| b == first_lo || b == first_up) else {
-            return None;
-        };
+        let p = memchr::memchr2(first_lo, first_up, rest)?;
         i += p;
         if h[i..i + n.len()].eq_ignore_ascii_case(n) {
             return Some(i);
@@ -104,9 +157,9 @@ pub fn find_ci(hay: &str, needle: &str, from: usize) -> Option<usize> {
 }
 
 /// Replaces `&nbsp;` and `&#160;` in any case with `with`.
-fn replace_nbsp_entities(s: &str, with: &str) -> String {
+fn replace_nbsp_entities<'a>(s: &'a str, with: &str) -> Cow<'a, str> {
     if !s.contains('&') {
-        return s.to_owned();
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut last = 0;
@@ -115,14 +168,10 @@ fn replace_nbsp_entities(s: &str, with: &str) -> String {
     while let Some(p) = s[i..].find('&') {
         let at = i + p;
         let rest = &bytes[at..];
-        let len = if rest.len() >= 6 && rest[..6].eq_ignore_ascii_case(b"&nbsp;") {
-            6
-        } else if rest.len() >= 6 && rest[..6].eq_ignore_ascii_case(b"&#160;") {
-            6
-        } else {
-            0
-        };
-        if len > 0 {
+        let len = 6;
+        let is_nbsp = rest.len() >= len
+            && (rest[..len].eq_ignore_ascii_case(b"&nbsp;") || &rest[..len] == b"&#160;");
+        if is_nbsp {
             out.push_str(&s[last..at]);
             out.push_str(with);
             last = at + len;
@@ -132,30 +181,142 @@ fn replace_nbsp_entities(s: &str, with: &str) -> String {
         }
     }
     out.push_str(&s[last..]);
-    out
+    Cow::Owned(out)
 }
 
 /// SPACES (§2.1).
 pub fn spaces(s: &str) -> String {
-    let s = replace_nbsp_entities(s, " ");
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if is_ws(c) {
-            let mut run = 1;
-            while chars.peek().is_some_and(|&n| is_ws(n)) {
-                chars.next();
-                run += 1;
-            }
-            if chars.peek() == Some(&'.') {
-                continue;
-            }
-            if run >= 2 { out.push(' ') } else { out.push(c) }
-        } else {
-            out.push(c);
-        }
+    spaces_cow(s).into_owned()
+}
+
+/// SPACES without a copy when nothing changes.
+pub fn spaces_cow(s: &str) -> Cow<'_, str> {
+    let replaced = replace_nbsp_entities(s, " ");
+    if let Cow::Borrowed(original) = replaced
+        && spaces_is_identity(original)
+    {
+        return Cow::Borrowed(original);
     }
-    out.trim_matches(is_ws).to_owned()
+    let s: &str = &replaced;
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut last = 0;
+    let mut i = 0;
+    while i < b.len() {
+        i = next_ws_lead(b, i);
+        if i >= b.len() {
+            break;
+        }
+        let w = ws_len(b, i);
+        if w == 0 {
+            i += 1;
+            continue;
+        }
+        // A lone space between words stays as it is: nothing to copy yet.
+        if w == 1 && b[i] == b' ' && i + 1 < b.len() && ws_len(b, i + 1) == 0 && b[i + 1] != b'.' {
+            i += 1;
+            continue;
+        }
+        let run_start = i;
+        let mut run = 0;
+        loop {
+            let w = if i < b.len() { ws_len(b, i) } else { 0 };
+            if w == 0 {
+                break;
+            }
+            i += w;
+            run += 1;
+        }
+        out.push_str(&s[last..run_start]);
+        if b.get(i) != Some(&b'.') {
+            if run >= 2 {
+                out.push(' ');
+            } else {
+                out.push_str(&s[run_start..i]);
+            }
+        }
+        last = i;
+    }
+    out.push_str(&s[last..]);
+    let trimmed = out.trim_matches(is_ws);
+    Cow::Owned(if trimmed.len() == out.len() {
+        out
+    } else {
+        trimmed.to_owned()
+    })
+}
+
+/// Whether SPACES would leave `s` as it is: no whitespace at the ends, no run of two, none
+/// before a `.` (entities were handled by the caller).
+fn spaces_is_identity(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.is_empty() {
+        return true;
+    }
+    if ws_len(b, 0) > 0 || s.ends_with(is_ws) {
+        return false;
+    }
+    // Fast path for text whose only whitespace is the plain space (the usual case after
+    // CLEAN_HTML): vectorisable scans instead of a byte-by-byte walk.
+    let unusual = b.iter().fold(false, |acc, &c| {
+        acc | (c.wrapping_sub(9) < 5) | matches!(c, 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef)
+    });
+    if !unusual {
+        return memchr::memmem::find(b, b"  ").is_none()
+            && memchr::memmem::find(b, b" .").is_none();
+    }
+    let mut i = 0;
+    while i < b.len() {
+        i = next_ws_lead(b, i);
+        if i >= b.len() {
+            return true;
+        }
+        let w = ws_len(b, i);
+        if w == 0 {
+            i += 1;
+            continue;
+        }
+        let next = i + w;
+        if next < b.len() && (b[next] == b'.' || ws_len(b, next) > 0) {
+            return false;
+        }
+        i = next;
+    }
+    true
+}
+
+/// Every run of whitespace to one space.
+fn collapse_ws(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut last = 0;
+    let mut i = 0;
+    while i < b.len() {
+        i = next_ws_lead(b, i);
+        if i >= b.len() {
+            break;
+        }
+        if ws_len(b, i) == 0 {
+            i += 1;
+            continue;
+        }
+        if b[i] == b' ' && b.get(i + 1).is_some_and(|&n| !WS_LEAD[n as usize]) {
+            i += 1;
+            continue;
+        }
+        out.push_str(&s[last..i]);
+        while i < b.len() {
+            let w = ws_len(b, i);
+            if w == 0 {
+                break;
+            }
+            i += w;
+        }
+        out.push(' ');
+        last = i;
+    }
+    out.push_str(&s[last..]);
+    out
 }
 
 /// UNESCAPE: `&amp;`, `&quot;` and `&#39;` (any leading zeros) only.
@@ -193,9 +354,9 @@ pub fn unescape(s: &str) -> String {
 }
 
 /// Deletes every TAG (`</?[A-Za-z][^>]*>`), putting `with` in its place.
-pub fn replace_tags(s: &str, with: &str) -> String {
-    if !s.contains('<') {
-        return s.to_owned();
+pub fn replace_tags<'a>(s: &'a str, with: &str) -> Cow<'a, str> {
+    if memchr(b'<', s.as_bytes()).is_none() {
+        return Cow::Borrowed(s);
     }
     let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
@@ -223,15 +384,18 @@ pub fn replace_tags(s: &str, with: &str) -> String {
         i = at + 1;
     }
     out.push_str(&s[last..]);
-    out
+    Cow::Owned(out)
 }
 
 pub fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&b| b == needle)
+    memchr::memchr(needle, hay)
 }
 
 /// Deletes COMMENTs (`<!--` … `-->`, shortest).
-pub fn delete_comments(s: &str) -> String {
+pub fn delete_comments(s: &str) -> Cow<'_, str> {
+    if !has(s, "<!--") {
+        return Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(p) = rest.find("<!--") {
@@ -244,13 +408,13 @@ pub fn delete_comments(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 /// Deletes ENTITYs: `&`, one or more non-WS characters (shortest), `;`.
-pub fn delete_entities(s: &str) -> String {
+pub fn delete_entities(s: &str) -> Cow<'_, str> {
     if !s.contains('&') {
-        return s.to_owned();
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut last = 0;
@@ -282,13 +446,16 @@ pub fn delete_entities(s: &str) -> String {
         }
     }
     out.push_str(&s[last..]);
-    out
+    Cow::Owned(out)
 }
 
 /// Deletes `<name…>…</name>` elements, case-insensitive, shortest content.
 pub fn delete_elements(s: &str, name: &str) -> String {
     let open = format!("<{name}");
     let close = format!("</{name}>");
+    if find_ci(s, &open, 0).is_none() {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     let mut last = 0;
     let mut i = 0;
@@ -315,9 +482,9 @@ fn shortcode_name_char(c: char) -> bool {
 }
 
 /// Deletes shortcode tags `[name]`, `[name attributes]` and `[/name]`, keeping inner text.
-pub fn delete_shortcodes(s: &str) -> String {
+pub fn delete_shortcodes(s: &str) -> Cow<'_, str> {
     if !s.contains('[') {
-        return s.to_owned();
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut last = 0;
@@ -334,7 +501,7 @@ pub fn delete_shortcodes(s: &str) -> String {
         }
     }
     out.push_str(&s[last..]);
-    out
+    Cow::Owned(out)
 }
 
 /// The end of a shortcode tag starting at `at` (which holds `[`).
@@ -365,20 +532,12 @@ pub fn shortcode_end(s: &str, at: usize) -> Option<usize> {
 
 /// CLEAN_HTML (§2.1): the content as one line, tags kept.
 pub fn clean_html(html: &str) -> String {
-    let s = html.replace("&nbsp;", " ");
-    let mut one_line = String::with_capacity(s.len());
-    let mut in_ws = false;
-    for c in s.chars() {
-        if is_ws(c) {
-            if !in_ws {
-                one_line.push(' ');
-            }
-            in_ws = true;
-        } else {
-            one_line.push(c);
-            in_ws = false;
-        }
-    }
+    let s = if has(html, "&nbsp;") {
+        html.replace("&nbsp;", " ")
+    } else {
+        html.to_owned()
+    };
+    let one_line = collapse_ws(&s);
     let s = delete_elements(&one_line, "style");
     let s = delete_elements(&s, "script");
     let s = delete_comments(&s);
@@ -404,24 +563,59 @@ fn deleted_symbol(c: char) -> bool {
 }
 
 /// Replaces `--` and `—` with a space.
-fn dashes_to_space(s: &str) -> String {
-    if !s.contains("--") && !s.contains('\u{2014}') {
-        return s.to_owned();
+fn dashes_to_space(s: &str) -> Cow<'_, str> {
+    if !has(s, "--") && !has(s, "\u{2014}") {
+        return Cow::Borrowed(s);
     }
-    s.replace("--", " ").replace('\u{2014}', " ")
+    Cow::Owned(s.replace("--", " ").replace('\u{2014}', " "))
 }
+
+const WORD: u8 = 0;
+const SPACE: u8 = 1;
+const DELETED: u8 = 2;
+
+/// ASCII classes for the word counter: JavaScript whitespace, deleted punctuation, word.
+static WC_CLASS: [u8; 128] = {
+    let mut table = [WORD; 128];
+    let mut c = 0;
+    while c < 128 {
+        let byte = c as u8;
+        if matches!(byte, 9..=13 | b' ') {
+            table[c] = SPACE;
+        } else if byte.is_ascii_punctuation() {
+            table[c] = DELETED;
+        }
+        c += 1;
+    }
+    table
+};
 
 /// WC: `@wordpress/wordcount` in `words` mode with default settings (§3).
 pub fn word_count(s: &str) -> usize {
-    let s = replace_tags(s, "\n");
-    let s = delete_comments(&s);
-    let s = replace_nbsp_entities(&s, " ");
-    let s = delete_entities(&s);
-    let s = dashes_to_space(&s);
+    let tagless = replace_tags(s, "\n");
+    let commentless = delete_comments(&tagless);
+    let spaced = replace_nbsp_entities(&commentless, " ");
+    let entityless = delete_entities(&spaced);
+    let s = dashes_to_space(&entityless);
+    let b = s.as_bytes();
     let mut count = 0;
     let mut in_word = false;
-    for c in s.chars() {
-        if c.is_ascii_punctuation() || deleted_symbol(c) {
+    let mut i = 0;
+    while i < b.len() {
+        let byte = b[i];
+        if byte < 0x80 {
+            i += 1;
+            // Branch-free: a word character starts a word unless one is open; whitespace closes
+            // it; deleted punctuation leaves the state alone.
+            let class = WC_CLASS[byte as usize];
+            let word = class == WORD;
+            count += usize::from(word & !in_word);
+            in_word = word | (in_word & (class == DELETED));
+            continue;
+        }
+        let c = s[i..].chars().next().unwrap_or(' ');
+        i += c.len_utf8();
+        if deleted_symbol(c) {
             continue;
         }
         if is_ws(c) {
@@ -477,16 +671,21 @@ pub fn edge_trim(s: &str) -> &str {
 
 /// TOKENS (§4), already joined by single spaces (TOKSTR), and how many there are.
 pub fn tokens(s: &str) -> (String, usize) {
-    let s = replace_tags(s, "");
-    let s = delete_comments(&s);
-    let s = delete_shortcodes(&s);
-    let s = spaces(&s);
-    let s = delete_entities(&s);
-    let s = dashes_to_space(&s);
+    let tagless = replace_tags(s, "");
+    let commentless = delete_comments(&tagless);
+    let shortcodeless = delete_shortcodes(&commentless);
+    let spaced = spaces_cow(&shortcodeless);
+    let entityless = delete_entities(&spaced);
+    let dashless = dashes_to_space(&entityless);
+    let s: Cow<'_, str> = if dashless.is_ascii() {
+        Cow::Borrowed(&dashless)
+    } else {
+        Cow::Owned(dashless.chars().filter(|&c| !deleted_symbol(c)).collect())
+    };
+    let b = s.as_bytes();
     let mut joined = String::with_capacity(s.len());
     let mut count = 0;
-    let mut piece = String::new();
-    let mut push_piece = |piece: &mut String, joined: &mut String| {
+    let mut push_piece = |piece: &str| {
         let token = edge_trim(piece);
         if !token.is_empty() {
             if count > 0 {
@@ -495,19 +694,24 @@ pub fn tokens(s: &str) -> (String, usize) {
             joined.push_str(token);
             count += 1;
         }
-        piece.clear();
     };
-    for c in s.chars() {
-        if deleted_symbol(c) {
-            continue;
+    let mut piece_start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        i = next_ws_lead(b, i);
+        if i >= b.len() {
+            break;
         }
-        if is_ws(c) {
-            push_piece(&mut piece, &mut joined);
+        let w = ws_len(b, i);
+        if w == 0 {
+            i += 1;
         } else {
-            piece.push(c);
+            push_piece(&s[piece_start..i]);
+            i += w;
+            piece_start = i;
         }
     }
-    push_piece(&mut piece, &mut joined);
+    push_piece(&s[piece_start..]);
     (joined, count)
 }
 

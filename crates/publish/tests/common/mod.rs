@@ -1,0 +1,184 @@
+//! The real WordPress these tests publish to, started by the project's own script.
+
+#![allow(dead_code)] // each test binary uses a different part of this harness
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::{Arc, OnceLock};
+
+use redaksi_article::Article;
+use redaksi_publish::credentials::{MemorySecrets, Secret, SecretStore};
+use redaksi_store::outbox::Target;
+use redaksi_store::{Store, StoreHandle};
+use serde_json::Value;
+
+pub const PNG_1X1: [u8; 69] = [
+    137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0,
+    0, 0, 144, 119, 83, 222, 0, 0, 0, 12, 73, 68, 65, 84, 120, 156, 99, 248, 207, 192, 0, 0, 3, 1,
+    1, 0, 201, 254, 146, 239, 0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130,
+];
+
+pub struct Site {
+    pub url: String,
+    pub user: String,
+    pub password: String,
+    script: PathBuf,
+}
+
+pub fn script() -> PathBuf {
+    Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/wordpress/wp.sh"
+    ))
+    .to_path_buf()
+}
+
+/// Starts (or finds running) the loopback WordPress. Fails loudly when it cannot: these tests
+/// never pass without having talked to a real WordPress.
+pub fn site() -> &'static Site {
+    static SITE: OnceLock<Site> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let script = script();
+        let out = Command::new(&script)
+            .arg("start")
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run {}: {e}", script.display()));
+        assert!(
+            out.status.success(),
+            "{} start failed (the loopback WordPress is required for these tests):\n{}",
+            script.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let env: HashMap<String, String> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter_map(|l| l.split_once('='))
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect();
+        Site {
+            url: env["REDAKSI_WP_URL"].clone(),
+            user: env["REDAKSI_WP_USER"].clone(),
+            password: env["REDAKSI_WP_APP_PASSWORD"].clone(),
+            script,
+        }
+    })
+}
+
+impl Site {
+    pub fn wp(&self, args: &[&str]) {
+        let out = Command::new(&self.script).args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "wp.sh {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// A raw REST call, independent of the client under test.
+    pub async fn rest(
+        &self,
+        method: reqwest::Method,
+        route: &str,
+        query: &[(&str, &str)],
+        body: Option<Value>,
+    ) -> Value {
+        let mut req = reqwest::Client::new()
+            .request(method, format!("{}/", self.url))
+            .query(&[("rest_route", route)])
+            .query(query)
+            .basic_auth(&self.user, Some(&self.password));
+        if let Some(body) = body {
+            req = req.json(&body);
+        }
+        let resp = req.send().await.expect("WordPress answers");
+        let status = resp.status();
+        let v: Value = resp.json().await.expect("WordPress answers JSON");
+        assert!(status.is_success(), "{route}: {status} {v}");
+        v
+    }
+
+    /// Every post (any status) whose content carries this article's marker.
+    pub async fn posts_of(&self, article: &Article) -> Vec<Value> {
+        let id = article.id.to_string();
+        let found = self
+            .rest(
+                reqwest::Method::GET,
+                "/wp/v2/posts",
+                &[
+                    ("search", &id),
+                    ("status", "any"),
+                    ("context", "edit"),
+                    ("per_page", "100"),
+                ],
+                None,
+            )
+            .await;
+        found
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| {
+                p["content"]["raw"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .contains(&id)
+            })
+            .cloned()
+            .collect()
+    }
+}
+
+pub struct Env {
+    pub dir: tempfile::TempDir,
+    pub store: StoreHandle,
+    pub secrets: Arc<MemorySecrets>,
+}
+
+/// A fresh store on disk with one WordPress target named `situs` pointing at `url`.
+pub fn env(url: &str, password: &str) -> Env {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    store
+        .put_target(&Target {
+            name: "situs".into(),
+            kind: "wordpress".into(),
+            url: url.into(),
+            username: Some(site().user.clone()),
+        })
+        .unwrap();
+    let secrets = Arc::new(MemorySecrets::default());
+    secrets.set("situs", &Secret::new(password)).unwrap();
+    Env {
+        dir,
+        store: StoreHandle::spawn(store).unwrap(),
+        secrets,
+    }
+}
+
+impl Env {
+    pub async fn article(
+        &self,
+        title: &str,
+        body: &str,
+        edit: impl FnOnce(&mut Article) + Send + 'static,
+    ) -> Article {
+        let (title, body) = (title.to_owned(), body.to_owned());
+        self.store
+            .call(move |s| {
+                let mut a = s.create_article(&title, &body)?;
+                edit(&mut a);
+                s.save_article(&a)
+            })
+            .await
+            .unwrap()
+    }
+
+    pub fn image(&self, name: &str, salt: &str) -> PathBuf {
+        let path = self.dir.path().join(name);
+        let mut bytes = PNG_1X1.to_vec();
+        // Bytes after IEND keep the PNG valid and make each file distinct.
+        bytes.extend_from_slice(salt.as_bytes());
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+}

@@ -1,0 +1,625 @@
+//! Durable rows for publishing (owned by the publish crate, which holds the logic): CMS target
+//! accounts without their secrets, the outbox queue, and the mapping from an article to the
+//! remote post it became. Every state change is one statement or one transaction, so a crash
+//! leaves each row in a state the worker knows how to resume from.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, Row, params};
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::store::from_micros;
+use crate::{Store, StoreError};
+
+/// A CMS account. The secret lives in the OS keyring under the target's name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Target {
+    pub name: String,
+    /// `wordpress` or `ghost`.
+    pub kind: String,
+    pub url: String,
+    pub username: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OutboxState {
+    Queued,
+    Sending,
+    Sent,
+    Conflict,
+    NeedsAuth,
+    Failed,
+    /// A scheduled time passed while offline: WordPress would publish at once, so a person decides.
+    NeedsConfirmation,
+}
+
+impl OutboxState {
+    pub const ALL: [OutboxState; 7] = [
+        OutboxState::Queued,
+        OutboxState::Sending,
+        OutboxState::Sent,
+        OutboxState::Conflict,
+        OutboxState::NeedsAuth,
+        OutboxState::Failed,
+        OutboxState::NeedsConfirmation,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutboxState::Queued => "queued",
+            OutboxState::Sending => "sending",
+            OutboxState::Sent => "sent",
+            OutboxState::Conflict => "conflict",
+            OutboxState::NeedsAuth => "needs-auth",
+            OutboxState::Failed => "failed",
+            OutboxState::NeedsConfirmation => "needs-confirmation",
+        }
+    }
+
+    /// Whether the worker is done with the row until a person acts.
+    pub fn is_final(self) -> bool {
+        !matches!(self, OutboxState::Queued | OutboxState::Sending)
+    }
+}
+
+impl fmt::Display for OutboxState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for OutboxState {
+    type Err = StoreError;
+
+    fn from_str(s: &str) -> Result<Self, StoreError> {
+        OutboxState::ALL
+            .into_iter()
+            .find(|state| state.as_str() == s)
+            .ok_or_else(|| StoreError::InvalidData(format!("unknown outbox state {s:?}")))
+    }
+}
+
+/// One publish request.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OutboxItem {
+    pub id: i64,
+    pub article_id: Uuid,
+    pub target: String,
+    /// The article as `.md` with front matter when the publish was asked for. The local text
+    /// is never dropped, whatever happens remotely.
+    #[serde(skip)]
+    pub snapshot: String,
+    pub remote_status: String,
+    pub publish_at: Option<DateTime<Utc>>,
+    pub state: OutboxState,
+    pub attempts: u32,
+    pub next_attempt_at: DateTime<Utc>,
+    pub last_error: Option<String>,
+    pub remote_id: Option<String>,
+    pub remote_url: Option<String>,
+    pub version_token: Option<String>,
+    /// On conflict: the CMS's current version, so the user can see the difference.
+    pub remote_copy: Option<String>,
+    /// JSON the worker leaves for the user: which SEO fields stuck, terms it could not create.
+    pub report: Option<String>,
+    pub overwrite: bool,
+    pub confirmed: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// The remote post an article became on one target.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RemotePost {
+    pub article_id: Uuid,
+    pub target: String,
+    pub slug: String,
+    pub remote_id: Option<String>,
+    pub url: Option<String>,
+    pub version_token: Option<String>,
+    /// Set before a create is sent; with no `remote_id` it means the outcome is unknown.
+    pub create_intent: bool,
+}
+
+/// How a send attempt ended, as the worker records it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Outcome {
+    pub remote_id: Option<String>,
+    pub remote_url: Option<String>,
+    pub version_token: Option<String>,
+    pub remote_copy: Option<String>,
+    pub report: Option<String>,
+    pub error: Option<String>,
+    /// For `queued`: when to try again.
+    pub retry_at: Option<DateTime<Utc>>,
+}
+
+const ITEM_COLUMNS: &str =
+    "id, article_id, target, snapshot, remote_status, publish_at, state, attempts,
+    next_attempt_at, last_error, remote_id, remote_url, version_token, remote_copy, overwrite,
+    confirmed, created_at, updated_at, report";
+
+fn uuid_of(text: &str) -> Result<Uuid, rusqlite::Error> {
+    Uuid::parse_str(text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+fn item_from_row(row: &Row<'_>) -> rusqlite::Result<Result<OutboxItem, StoreError>> {
+    let state: String = row.get(6)?;
+    let state = match state.parse() {
+        Ok(state) => state,
+        Err(err) => return Ok(Err(err)),
+    };
+    Ok(Ok(OutboxItem {
+        id: row.get(0)?,
+        article_id: uuid_of(&row.get::<_, String>(1)?)?,
+        target: row.get(2)?,
+        snapshot: row.get(3)?,
+        remote_status: row.get(4)?,
+        publish_at: row.get::<_, Option<i64>>(5)?.map(from_micros),
+        state,
+        attempts: row.get(7)?,
+        next_attempt_at: from_micros(row.get(8)?),
+        last_error: row.get(9)?,
+        remote_id: row.get(10)?,
+        remote_url: row.get(11)?,
+        version_token: row.get(12)?,
+        remote_copy: row.get(13)?,
+        overwrite: row.get(14)?,
+        confirmed: row.get(15)?,
+        created_at: from_micros(row.get(16)?),
+        updated_at: from_micros(row.get(17)?),
+        report: row.get(18)?,
+    }))
+}
+
+impl Store {
+    /// Adds or replaces a target account (not its secret).
+    pub fn put_target(&mut self, target: &Target) -> Result<(), StoreError> {
+        if !matches!(target.kind.as_str(), "wordpress" | "ghost") {
+            return Err(StoreError::InvalidInput(format!(
+                "unknown target kind {:?} (expected wordpress or ghost)",
+                target.kind
+            )));
+        }
+        let now = self.now().timestamp_micros();
+        self.conn.execute(
+            "INSERT INTO publish_targets (name, kind, url, username, created_at) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (name) DO UPDATE SET kind = ?2, url = ?3, username = ?4",
+            params![target.name, target.kind, target.url, target.username, now],
+        )?;
+        Ok(())
+    }
+
+    pub fn list_targets(&self) -> Result<Vec<Target>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT name, kind, url, username FROM publish_targets ORDER BY name",
+        )?;
+        let rows = stmt.query_map([], |row| {
+            Ok(Target {
+                name: row.get(0)?,
+                kind: row.get(1)?,
+                url: row.get(2)?,
+                username: row.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn get_target(&self, name: &str) -> Result<Option<Target>, StoreError> {
+        Ok(self.list_targets()?.into_iter().find(|t| t.name == name))
+    }
+
+    /// Removes a target. Returns whether it existed.
+    pub fn remove_target(&mut self, name: &str) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .execute("DELETE FROM publish_targets WHERE name = ?1", [name])?
+            > 0)
+    }
+
+    /// Persists a publish request before anything is sent.
+    pub fn outbox_enqueue(
+        &mut self,
+        article_id: Uuid,
+        target: &str,
+        snapshot: &str,
+        remote_status: &str,
+        publish_at: Option<DateTime<Utc>>,
+    ) -> Result<OutboxItem, StoreError> {
+        if !self.exists(article_id)? {
+            return Err(StoreError::NotFound(article_id));
+        }
+        if self.get_target(target)?.is_none() {
+            return Err(StoreError::InvalidInput(format!(
+                "no publish target named {target:?}"
+            )));
+        }
+        let now = self.now().timestamp_micros();
+        self.conn.execute(
+            "INSERT INTO outbox (article_id, target, snapshot, remote_status, publish_at, state,
+                                 next_attempt_at, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, 'queued', ?6, ?6, ?6)",
+            params![
+                article_id.to_string(),
+                target,
+                snapshot,
+                remote_status,
+                publish_at.map(|t| t.timestamp_micros()),
+                now
+            ],
+        )?;
+        let id = self.conn.last_insert_rowid();
+        self.outbox_get(id)
+    }
+
+    pub fn outbox_get(&self, id: i64) -> Result<OutboxItem, StoreError> {
+        let sql = format!("SELECT {ITEM_COLUMNS} FROM outbox WHERE id = ?1");
+        self.conn
+            .query_row(&sql, [id], item_from_row)
+            .optional()?
+            .ok_or_else(|| StoreError::InvalidInput(format!("no outbox item {id}")))?
+    }
+
+    /// Every row, newest first.
+    pub fn outbox_list(&self) -> Result<Vec<OutboxItem>, StoreError> {
+        let sql = format!("SELECT {ITEM_COLUMNS} FROM outbox ORDER BY id DESC");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([], item_from_row)?;
+        rows.map(|row| row?).collect()
+    }
+
+    /// Rows still waiting for the worker (queued or sending).
+    pub fn outbox_pending(&self) -> Result<usize, StoreError> {
+        let n: i64 = self.conn.query_row(
+            "SELECT COUNT(*) FROM outbox WHERE state IN ('queued', 'sending')",
+            [],
+            |row| row.get(0),
+        )?;
+        Ok(n as usize)
+    }
+
+    /// The earliest time a queued row becomes due.
+    pub fn outbox_next_due(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
+        let next: Option<i64> = self.conn.query_row(
+            "SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'queued'",
+            [],
+            |row| row.get(0),
+        )?;
+        Ok(next.map(from_micros))
+    }
+
+    /// A worker that stopped mid-send (crash, power cut) left rows in `sending`; they go back
+    /// to the queue. The remote mapping's create intent tells the next attempt to look first.
+    pub fn outbox_recover_interrupted(&mut self) -> Result<usize, StoreError> {
+        let now = self.now().timestamp_micros();
+        Ok(self.conn.execute(
+            "UPDATE outbox SET state = 'queued', next_attempt_at = ?1, updated_at = ?1 WHERE state = 'sending'",
+            [now],
+        )?)
+    }
+
+    /// Takes up to `limit` due rows and marks them `sending`, at most one per remote post
+    /// (article and target), and none for a post that already has a row in flight.
+    pub fn outbox_claim_due(&mut self, limit: usize) -> Result<Vec<OutboxItem>, StoreError> {
+        let now = self.now().timestamp_micros();
+        let tx = self.conn.transaction()?;
+        let ids: Vec<i64> = {
+            let mut stmt = tx.prepare_cached(
+                "SELECT MIN(o.id) FROM outbox o
+                 WHERE o.state = 'queued'
+                   AND NOT EXISTS (SELECT 1 FROM outbox s WHERE s.state = 'sending'
+                                   AND s.article_id = o.article_id AND s.target = o.target)
+                 GROUP BY o.article_id, o.target
+                 ORDER BY MIN(o.id)",
+            )?;
+            let candidates = stmt.query_map([], |row| row.get::<_, i64>(0))?;
+            let mut due = Vec::new();
+            for id in candidates {
+                let id = id?;
+                let at: i64 = tx.query_row(
+                    "SELECT next_attempt_at FROM outbox WHERE id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )?;
+                if at <= now {
+                    due.push(id);
+                    if due.len() == limit {
+                        break;
+                    }
+                }
+            }
+            due
+        };
+        for id in &ids {
+            tx.execute(
+                "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ?2 WHERE id = ?1",
+                params![id, now],
+            )?;
+        }
+        tx.commit()?;
+        ids.into_iter().map(|id| self.outbox_get(id)).collect()
+    }
+
+    /// Records how an attempt ended. A `sent` outcome also updates the remote mapping, in the
+    /// same transaction, so the next publish of the article updates that post.
+    pub fn outbox_finish(
+        &mut self,
+        id: i64,
+        state: OutboxState,
+        outcome: &Outcome,
+    ) -> Result<OutboxItem, StoreError> {
+        let now = self.now().timestamp_micros();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE outbox SET state = ?2, last_error = ?3,
+                 remote_id = COALESCE(?4, remote_id), remote_url = COALESCE(?5, remote_url),
+                 version_token = COALESCE(?6, version_token), remote_copy = ?7,
+                 next_attempt_at = COALESCE(?8, next_attempt_at), updated_at = ?9,
+                 report = COALESCE(?10, report)
+             WHERE id = ?1",
+            params![
+                id,
+                state.as_str(),
+                outcome.error,
+                outcome.remote_id,
+                outcome.remote_url,
+                outcome.version_token,
+                outcome.remote_copy,
+                outcome.retry_at.map(|t| t.timestamp_micros()),
+                now,
+                outcome.report
+            ],
+        )?;
+        if state == OutboxState::Sent {
+            let (article, target): (String, String) = tx.query_row(
+                "SELECT article_id, target FROM outbox WHERE id = ?1",
+                [id],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )?;
+            tx.execute(
+                "UPDATE remote_posts SET remote_id = COALESCE(?3, remote_id), url = COALESCE(?4, url),
+                     version_token = COALESCE(?5, version_token), create_intent_at = NULL, synced_at = ?6
+                 WHERE article_id = ?1 AND target = ?2",
+                params![
+                    article,
+                    target,
+                    outcome.remote_id,
+                    outcome.remote_url,
+                    outcome.version_token,
+                    now
+                ],
+            )?;
+        }
+        tx.commit()?;
+        self.outbox_get(id)
+    }
+
+    /// A person's answer to a row that stopped: send again, optionally overwriting a remote
+    /// change (conflict) or confirming a schedule whose time has passed.
+    pub fn outbox_retry(
+        &mut self,
+        id: i64,
+        overwrite: bool,
+        confirm: bool,
+    ) -> Result<OutboxItem, StoreError> {
+        let item = self.outbox_get(id)?;
+        if matches!(item.state, OutboxState::Sent | OutboxState::Sending) {
+            return Err(StoreError::InvalidInput(format!(
+                "outbox item {id} is {} and cannot be retried",
+                item.state
+            )));
+        }
+        let now = self.now().timestamp_micros();
+        self.conn.execute(
+            "UPDATE outbox SET state = 'queued', attempts = 0, next_attempt_at = ?2, last_error = NULL,
+                 overwrite = overwrite OR ?3, confirmed = confirmed OR ?4, updated_at = ?2
+             WHERE id = ?1",
+            params![id, now, overwrite, confirm],
+        )?;
+        self.outbox_get(id)
+    }
+
+    pub fn remote_post(
+        &self,
+        article_id: Uuid,
+        target: &str,
+    ) -> Result<Option<RemotePost>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT slug, remote_id, url, version_token, create_intent_at IS NOT NULL
+                 FROM remote_posts WHERE article_id = ?1 AND target = ?2",
+                params![article_id.to_string(), target],
+                |row| {
+                    Ok(RemotePost {
+                        article_id,
+                        target: target.to_owned(),
+                        slug: row.get(0)?,
+                        remote_id: row.get(1)?,
+                        url: row.get(2)?,
+                        version_token: row.get(3)?,
+                        create_intent: row.get(4)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// Persists the intent to create: from here on, an unknown outcome means "look it up first".
+    pub fn remote_post_intend_create(
+        &mut self,
+        article_id: Uuid,
+        target: &str,
+        slug: &str,
+    ) -> Result<(), StoreError> {
+        let now = self.now().timestamp_micros();
+        self.conn.execute(
+            "INSERT INTO remote_posts (article_id, target, slug, create_intent_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (article_id, target) DO UPDATE SET slug = ?3, create_intent_at = ?4",
+            params![article_id.to_string(), target, slug, now],
+        )?;
+        Ok(())
+    }
+
+    /// Records the remote post found or made for an article (before the row is finished).
+    pub fn remote_post_set(
+        &mut self,
+        article_id: Uuid,
+        target: &str,
+        slug: &str,
+        remote_id: &str,
+        url: Option<&str>,
+        version_token: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let now = self.now().timestamp_micros();
+        self.conn.execute(
+            "INSERT INTO remote_posts (article_id, target, slug, remote_id, url, version_token, synced_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (article_id, target) DO UPDATE SET slug = ?3, remote_id = ?4, url = ?5,
+                 version_token = ?6, create_intent_at = NULL, synced_at = ?7",
+            params![article_id.to_string(), target, slug, remote_id, url, version_token, now],
+        )?;
+        Ok(())
+    }
+
+    pub fn remote_media(
+        &self,
+        target: &str,
+        local_key: &str,
+    ) -> Result<Option<(String, String)>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT remote_id, url FROM remote_media WHERE target = ?1 AND local_key = ?2",
+                params![target, local_key],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()?)
+    }
+
+    pub fn remote_media_set(
+        &mut self,
+        target: &str,
+        local_key: &str,
+        remote_id: &str,
+        url: &str,
+    ) -> Result<(), StoreError> {
+        self.conn.execute(
+            "INSERT OR REPLACE INTO remote_media (target, local_key, remote_id, url) VALUES (?1, ?2, ?3, ?4)",
+            params![target, local_key, remote_id, url],
+        )?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store_with_target() -> (Store, Uuid) {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .put_target(&Target {
+                name: "situs".into(),
+                kind: "wordpress".into(),
+                url: "http://127.0.0.1:1".into(),
+                username: Some("admin".into()),
+            })
+            .unwrap();
+        let article = store.create_article("Judul", "Isi").unwrap();
+        (store, article.id)
+    }
+
+    #[test]
+    fn one_row_in_flight_per_remote_post() {
+        let (mut store, id) = store_with_target();
+        let other = store.create_article("Lain", "Isi").unwrap().id;
+        store
+            .outbox_enqueue(id, "situs", "a", "draft", None)
+            .unwrap();
+        store
+            .outbox_enqueue(id, "situs", "b", "draft", None)
+            .unwrap();
+        store
+            .outbox_enqueue(other, "situs", "c", "draft", None)
+            .unwrap();
+        let first = store.outbox_claim_due(10).unwrap();
+        assert_eq!(
+            first
+                .iter()
+                .map(|i| i.snapshot.as_str())
+                .collect::<Vec<_>>(),
+            ["a", "c"]
+        );
+        assert!(store.outbox_claim_due(10).unwrap().is_empty());
+        store
+            .outbox_finish(first[0].id, OutboxState::Sent, &Outcome::default())
+            .unwrap();
+        let second = store.outbox_claim_due(10).unwrap();
+        assert_eq!(second.len(), 1);
+        assert_eq!(second[0].snapshot, "b");
+    }
+
+    #[test]
+    fn interrupted_sends_go_back_to_the_queue() {
+        let (mut store, id) = store_with_target();
+        store
+            .outbox_enqueue(id, "situs", "a", "draft", None)
+            .unwrap();
+        let claimed = store.outbox_claim_due(1).unwrap();
+        assert_eq!(claimed[0].state, OutboxState::Sending);
+        assert_eq!(store.outbox_recover_interrupted().unwrap(), 1);
+        assert_eq!(
+            store.outbox_get(claimed[0].id).unwrap().state,
+            OutboxState::Queued
+        );
+    }
+
+    #[test]
+    fn enqueue_refuses_unknown_article_and_target() {
+        let (mut store, id) = store_with_target();
+        assert_eq!(
+            store
+                .outbox_enqueue(Uuid::new_v4(), "situs", "a", "draft", None)
+                .unwrap_err()
+                .code(),
+            "not_found"
+        );
+        assert_eq!(
+            store
+                .outbox_enqueue(id, "tidak-ada", "a", "draft", None)
+                .unwrap_err()
+                .code(),
+            "invalid_input"
+        );
+    }
+
+    #[test]
+    fn create_intent_survives_until_sent() {
+        let (mut store, id) = store_with_target();
+        store
+            .remote_post_intend_create(id, "situs", "judul")
+            .unwrap();
+        let post = store.remote_post(id, "situs").unwrap().unwrap();
+        assert!(post.create_intent && post.remote_id.is_none());
+        store
+            .remote_post_set(
+                id,
+                "situs",
+                "judul",
+                "42",
+                Some("http://x/?p=42"),
+                Some("t1"),
+            )
+            .unwrap();
+        let post = store.remote_post(id, "situs").unwrap().unwrap();
+        assert!(!post.create_intent);
+        assert_eq!(post.remote_id.as_deref(), Some("42"));
+    }
+}

@@ -1,0 +1,368 @@
+//! IPC commands for the archive side of the store (issue #5): saves that leave a revision,
+//! history with diffs and restore, trash, scores, media, backups and Markdown import. Each
+//! hands its work to the store's thread through [`AppState::call`], like the editor commands.
+//! The dashboard's filtered list and search live in `desk.rs` (`dashboard_rows`), which adds
+//! the byline the dashboard shows.
+
+use std::path::PathBuf;
+
+use redaksi_article::Article;
+use redaksi_store::{
+    ArticleSummary, BackupInfo, Maintenance, MediaRef, RevisionDiff, RevisionInfo, SaveKind,
+    StoreError, Version,
+};
+use serde::{Deserialize, Serialize};
+use tauri::State;
+use uuid::Uuid;
+
+use crate::commands::AppState;
+use crate::error::IpcError;
+
+/// Why the UI saves outside the autosave: Ctrl/Cmd+S, or a version the user names.
+#[derive(Debug, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SaveReason {
+    Explicit,
+    Named { name: String },
+}
+
+#[tauri::command]
+pub async fn save_article_as(
+    state: State<'_, AppState>,
+    article: Article,
+    reason: SaveReason,
+) -> Result<Article, IpcError> {
+    let kind = match reason {
+        SaveReason::Explicit => SaveKind::Explicit,
+        SaveReason::Named { name } => SaveKind::Named(name),
+    };
+    state.call(move |store| store.save_as(&article, kind)).await
+}
+
+#[tauri::command]
+pub async fn list_revisions(
+    state: State<'_, AppState>,
+    id: Uuid,
+) -> Result<Vec<RevisionInfo>, IpcError> {
+    state.call(move |store| store.list_revisions(id)).await
+}
+
+#[tauri::command]
+pub async fn get_revision(
+    state: State<'_, AppState>,
+    id: Uuid,
+    revision: i64,
+) -> Result<Article, IpcError> {
+    state
+        .call(move |store| store.get_revision(id, revision))
+        .await
+}
+
+/// `from`/`to` are revision ids; leaving one out means the article as it is now.
+#[tauri::command]
+pub async fn diff_revisions(
+    state: State<'_, AppState>,
+    id: Uuid,
+    from: Option<i64>,
+    to: Option<i64>,
+) -> Result<RevisionDiff, IpcError> {
+    let version = |rev: Option<i64>| rev.map_or(Version::Current, Version::Revision);
+    state
+        .call(move |store| store.diff(id, version(from), version(to)))
+        .await
+}
+
+#[tauri::command]
+pub async fn restore_revision(
+    state: State<'_, AppState>,
+    id: Uuid,
+    revision: i64,
+) -> Result<Article, IpcError> {
+    state
+        .call(move |store| store.restore_revision(id, revision))
+        .await
+}
+
+#[derive(Debug, Serialize)]
+pub struct TrashItem {
+    pub article: ArticleSummary,
+    pub deleted_at: chrono::DateTime<chrono::Utc>,
+}
+
+#[tauri::command]
+pub async fn list_trash(state: State<'_, AppState>) -> Result<Vec<TrashItem>, IpcError> {
+    state
+        .call(|store| {
+            Ok(store
+                .list_trash()?
+                .into_iter()
+                .map(|(article, deleted_at)| TrashItem {
+                    article,
+                    deleted_at,
+                })
+                .collect())
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn restore_from_trash(state: State<'_, AppState>, id: Uuid) -> Result<(), IpcError> {
+    state.call(move |store| store.restore_from_trash(id)).await
+}
+
+#[tauri::command]
+pub async fn set_score(
+    state: State<'_, AppState>,
+    id: Uuid,
+    score: Option<u8>,
+) -> Result<(), IpcError> {
+    state.call(move |store| store.set_score(id, score)).await
+}
+
+#[tauri::command]
+pub async fn import_media(
+    state: State<'_, AppState>,
+    id: Uuid,
+    path: PathBuf,
+) -> Result<MediaRef, IpcError> {
+    state.call(move |store| store.import_media(id, &path)).await
+}
+
+#[tauri::command]
+pub async fn backup_now(state: State<'_, AppState>) -> Result<BackupInfo, IpcError> {
+    state.call(|store| store.backup_now()).await
+}
+
+#[tauri::command]
+pub async fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupInfo>, IpcError> {
+    state
+        .call(|store| match store.data_dir() {
+            Some(dir) => redaksi_store::list_backups(dir),
+            None => Ok(Vec::new()),
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn run_maintenance(state: State<'_, AppState>) -> Result<Maintenance, IpcError> {
+    state.call(|store| store.maintenance()).await
+}
+
+#[derive(Debug, Serialize)]
+pub struct ImportFailure {
+    pub path: PathBuf,
+    pub code: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ImportResult {
+    pub imported: Vec<redaksi_folder::Imported>,
+    pub failed: Vec<ImportFailure>,
+}
+
+/// Imports `.md` files or folders; each file is all or nothing, failures come back by file.
+#[tauri::command]
+pub async fn import_markdown(
+    state: State<'_, AppState>,
+    paths: Vec<PathBuf>,
+) -> Result<ImportResult, IpcError> {
+    state
+        .call(move |store| {
+            let report = redaksi_folder::import(store, &paths, |_, _| {})
+                .map_err(|err| StoreError::InvalidInput(err.to_string()))?;
+            Ok(ImportResult {
+                imported: report.imported,
+                failed: report
+                    .failed
+                    .into_iter()
+                    .map(|failure| ImportFailure {
+                        code: failure.error.code().to_owned(),
+                        line: failure.error.line(),
+                        message: failure.error.to_string(),
+                        path: failure.path,
+                    })
+                    .collect(),
+            })
+        })
+        .await
+}
+
+#[cfg(test)]
+mod tests {
+    use redaksi_store::Store;
+    use serde_json::{Value, json};
+    use tauri::ipc::{CallbackFn, InvokeBody};
+    use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
+    use tauri::webview::InvokeRequest;
+    use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
+
+    use crate::commands::{AppState, register};
+
+    fn app_on(store: Store) -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
+        let app = register(mock_builder(), AppState::with_store(store))
+            .build(tauri::generate_context!(test = true))
+            .expect("the app builds on the mock runtime");
+        let window = match app.get_webview_window("main") {
+            Some(window) => window,
+            None => WebviewWindowBuilder::new(&app, "main", Default::default())
+                .build()
+                .expect("the main window opens"),
+        };
+        (app, window)
+    }
+
+    fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+        get_ipc_response(
+            window,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "tauri://localhost".parse().unwrap(),
+                body: InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.into(),
+            },
+        )
+        .map(|body| body.deserialize::<Value>().unwrap())
+    }
+
+    fn create(window: &WebviewWindow<MockRuntime>, title: &str, body: &str) -> Value {
+        invoke(
+            window,
+            "create_article",
+            json!({ "title": title, "body": body }),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_score_is_kept_for_the_dashboard_and_out_of_range_is_refused() {
+        let (_app, window) = app_on(Store::open_in_memory().unwrap());
+        let banjir = create(&window, "Banjir", "Hujan deras di Jakarta.");
+        create(&window, "Kafé", "Kopi enak.");
+        invoke(
+            &window,
+            "set_score",
+            json!({ "id": banjir["id"], "score": 90 }),
+        )
+        .unwrap();
+        let high = invoke(
+            &window,
+            "dashboard_rows",
+            json!({ "filter": { "band": "high" } }),
+        )
+        .unwrap();
+        assert_eq!(high.as_array().unwrap().len(), 1);
+        assert_eq!(high[0]["id"], banjir["id"]);
+        assert_eq!(high[0]["score"], 90);
+
+        let err = invoke(
+            &window,
+            "set_score",
+            json!({ "id": banjir["id"], "score": 101 }),
+        )
+        .unwrap_err();
+        assert_eq!(err["code"], "invalid_input");
+    }
+
+    #[test]
+    fn history_diff_and_restore_over_ipc() {
+        let (_app, window) = app_on(Store::open_in_memory().unwrap());
+        let article = create(&window, "Gempa", "Gempa kuat terasa.");
+        let mut edited = article.clone();
+        edited["body"] = json!("Gempa lemah terasa.");
+        invoke(
+            &window,
+            "save_article_as",
+            json!({ "article": edited, "reason": { "kind": "named", "name": "versi dua" } }),
+        )
+        .unwrap();
+        let history = invoke(&window, "list_revisions", json!({ "id": article["id"] })).unwrap();
+        let history = history.as_array().unwrap();
+        assert_eq!(history.len(), 2);
+        assert_eq!(history[0]["kind"], "named");
+        assert_eq!(history[0]["name"], "versi dua");
+        let first = history[1]["id"].clone();
+
+        let diff = invoke(
+            &window,
+            "diff_revisions",
+            json!({ "id": article["id"], "from": first }),
+        )
+        .unwrap();
+        let changed: Vec<_> = diff["body"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["op"] != "equal")
+            .map(|c| (c["op"].clone(), c["text"].clone()))
+            .collect();
+        assert_eq!(
+            changed,
+            [
+                (json!("delete"), json!("kuat")),
+                (json!("insert"), json!("lemah"))
+            ]
+        );
+
+        let restored = invoke(
+            &window,
+            "restore_revision",
+            json!({ "id": article["id"], "revision": first }),
+        )
+        .unwrap();
+        assert_eq!(restored["body"], "Gempa kuat terasa.");
+        let history = invoke(&window, "list_revisions", json!({ "id": article["id"] })).unwrap();
+        assert_eq!(history.as_array().unwrap().len(), 4);
+
+        let err = invoke(
+            &window,
+            "restore_revision",
+            json!({ "id": article["id"], "revision": 9999 }),
+        )
+        .unwrap_err();
+        assert_eq!(err["code"], "revision_not_found");
+    }
+
+    #[test]
+    fn trash_backups_and_import_over_ipc() {
+        let data = tempfile::tempdir().unwrap();
+        let (_app, window) = app_on(Store::open(data.path()).unwrap());
+        let article = create(&window, "Hapus", "x");
+        invoke(&window, "delete_article", json!({ "id": article["id"] })).unwrap();
+        let trash = invoke(&window, "list_trash", json!({})).unwrap();
+        assert_eq!(trash[0]["article"]["id"], article["id"]);
+        assert!(trash[0]["deleted_at"].is_string());
+        invoke(
+            &window,
+            "restore_from_trash",
+            json!({ "id": article["id"] }),
+        )
+        .unwrap();
+        assert_eq!(invoke(&window, "list_trash", json!({})).unwrap(), json!([]));
+
+        let backup = invoke(&window, "backup_now", json!({})).unwrap();
+        let listed = invoke(&window, "list_backups", json!({})).unwrap();
+        assert_eq!(listed[0]["name"], backup["name"]);
+
+        let src = tempfile::tempdir().unwrap();
+        std::fs::write(src.path().join("a.md"), "---\ntitle: Impor\n---\nisi\n").unwrap();
+        std::fs::write(src.path().join("b.md"), b"---\ntitle: x\n---\n\xff\n").unwrap();
+        let result = invoke(&window, "import_markdown", json!({ "paths": [src.path()] })).unwrap();
+        assert_eq!(result["imported"].as_array().unwrap().len(), 1);
+        assert_eq!(result["failed"][0]["code"], "malformed_file");
+        assert_eq!(result["failed"][0]["line"], 4);
+        assert!(
+            result["failed"][0]["message"]
+                .as_str()
+                .unwrap()
+                .contains("b.md")
+        );
+
+        let report = invoke(&window, "run_maintenance", json!({})).unwrap();
+        assert_eq!(report["purged_articles"], 0);
+    }
+}
