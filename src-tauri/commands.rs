@@ -3,6 +3,8 @@
 
 use redaksi_article::Article;
 use redaksi_store::{ArticleSummary, Store, StoreError, StoreHandle};
+use std::path::Path;
+
 use tauri::{Runtime, State};
 use uuid::Uuid;
 
@@ -16,12 +18,17 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Opens `redaksi.db` in the data directory and moves it onto its own thread.
-    pub fn open() -> AppState {
-        let store = redaksi_store::data_dir()
-            .and_then(|dir| Store::open(&dir))
-            .and_then(StoreHandle::spawn)
-            .map_err(IpcError::from);
+    /// Opens `redaksi.db` in `data_dir` (or keeps why there is none) on its own thread.
+    pub fn open(data_dir: Result<&Path, &StoreError>) -> AppState {
+        let store = match data_dir {
+            Ok(dir) => Store::open(dir)
+                .and_then(StoreHandle::spawn)
+                .map_err(IpcError::from),
+            Err(err) => Err(IpcError {
+                code: err.code().to_owned(),
+                message: err.to_string(),
+            }),
+        };
         if let Err(err) = &store {
             eprintln!("Redaksi: {}", err.message);
         }

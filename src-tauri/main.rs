@@ -12,8 +12,39 @@ mod desk;
 mod error;
 mod store_commands;
 
+use std::path::PathBuf;
+
+use tauri::{Runtime, WebviewWindowBuilder};
+
+/// Opens the main window (tauri.conf.json describes it with `create: false`) with the webview's
+/// storage (the UI preferences) inside Redaksi's data folder, so one folder holds everything:
+/// deleting it resets the app, and tests with their own `REDAKSI_DATA_DIR` start clean.
+fn open_main_window<R: Runtime>(
+    app: &tauri::App<R>,
+    data_dir: Option<PathBuf>,
+) -> tauri::Result<()> {
+    let config = app
+        .config()
+        .app
+        .windows
+        .iter()
+        .find(|window| window.label == "main")
+        .cloned()
+        .ok_or_else(|| tauri::Error::WindowNotFound)?;
+    let mut window = WebviewWindowBuilder::from_config(app.handle(), &config)?;
+    if let Some(dir) = data_dir {
+        window = window.data_directory(dir.join("webview"));
+    }
+    window.build()?;
+    Ok(())
+}
+
 fn main() {
-    let app = commands::register(tauri::Builder::default(), commands::AppState::open())
+    let data_dir = redaksi_store::data_dir();
+    let state = commands::AppState::open(data_dir.as_deref());
+    let webview_dir = data_dir.ok();
+    let app = commands::register(tauri::Builder::default(), state)
+        .setup(move |app| Ok(open_main_window(app, webview_dir.clone())?))
         .run(tauri::generate_context!());
     if let Err(err) = app {
         eprintln!("Redaksi could not start / Redaksi tidak bisa dijalankan: {err}");

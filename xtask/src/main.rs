@@ -165,7 +165,67 @@ fn npm_ci(ctx: &Ctx) -> StepResult {
 }
 
 fn ui_build(ctx: &Ctx) -> StepResult {
-    Ok(run(&mut ctx.npm(&["run", "build"]))?)
+    // Built beside ui/dist and swapped in only when something changed: tauri-build re-embeds
+    // (and the release build relinks, minutes on two cores) whenever ui/dist's files are touched.
+    let staging = ctx.ui.join(".dist-staging");
+    let dist = ctx.ui.join("dist");
+    run(&mut ctx.npm(&[
+        "run",
+        "build",
+        "--",
+        "--outDir",
+        ".dist-staging",
+        "--emptyOutDir",
+    ]))?;
+    let unchanged = same_tree(&staging, &dist).map_err(|e| format!("comparing UI builds: {e}"))?;
+    let swap = || -> std::io::Result<()> {
+        if unchanged {
+            std::fs::remove_dir_all(&staging)
+        } else {
+            if dist.exists() {
+                std::fs::remove_dir_all(&dist)?;
+            }
+            std::fs::rename(&staging, &dist)
+        }
+    };
+    swap().map_err(|e| format!("replacing {}: {e}", dist.display()))?;
+    println!(
+        "    ui/dist {}",
+        if unchanged { "unchanged" } else { "updated" }
+    );
+    Ok(())
+}
+
+/// Whether two directories hold the same files with the same bytes.
+fn same_tree(a: &Path, b: &Path) -> std::io::Result<bool> {
+    fn files(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+        for entry in std::fs::read_dir(dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                files(root, &path, out)?;
+            } else {
+                out.push(path.strip_prefix(root).expect("below root").to_path_buf());
+            }
+        }
+        Ok(())
+    }
+    if !b.is_dir() {
+        return Ok(false);
+    }
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    files(a, a, &mut left)?;
+    files(b, b, &mut right)?;
+    left.sort();
+    right.sort();
+    if left != right {
+        return Ok(false);
+    }
+    for file in &left {
+        if std::fs::read(a.join(file))? != std::fs::read(b.join(file))? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 fn fmt_check(ctx: &Ctx) -> StepResult {

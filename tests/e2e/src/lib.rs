@@ -101,6 +101,8 @@ impl Drop for Driver {
         #[cfg(unix)]
         let _ = Command::new("kill")
             .args(["-TERM", "--", &format!("-{}", self.child.id())])
+            // The group may already be gone when the last session ended the app.
+            .stderr(Stdio::null())
             .status();
         let _ = self.child.kill();
         let _ = self.child.wait();
