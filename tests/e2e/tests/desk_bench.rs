@@ -2,7 +2,9 @@
 //! prove nothing): keystroke-to-badge latency on a 5,000-word article, dashboard scrolling with
 //! 10,000 articles, start-up time and idle memory.
 //!
-//! Run through `cargo xtask test` (or the same env by hand) with `-- --nocapture` to see them.
+//! They take minutes, so plain `cargo test` leaves them out (`test = false` in Cargo.toml). Run
+//! them with the e2e step's environment (REDAKSI_E2E_APP, TAURI_DRIVER, a display):
+//! `cargo test -p redaksi-e2e --test desk_bench -- --nocapture --test-threads=1`.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
