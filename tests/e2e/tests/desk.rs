@@ -430,13 +430,20 @@ async fn switch_the_language() -> Result<()> {
         "⚙ Pengaturan"
     );
     app.screenshot("desk-6-bahasa-indonesia").await?;
+    // A real F1 from the keyboard, wherever the focus is; the overlay must be on screen.
     app.client
-        .execute(
-            "document.dispatchEvent(new KeyboardEvent('keydown', {key: 'F1', bubbles: true}))",
-            vec![],
-        )
+        .active_element()
+        .await?
+        .send_keys(&char::from(Key::F1).to_string())
         .await?;
-    app.test_id("shortcuts-overlay").await?;
+    let overlay = app
+        .find(".overlay:not([hidden]) [data-testid=\"shortcuts-overlay\"]")
+        .await?;
+    assert!(overlay.is_displayed().await?, "F1 shows the shortcuts");
+    assert!(
+        overlay.text().await?.contains("Simpan sekarang"),
+        "the shortcuts are listed in Indonesian"
+    );
     app.screenshot("desk-7-shortcuts").await?;
     app.quit().await
 }
