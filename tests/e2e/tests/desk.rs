@@ -444,6 +444,14 @@ async fn switch_the_language() -> Result<()> {
         overlay.text().await?.contains("Simpan sekarang"),
         "the shortcuts are listed in Indonesian"
     );
+    // Two frames, so the screenshot shows the overlay that was just painted.
+    app.client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];\
+             requestAnimationFrame(() => requestAnimationFrame(() => done(null)));",
+            vec![],
+        )
+        .await?;
     app.screenshot("desk-7-shortcuts").await?;
     app.quit().await
 }
