@@ -8,9 +8,14 @@ const COMMANDS: &[&str] = &[
     "save_article",
     "delete_article",
     "render_preview",
-    // The archive commands (src-tauri/store_commands.rs).
-    "query_articles",
-    "search_articles",
+    // The editor's desk (src-tauri/desk.rs).
+    "analyze_article",
+    "dashboard_rows",
+    "set_status",
+    "name_version",
+    // The archive commands (src-tauri/store_commands.rs). The history view and Ctrl+S use
+    // save_article_as and the revision commands; the rest wait for the trash, backup and import
+    // screens (later UI slices) and are covered by IPC tests already.
     "save_article_as",
     "list_revisions",
     "get_revision",

@@ -1,13 +1,15 @@
-//! IPC commands for the archive side of the store (issue #5): filtered lists, search,
+//! IPC commands for the archive side of the store (issue #5): saves that leave a revision,
 //! history with diffs and restore, trash, scores, media, backups and Markdown import. Each
 //! hands its work to the store's thread through [`AppState::call`], like the editor commands.
+//! The dashboard's filtered list and search live in `desk.rs` (`dashboard_rows`), which adds
+//! the byline the dashboard shows.
 
 use std::path::PathBuf;
 
 use redaksi_article::Article;
 use redaksi_store::{
-    ArticleSummary, BackupInfo, ListQuery, Maintenance, MediaRef, RevisionDiff, RevisionInfo,
-    SaveKind, SearchHit, StoreError, Version,
+    ArticleSummary, BackupInfo, Maintenance, MediaRef, RevisionDiff, RevisionInfo, SaveKind,
+    StoreError, Version,
 };
 use serde::{Deserialize, Serialize};
 use tauri::State;
@@ -22,27 +24,6 @@ use crate::error::IpcError;
 pub enum SaveReason {
     Explicit,
     Named { name: String },
-}
-
-#[tauri::command]
-pub async fn query_articles(
-    state: State<'_, AppState>,
-    query: Option<ListQuery>,
-) -> Result<Vec<ArticleSummary>, IpcError> {
-    state
-        .call(move |store| store.list(&query.unwrap_or_default()))
-        .await
-}
-
-#[tauri::command]
-pub async fn search_articles(
-    state: State<'_, AppState>,
-    text: String,
-    query: Option<ListQuery>,
-) -> Result<Vec<SearchHit>, IpcError> {
-    state
-        .call(move |store| store.search(&text, &query.unwrap_or_default()))
-        .await
 }
 
 #[tauri::command]
@@ -258,7 +239,7 @@ mod tests {
     }
 
     #[test]
-    fn query_and_search_take_filters_and_return_snippets() {
+    fn a_score_is_kept_for_the_dashboard_and_out_of_range_is_refused() {
         let (_app, window) = app_on(Store::open_in_memory().unwrap());
         let banjir = create(&window, "Banjir", "Hujan deras di Jakarta.");
         create(&window, "Kafé", "Kopi enak.");
@@ -268,33 +249,16 @@ mod tests {
             json!({ "id": banjir["id"], "score": 90 }),
         )
         .unwrap();
-
         let high = invoke(
             &window,
-            "query_articles",
-            json!({ "query": { "score_band": "high" } }),
+            "dashboard_rows",
+            json!({ "filter": { "band": "high" } }),
         )
         .unwrap();
         assert_eq!(high.as_array().unwrap().len(), 1);
         assert_eq!(high[0]["id"], banjir["id"]);
         assert_eq!(high[0]["score"], 90);
-        let all = invoke(&window, "query_articles", json!({})).unwrap();
-        assert_eq!(all.as_array().unwrap().len(), 2);
 
-        let hits = invoke(&window, "search_articles", json!({ "text": "kafe" })).unwrap();
-        assert_eq!(hits[0]["article"]["title"], "Kafé");
-        let hits = invoke(&window, "search_articles", json!({ "text": "jak" })).unwrap();
-        let marked: Vec<_> = hits[0]["snippet"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|part| part["hit"] == true)
-            .map(|part| part["text"].clone())
-            .collect();
-        assert_eq!(marked, [json!("Jakarta")]);
-
-        let err = invoke(&window, "search_articles", json!({ "text": "  " })).unwrap_err();
-        assert_eq!(err["code"], "invalid_input");
         let err = invoke(
             &window,
             "set_score",

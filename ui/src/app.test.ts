@@ -53,6 +53,12 @@ class FakeBackend {
         return `<p class="rendered">${String(a.markdown)}</p>`;
       case "plugin:window|destroy":
         return null;
+      // The desk's scoring and preview run on every change; their own tests are in desk.test.ts.
+      case "analyze_article":
+        return { profile: "newsroom", score: 10, band: "bad", keyword: null, checks: [], secondary: [], words: 0, reading_minutes: 0, scored_title: "", issues: [] };
+      case "render_preview":
+      case "set_score":
+        return null;
       default:
         throw new Error(`unexpected command ${cmd}`);
     }
@@ -140,7 +146,8 @@ describe("the foundation window", () => {
     const stored = backend.articles.get("id-1")!;
     expect(stored.title).toBe("Banjir di Jakarta");
     expect(stored.body).toBe("Hujan deras sejak pagi.");
-    expect(stored.meta).toEqual({ status: "draft" });
+    // The slug follows the title until the reporter edits it.
+    expect(stored.meta).toEqual({ status: "draft", slug: "banjir-di-jakarta" });
     expect(byTestId("article-item").textContent).toContain("Banjir di Jakarta");
   });
 
@@ -221,22 +228,28 @@ describe("the foundation window", () => {
   it("renders the preview through the backend and shows counts once typing pauses", async () => {
     await startApp(["id-ID"]);
     await newArticle(backend);
+    byTestId("preview-toggle").click();
     typeInEditor("Anak-anak bermain di kali.");
     await vi.advanceTimersByTimeAsync(200);
     await vi.waitFor(() =>
       expect(byTestId("preview").innerHTML).toBe('<p class="rendered">Anak-anak bermain di kali.</p>'),
     );
-    expect(byTestId("word-count").textContent).toBe("4 kata");
-    expect(byTestId("char-count").textContent).toBe("26 karakter");
-    expect(byTestId("reading-time").textContent).toBe("1 menit baca");
+    expect(byTestId("counts").textContent).toBe("4 kata · 26 karakter · 1 menit baca");
   });
 
-  it("hides the preview on request and remembers it", async () => {
-    await startApp();
+  it("shows and hides the preview on request and remembers it", async () => {
+    const app = await startApp();
     await newArticle(backend);
+    expect(byTestId("preview").hidden).toBe(true);
+    byTestId("preview-toggle").click();
+    expect(byTestId("preview").hidden).toBe(false);
+    expect(window.localStorage.getItem("redaksi.preview")).toBe("on");
+    app.dispose();
+    await startApp();
+    expect(byTestId("preview").hidden).toBe(false);
     byTestId("preview-toggle").click();
     expect(byTestId("preview").hidden).toBe(true);
-    expect(byTestId("preview-toggle").getAttribute("aria-expanded")).toBe("false");
+    expect(byTestId("preview-toggle").getAttribute("aria-pressed")).toBe("false");
     const rendered = backend.count("render_preview");
     typeInEditor("x");
     await vi.advanceTimersByTimeAsync(200);
@@ -255,7 +268,7 @@ describe("the foundation window", () => {
 
   it("F1 opens the shortcut list in the UI language and Escape closes it", async () => {
     await startApp(["id-ID"]);
-    const overlay = byTestId("help-overlay");
+    const overlay = byTestId("shortcuts-overlay").closest<HTMLElement>(".overlay")!;
     expect(overlay.hidden).toBe(true);
     window.dispatchEvent(new KeyboardEvent("keydown", { key: "F1" }));
     expect(overlay.hidden).toBe(false);
@@ -270,12 +283,12 @@ describe("the foundation window", () => {
   it("the settings force a theme over the OS and can go back to following it", async () => {
     await startApp();
     byTestId("settings-button").click();
-    expect(byTestId("settings-dialog").hidden).toBe(false);
-    const theme = byTestId<HTMLSelectElement>("theme-select");
+    expect(byTestId("settings").closest<HTMLElement>(".overlay")!.hidden).toBe(false);
+    const theme = byTestId<HTMLSelectElement>("settings-theme");
     theme.value = "dark";
     theme.dispatchEvent(new Event("change"));
     expect(document.documentElement.dataset.theme).toBe("dark");
-    expect(window.localStorage.getItem("redaksi.theme")).toBe("dark");
+    expect(JSON.parse(window.localStorage.getItem("redaksi.desk")!).theme).toBe("dark");
     theme.value = "system";
     theme.dispatchEvent(new Event("change"));
     expect(document.documentElement.dataset.theme).toBeUndefined();

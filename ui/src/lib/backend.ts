@@ -10,8 +10,8 @@ export interface Article {
   body: string;
   created_at: string;
   updated_at: string;
-  // Metadata the foundation UI does not edit; it is sent back unchanged on save.
-  meta: Record<string, unknown>;
+  // Keys the UI does not edit are sent back unchanged on save.
+  meta: Meta;
 }
 
 /** A row of the article list, newest update first. */
@@ -19,6 +19,110 @@ export interface ArticleSummary {
   id: string;
   title: string;
   updated_at: string;
+}
+
+/** Article metadata as `redaksi_article::Meta` serialises it (unknown keys pass through). */
+export interface Meta {
+  seo_title?: string | null;
+  slug?: string | null;
+  description?: string | null;
+  keywords?: { phrase: string; synonyms?: string[] }[];
+  lang?: "id" | "en" | null;
+  featured_image?: { src: string; alt?: string | null } | null;
+  byline?: string | null;
+  dateline?: string | null;
+  category?: string | null;
+  tags?: string[];
+  editor_note?: string | null;
+  status?: WorkflowStatus;
+  embargo?: string | null;
+  publish_at?: string | null;
+  muted_checks?: { id: string; reason: string }[];
+  [key: string]: unknown;
+}
+
+export type WorkflowStatus = "draft" | "in_review" | "ready" | "scheduled" | "published";
+export const WORKFLOW: readonly WorkflowStatus[] = ["draft", "in_review", "ready", "scheduled", "published"];
+
+export type Band = "good" | "ok" | "bad";
+export type CheckStatus = "pass" | "warning" | "fail" | "not_applicable" | "muted";
+
+/** One line of the SEO checklist, its hint already in the UI language. */
+export interface CheckView {
+  id: string;
+  group: string;
+  status: CheckStatus;
+  points: number;
+  max: number;
+  hint: string;
+  /** Byte ranges into the Markdown body; see lib/offsets.ts. */
+  marks?: { start: number; end: number }[];
+  mute_reason?: string;
+}
+
+export interface ReportView {
+  profile: string;
+  score: number;
+  band: Band;
+  keyword: string | null;
+  checks: CheckView[];
+  secondary: { keyword: string; score: number; band: Band }[];
+  words: number;
+  reading_minutes: number;
+  scored_title: string;
+  issues: string[];
+}
+
+export interface Site {
+  url: string;
+  name: string;
+  title_template: string;
+}
+
+export type StoreBand = "low" | "medium" | "high";
+
+export interface DashboardFilter {
+  text?: string;
+  status?: WorkflowStatus | null;
+  tag?: string | null;
+  band?: StoreBand | null;
+  byline?: string | null;
+}
+
+export interface DashboardRow {
+  id: string;
+  title: string;
+  byline: string | null;
+  status: WorkflowStatus;
+  score: number | null;
+  updated_at: string;
+  snippet: string | null;
+}
+
+export interface StatusChange {
+  id: string;
+  error: BackendError | null;
+}
+
+export interface RevisionInfo {
+  id: number;
+  article_id: string;
+  created_at: string;
+  kind: "snapshot" | "save" | "before_restore" | "restore" | "before_publish" | "named";
+  name: string | null;
+  title: string;
+  word_count: number;
+}
+
+export interface DiffChunk {
+  op: "equal" | "insert" | "delete";
+  text: string;
+}
+
+export interface RevisionDiff {
+  title: DiffChunk[];
+  body: DiffChunk[];
+  meta_changed: boolean;
 }
 
 /** The one error shape that crosses IPC: a stable code the UI switches on, and a detail text. */
@@ -72,6 +176,50 @@ export function deleteArticle(id: string): Promise<void> {
 
 export function renderPreview(markdown: string): Promise<string> {
   return call("render_preview", { markdown });
+}
+
+export function analyzeArticle(
+  article: Article,
+  profile: string,
+  lang: string,
+  site: Site,
+): Promise<ReportView> {
+  return call("analyze_article", { article, profile, lang, site });
+}
+
+/** Keeps the last score for the dashboard's filters and sorts (not an edit). */
+export function recordScore(id: string, score: number | null): Promise<void> {
+  return call("set_score", { id, score });
+}
+
+export function dashboardRows(filter: DashboardFilter): Promise<DashboardRow[]> {
+  return call("dashboard_rows", { filter });
+}
+
+export function setStatus(ids: string[], status: WorkflowStatus): Promise<StatusChange[]> {
+  return call("set_status", { ids, status });
+}
+
+/** Saves and always leaves a revision (Ctrl/Cmd+S). */
+export function saveRevision(article: Article): Promise<Article> {
+  return call("save_article_as", { article, reason: { kind: "explicit" } });
+}
+
+export function listRevisions(id: string): Promise<RevisionInfo[]> {
+  return call("list_revisions", { id });
+}
+
+/** `null` stands for the article as it is now. */
+export function diffRevisions(id: string, from: number | null, to: number | null): Promise<RevisionDiff> {
+  return call("diff_revisions", { id, from, to });
+}
+
+export function restoreRevision(id: string, rev: number): Promise<Article> {
+  return call("restore_revision", { id, revision: rev });
+}
+
+export function nameVersion(id: string, name: string): Promise<RevisionInfo> {
+  return call("name_version", { id, name });
 }
 
 /**

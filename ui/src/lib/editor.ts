@@ -1,11 +1,14 @@
 // The Markdown editor: CodeMirror 6 with Markdown highlighting, undo history, search and
-// line wrapping. The rest of the UI only sees text in and change notifications out.
-import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+// line wrapping. The rest of the UI only sees text in and change notifications out, plus the
+// ranges a scoring check wants highlighted.
+import { defaultKeymap, history, historyKeymap, indentWithTab, redo, undo } from "@codemirror/commands";
 import { markdown } from "@codemirror/lang-markdown";
 import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
 import { highlightSelectionMatches, openSearchPanel, searchKeymap } from "@codemirror/search";
-import { Compartment, EditorState } from "@codemirror/state";
+import { Compartment, EditorState, StateEffect, StateField } from "@codemirror/state";
 import {
+  Decoration,
+  type DecorationSet,
   EditorView,
   drawSelection,
   highlightActiveLine,
@@ -13,6 +16,46 @@ import {
   placeholder,
 } from "@codemirror/view";
 import { tags } from "@lezer/highlight";
+import type { Utf16Range } from "./offsets";
+import { htmlToMarkdown } from "./paste";
+
+const setMarks = StateEffect.define<Utf16Range[]>();
+const markDecoration = Decoration.mark({ class: "cm-check-mark", attributes: { "data-testid": "check-mark" } });
+
+// Highlights stay on their words while the reporter types: the set maps through each change.
+const marksField = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(marks, tr) {
+    let next = marks.map(tr.changes);
+    for (const effect of tr.effects) {
+      if (effect.is(setMarks)) {
+        const length = tr.state.doc.length;
+        next = Decoration.set(
+          effect.value
+            .map((r) => ({ from: Math.min(r.from, length), to: Math.min(r.to, length) }))
+            .filter((r) => r.to > r.from)
+            .sort((a, b) => a.from - b.from)
+            .map((r) => markDecoration.range(r.from, r.to)),
+        );
+      }
+    }
+    return next;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
+/** Pasted HTML (a web page, a word processor) arrives as Markdown, not as raw tags. */
+const richPaste = EditorView.domEventHandlers({
+  paste(event, view) {
+    const html = event.clipboardData?.getData("text/html");
+    if (!html) return false;
+    const text = htmlToMarkdown(html);
+    if (!text) return false;
+    event.preventDefault();
+    view.dispatch(view.state.replaceSelection(text), { scrollIntoView: true, userEvent: "input.paste" });
+    return true;
+  },
+});
 
 // Markdown colours from the stylesheet's variables, so the editor follows the light/dark theme.
 const markdownStyle = HighlightStyle.define([
@@ -33,8 +76,13 @@ export interface MarkdownEditor {
   setPlaceholder(text: string): void;
   setLabel(text: string): void;
   focus(): void;
-  /** Opens CodeMirror's find and replace panel. */
-  openSearch(): void;
+  /** Highlights these ranges (replacing earlier ones) and scrolls the first into view. */
+  highlight(ranges: Utf16Range[]): void;
+  undo(): void;
+  redo(): void;
+  openFind(): void;
+  /** Inserts text at the cursor as if typed (tests and benchmarks drive it this way). */
+  insert(text: string): void;
 }
 
 export function createEditor(
@@ -53,6 +101,8 @@ export function createEditor(
     highlightActiveLine(),
     highlightSelectionMatches(),
     EditorView.lineWrapping,
+    marksField,
+    richPaste,
     markdown(),
     syntaxHighlighting(markdownStyle),
     keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
@@ -90,8 +140,17 @@ export function createEditor(
       });
     },
     focus: () => view.focus(),
-    openSearch: () => {
-      openSearchPanel(view);
+    highlight(ranges) {
+      const first = [...ranges].sort((a, b) => a.from - b.from)[0];
+      const effects: StateEffect<unknown>[] = [setMarks.of(ranges)];
+      if (first) effects.push(EditorView.scrollIntoView(Math.min(first.from, view.state.doc.length), { y: "center" }));
+      view.dispatch({ effects });
+    },
+    undo: () => void undo(view),
+    redo: () => void redo(view),
+    openFind: () => void openSearchPanel(view),
+    insert(text) {
+      view.dispatch(view.state.replaceSelection(text), { userEvent: "input.type" });
     },
   };
 }

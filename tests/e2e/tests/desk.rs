@@ -1,0 +1,482 @@
+//! The editor's desk in the real window: writing with live scoring, keywords changing the score,
+//! a check's highlight, dashboard search and filters, restoring a revision, switching the
+//! language. Each flow saves a screenshot to test-output/.
+
+use std::time::Duration;
+
+use fantoccini::Locator;
+use fantoccini::key::Key;
+use redaksi_article::Keyword;
+use redaksi_e2e::{App, Driver, Result, by_test_id};
+use redaksi_store::Store;
+use tokio::sync::Mutex;
+
+/// One window at a time: the machine is small and the flows type with real key events.
+static ONE_WINDOW: Mutex<()> = Mutex::const_new(());
+
+const BODY: &str = "Banjir rob kembali merendam permukiman warga di Muara Baru sejak pagi. \
+Air laut pasang setinggi lutut orang dewasa.";
+
+async fn text_of(app: &App, test_id: &str) -> Result<String> {
+    // textContent, not WebDriver's rendered text: clipped text (an ellipsis) must count too.
+    app.test_id(test_id).await?;
+    let text = app
+        .client
+        .execute(
+            "return document.querySelector(`[data-testid=\"${arguments[0]}\"]`).textContent",
+            vec![serde_json::Value::from(test_id)],
+        )
+        .await?;
+    Ok(text.as_str().unwrap_or_default().to_owned())
+}
+
+async fn wait_text<F: Fn(&str) -> bool>(
+    app: &App,
+    test_id: &str,
+    what: &str,
+    ok: F,
+) -> Result<String> {
+    app.wait_until(what, || {
+        let ok = &ok;
+        async move {
+            let text = text_of(app, test_id).await?;
+            Ok(ok(&text).then_some(text))
+        }
+    })
+    .await
+}
+
+/// The "NN / 100" of the badge, once it shows a number.
+async fn badge_score(app: &App) -> Result<u32> {
+    let text = wait_text(app, "score-badge", "a score on the badge", |t| {
+        t.split('/')
+            .next()
+            .is_some_and(|n| n.trim().parse::<u32>().is_ok())
+    })
+    .await?;
+    assert!(text.contains("/ 100"), "badge text {text:?}");
+    Ok(text.split('/').next().unwrap().trim().parse()?)
+}
+
+async fn checks(app: &App) -> Result<Vec<(String, String)>> {
+    // One script call: the panel re-renders on every analysis, so element handles go stale.
+    let pairs = app
+        .client
+        .execute(
+            "return Array.from(document.querySelectorAll('[data-testid=seo-check]'), \
+               li => [li.dataset.checkId, li.dataset.status]);",
+            vec![],
+        )
+        .await?;
+    Ok(serde_json::from_value(pairs)?)
+}
+
+/// Starts the app in English with default settings: the webview's local storage outlives the
+/// data dir, so an earlier run's language choice would otherwise carry over.
+async fn launch_fresh(driver: &Driver) -> Result<App> {
+    let mut tries = 0;
+    // WebKitWebDriver behind tauri-driver may still be starting on a busy machine.
+    let app = loop {
+        match driver.launch().await {
+            Ok(app) => break app,
+            Err(err) if tries < 3 => {
+                eprintln!("launch failed ({err}); trying again");
+                tries += 1;
+                tokio::time::sleep(Duration::from_secs(2)).await;
+            }
+            Err(err) => return Err(err),
+        }
+    };
+    app.test_id("article-list").await?;
+    app.client
+        .execute(
+            "localStorage.clear(); localStorage.setItem('redaksi.lang', 'en'); setTimeout(() => location.reload(), 50);",
+            vec![],
+        )
+        .await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    app.test_id("article-list").await?;
+    Ok(app)
+}
+
+async fn new_article(app: &App, title: &str, body: &str) -> Result<()> {
+    app.test_id("new-article").await?.click().await?;
+    let input = app.test_id("title-input").await?;
+    app.wait_until("the title field", || {
+        let input = input.clone();
+        async move { Ok(input.is_displayed().await?.then_some(())) }
+    })
+    .await?;
+    input.send_keys(title).await?;
+    let editor = app
+        .find(&format!("{} .cm-content", by_test_id("editor")))
+        .await?;
+    editor.click().await?;
+    editor.send_keys(body).await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn write_set_keywords_and_highlight_a_check() -> Result<()> {
+    let _one = ONE_WINDOW.lock().await;
+    let data = tempfile::tempdir()?;
+    let driver = Driver::start(data.path())?;
+    let app = launch_fresh(&driver).await?;
+
+    // 1. Write: title and body, autosaved; counts and the preview follow.
+    new_article(&app, "Banjir rob genangi Muara Baru", BODY).await?;
+    app.wait_for_save_state("saved").await?;
+    wait_text(&app, "counts", "the word count", |t| t.contains("18 words")).await?;
+    app.test_id("preview-toggle").await?.click().await?;
+    let preview = wait_text(&app, "preview", "the preview", |t| t.contains("Muara Baru")).await?;
+    assert!(preview.contains("Banjir rob"), "{preview}");
+
+    // 2. Keywords change the score and the checks.
+    let before_score = badge_score(&app).await?;
+    let before_checks = checks(&app).await?;
+    assert!(!before_checks.is_empty(), "the SEO panel lists checks");
+    let keyword = app.test_id("keyword-input").await?;
+    keyword
+        .send_keys(&format!("banjir rob{}", char::from(Key::Enter)))
+        .await?;
+    app.wait_until("the checks to change after the keyword", || {
+        let before = before_checks.clone();
+        let app = &app;
+        async move { Ok((checks(app).await? != before).then_some(())) }
+    })
+    .await?;
+    let after_score = badge_score(&app).await?;
+    assert_ne!(
+        before_score, after_score,
+        "a focus keyword changes the score"
+    );
+    let band = app
+        .test_id("score-badge")
+        .await?
+        .attr("data-band")
+        .await?
+        .unwrap_or_default();
+    let expected = if after_score > 80 {
+        "good"
+    } else if after_score > 50 {
+        "ok"
+    } else {
+        "bad"
+    };
+    assert_eq!(band, expected, "badge colour for {after_score}");
+    app.screenshot("desk-1-write-and-score").await?;
+
+    // 3. Clicking a check with marks highlights them in the editor.
+    let with_marks = app
+        .client
+        .execute(
+            "return Array.from(document.querySelectorAll('[data-testid=seo-check]'))\
+               .map(li => li.dataset.checkId);",
+            vec![],
+        )
+        .await?;
+    let ids: Vec<String> = serde_json::from_value(with_marks)?;
+    let mut highlighted = false;
+    for id in [
+        "keywordInContent",
+        "keyphrase_in_body",
+        "keywordDensity",
+        "keyword_density",
+    ]
+    .iter()
+    .filter(|id| ids.iter().any(|i| i == *id))
+    .chain(ids.iter().map(String::as_str).collect::<Vec<_>>().iter())
+    {
+        app.find(&format!("[data-check-id=\"{id}\"] .check-button"))
+            .await?
+            .click()
+            .await?;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let marks = app.client.find_all(Locator::Css(".cm-check-mark")).await?;
+        if let Some(mark) = marks.first() {
+            let text = mark.text().await?.to_lowercase();
+            println!(
+                "check {id} highlights {} range(s), first {text:?}",
+                marks.len()
+            );
+            highlighted = true;
+            break;
+        }
+    }
+    assert!(highlighted, "some check highlights its marks in the editor");
+    app.screenshot("desk-2-check-highlight").await?;
+
+    // The metadata panel and the SERP preview.
+    app.test_id("panel-tab-meta").await?.click().await?;
+    let slug = app
+        .test_id("slug-input")
+        .await?
+        .prop("value")
+        .await?
+        .unwrap_or_default();
+    assert_eq!(slug, "banjir-rob-genangi-muara-baru");
+    app.test_id("description-input")
+        .await?
+        .send_keys("Banjir rob merendam Muara Baru, Jakarta Utara, sejak pagi; warga mengungsi ke masjid dan posko darurat milik kelurahan setempat sambil menunggu air laut surut kembali.")
+        .await?;
+    let url = text_of(&app, "serp-url").await?;
+    assert!(url.ends_with("/banjir-rob-genangi-muara-baru"), "{url}");
+    let title = text_of(&app, "serp-title").await?;
+    assert!(
+        title.starts_with("Banjir rob genangi Muara Baru"),
+        "{title}"
+    );
+    let description = wait_text(&app, "serp-description", "the SERP description", |t| {
+        t.starts_with("Banjir rob")
+    })
+    .await?;
+    assert!(
+        description.ends_with("..."),
+        "a long description is cut by width: {description}"
+    );
+    app.screenshot("desk-3-metadata-serp").await?;
+    app.quit().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn search_and_filter_the_dashboard() -> Result<()> {
+    let _one = ONE_WINDOW.lock().await;
+    let data = tempfile::tempdir()?;
+    seed(data.path(), 300)?;
+    let driver = Driver::start(data.path())?;
+    let app = launch_fresh(&driver).await?;
+    app.test_id("tab-dashboard").await?.click().await?;
+    let count = wait_text(&app, "dashboard-count", "all rows", |t| t.contains("300")).await?;
+    println!("dashboard: {count}");
+    let rows = app
+        .client
+        .find_all(Locator::Css(&by_test_id("dashboard-row")))
+        .await?;
+    assert!(
+        rows.len() < 100,
+        "only the rows in view are drawn ({})",
+        rows.len()
+    );
+
+    app.test_id("search-input")
+        .await?
+        .send_keys("gempa")
+        .await?;
+    let filtered = wait_text(&app, "dashboard-count", "the search result", |t| {
+        t.starts_with("100 ")
+    })
+    .await?;
+    println!("search gempa: {filtered}");
+    // textContent: WebDriver's text() is empty for the overscan rows outside the viewport.
+    let titles = app
+        .client
+        .execute(
+            "return Array.from(document.querySelectorAll('[data-testid=dashboard-row] .col-title'), e => e.textContent)",
+            vec![],
+        )
+        .await?;
+    let titles: Vec<String> = serde_json::from_value(titles)?;
+    assert!(!titles.is_empty());
+    for title in &titles {
+        assert!(title.to_lowercase().contains("gempa"), "{title}");
+    }
+    app.test_id("filter-status")
+        .await?
+        .select_by_value("in_review")
+        .await?;
+    let narrowed = wait_text(&app, "dashboard-count", "search + status", |t| {
+        !t.starts_with("100 ")
+    })
+    .await?;
+    println!("search gempa + in review: {narrowed}");
+    let n: usize = narrowed.split(' ').next().unwrap().parse()?;
+    assert!(n > 0 && n < 100, "{narrowed}");
+    for row in app
+        .client
+        .find_all(Locator::Css("[data-testid=dashboard-row] .col-status"))
+        .await?
+    {
+        assert_eq!(row.attr("data-status").await?.as_deref(), Some("in_review"));
+    }
+    // Keyboard: the grid takes arrows and Enter opens the active row in the editor.
+    app.test_id("dashboard-grid").await?.click().await?;
+    app.test_id("dashboard-grid")
+        .await?
+        .send_keys(&format!(
+            "{}{}",
+            char::from(Key::Down),
+            char::from(Key::Enter)
+        ))
+        .await?;
+    let title = app.test_id("title-input").await?;
+    app.wait_until("the article to open", || {
+        let title = title.clone();
+        async move { Ok(title.is_displayed().await?.then_some(())) }
+    })
+    .await?;
+    assert!(
+        title
+            .prop("value")
+            .await?
+            .unwrap_or_default()
+            .to_lowercase()
+            .contains("gempa")
+    );
+    app.test_id("tab-dashboard").await?.click().await?;
+    wait_text(&app, "dashboard-count", "the rows again", |t| !t.is_empty()).await?;
+    app.screenshot("desk-4-dashboard-search-filter").await?;
+    app.quit().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn restore_a_revision() -> Result<()> {
+    let _one = ONE_WINDOW.lock().await;
+    let data = tempfile::tempdir()?;
+    let driver = Driver::start(data.path())?;
+    let app = launch_fresh(&driver).await?;
+    new_article(&app, "Harga cabai", "Versi pertama dari berita.").await?;
+    let save = format!("{}s{}", char::from(Key::Control), char::from(Key::Control));
+    let editor = app
+        .find(&format!("{} .cm-content", by_test_id("editor")))
+        .await?;
+    editor.send_keys(&save).await?;
+    app.wait_for_save_state("saved").await?;
+    editor.send_keys(" Tambahan kedua.").await?;
+    editor.send_keys(&save).await?;
+    app.wait_for_save_state("saved").await?;
+    assert!(app.editor_text().await?.contains("Tambahan kedua."));
+
+    app.test_id("history-button").await?.click().await?;
+    app.test_id("history-item").await?;
+    let items = app
+        .client
+        .find_all(Locator::Css(&by_test_id("history-item")))
+        .await?;
+    assert!(
+        items.len() >= 2,
+        "two explicit saves leave two revisions ({})",
+        items.len()
+    );
+    // The oldest Ctrl+S revision is the last "save" in the timeline.
+    let saves = app
+        .client
+        .find_all(Locator::Css(
+            "[data-testid=history-item][data-kind=save] button",
+        ))
+        .await?;
+    assert!(
+        saves.len() >= 2,
+        "each Ctrl+S leaves a revision ({})",
+        saves.len()
+    );
+    saves.last().unwrap().click().await?;
+    app.test_id("diff").await?;
+    app.test_id("restore-revision").await?.click().await?;
+    app.screenshot("desk-5-restore-confirm").await?;
+    app.test_id("confirm-restore").await?.click().await?;
+    wait_text(&app, "history-status", "the restore", |t| !t.is_empty()).await?;
+    let text = app.editor_text().await?;
+    assert_eq!(text, "Versi pertama dari berita.");
+    let after = app
+        .client
+        .find_all(Locator::Css(&by_test_id("history-item")))
+        .await?;
+    assert!(
+        after.len() > items.len(),
+        "the replaced text stays in the history"
+    );
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    app.screenshot("desk-5-restored").await?;
+    app.quit().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn switch_the_language() -> Result<()> {
+    let _one = ONE_WINDOW.lock().await;
+    let data = tempfile::tempdir()?;
+    let driver = Driver::start(data.path())?;
+    let app = launch_fresh(&driver).await?;
+    new_article(&app, "Gempa Cianjur", "Gempa mengguncang Cianjur pagi ini.").await?;
+    badge_score(&app).await?;
+    for (lang, dashboard, hint_word) in [("en", "Dashboard", ""), ("id", "Dasbor", "")] {
+        app.test_id("settings-button").await?.click().await?;
+        app.test_id("language-select")
+            .await?
+            .select_by_value(lang)
+            .await?;
+        app.find(".overlay:not([hidden]) .overlay-close")
+            .await?
+            .click()
+            .await?;
+        wait_text(&app, "tab-dashboard", "the tab label", |t| t == dashboard).await?;
+        let html_lang = app
+            .client
+            .execute("return document.documentElement.lang", vec![])
+            .await?;
+        assert_eq!(html_lang, lang);
+        let _ = hint_word;
+    }
+    // Hints come back from the engine in Indonesian: no English check text left on screen.
+    app.wait_until("Indonesian hints", || {
+        let app = &app;
+        async move {
+            let text = app.test_id("seo-panel").await?.text().await?;
+            Ok((!text.contains(" the ") && !text.is_empty()).then_some(()))
+        }
+    })
+    .await?;
+    assert_eq!(
+        text_of(&app, "settings-button").await?.trim(),
+        "⚙ Pengaturan"
+    );
+    app.screenshot("desk-6-bahasa-indonesia").await?;
+    // A real F1 from the keyboard, wherever the focus is; the overlay must be on screen.
+    app.client
+        .active_element()
+        .await?
+        .send_keys(&char::from(Key::F1).to_string())
+        .await?;
+    let overlay = app
+        .find(".overlay:not([hidden]) [data-testid=\"shortcuts-overlay\"]")
+        .await?;
+    assert!(overlay.is_displayed().await?, "F1 shows the shortcuts");
+    assert!(
+        overlay.text().await?.contains("Simpan sekarang"),
+        "the shortcuts are listed in Indonesian"
+    );
+    // Two frames, so the screenshot shows the overlay that was just painted.
+    app.client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];\
+             requestAnimationFrame(() => requestAnimationFrame(() => done(null)));",
+            vec![],
+        )
+        .await?;
+    app.screenshot("desk-7-shortcuts").await?;
+    app.quit().await
+}
+
+/// Fills a data dir with `n` articles: a third about "gempa", varied status, byline and score.
+pub fn seed(dir: &std::path::Path, n: usize) -> Result<()> {
+    let mut store = Store::open(dir)?;
+    let statuses = [
+        redaksi_article::Status::Draft,
+        redaksi_article::Status::InReview,
+        redaksi_article::Status::Ready,
+    ];
+    for i in 0..n {
+        let topic = ["gempa", "banjir", "pemilu"][i % 3];
+        let mut article = store.create_article(
+            &format!("Berita {topic} nomor {i}"),
+            &format!("Laporan {topic} hari ke-{i}. Warga diminta waspada."),
+        )?;
+        article.meta.byline =
+            Some(["Rina Sari", "Budi Santoso", "Ayu Lestari", "Dewi"][i % 4].into());
+        article.meta.status = statuses[(i / 3) % 3];
+        article.meta.tags = vec![topic.into()];
+        article.meta.keywords = vec![Keyword::new(topic)];
+        let saved = store.save_article(&article)?;
+        store.set_score(saved.id, Some(((i * 37) % 101) as u8))?;
+    }
+    Ok(())
+}

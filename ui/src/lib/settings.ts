@@ -1,0 +1,55 @@
+// Preferences of this desk that are not part of any article: the scoring profile, the site the
+// SEO title and URL are built for, and the theme. They live in the webview's local storage,
+// like the UI language; nothing secret is kept here (CMS passwords go to the OS keyring).
+import type { Site } from "./backend";
+
+export type Theme = "system" | "light" | "dark";
+export type ProfileName = "rankmath" | "newsroom";
+export const PROFILES: readonly ProfileName[] = ["newsroom", "rankmath"];
+export const THEMES: readonly Theme[] = ["system", "light", "dark"];
+
+export interface DeskSettings {
+  profile: ProfileName;
+  site: Site;
+  theme: Theme;
+}
+
+const KEY = "redaksi.desk";
+
+export const DEFAULTS: DeskSettings = {
+  profile: "newsroom",
+  site: { url: "https://example.com", name: "Redaksi", title_template: "%title% - %sitename%" },
+  theme: "system",
+};
+
+/** The stored settings; anything missing or malformed falls back to its default. */
+export function loadSettings(storage: Storage): DeskSettings {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(storage.getItem(KEY) ?? "{}");
+  } catch {
+    raw = {};
+  }
+  const value = (typeof raw === "object" && raw !== null ? raw : {}) as Partial<DeskSettings>;
+  const site = (typeof value.site === "object" && value.site !== null ? value.site : {}) as Partial<Site>;
+  const text = (v: unknown, fallback: string) => (typeof v === "string" ? v : fallback);
+  return {
+    profile: PROFILES.find((p) => p === value.profile) ?? DEFAULTS.profile,
+    theme: THEMES.find((t) => t === value.theme) ?? DEFAULTS.theme,
+    site: {
+      url: text(site.url, DEFAULTS.site.url),
+      name: text(site.name, DEFAULTS.site.name),
+      title_template: text(site.title_template, DEFAULTS.site.title_template),
+    },
+  };
+}
+
+export function saveSettings(storage: Storage, settings: DeskSettings): void {
+  storage.setItem(KEY, JSON.stringify(settings));
+}
+
+/** Applies the theme to the document: `system` leaves it to `prefers-color-scheme`. */
+export function applyTheme(theme: Theme, root: HTMLElement = document.documentElement): void {
+  if (theme === "system") delete root.dataset.theme;
+  else root.dataset.theme = theme;
+}

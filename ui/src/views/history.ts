@@ -1,0 +1,170 @@
+// History: a timeline of revisions with named versions marked, a word diff of any revision
+// against the current text (or of two revisions), restore with a confirmation, and naming the
+// current version.
+import type { DiffChunk, RevisionDiff, RevisionInfo } from "../lib/backend";
+import { toBackendError } from "../lib/backend";
+import type { I18n, MessageKey } from "../lib/i18n";
+import { el, field } from "./dom";
+import { Overlay } from "./overlay";
+
+export interface HistoryEvents {
+  list(id: string): Promise<RevisionInfo[]>;
+  diff(id: string, from: number | null, to: number | null): Promise<RevisionDiff>;
+  restore(id: string, rev: number): Promise<void>;
+  name(id: string, name: string): Promise<RevisionInfo>;
+}
+
+/** Inline word diff: deletions struck through, insertions underlined, both labelled. */
+export function renderDiff(chunks: DiffChunk[]): HTMLElement {
+  return el(
+    "div",
+    { class: "diff", "data-testid": "diff" },
+    ...chunks.map((chunk) =>
+      chunk.op === "equal" ? chunk.text : el(chunk.op === "insert" ? "ins" : "del", {}, chunk.text),
+    ),
+  );
+}
+
+export class HistoryPanel {
+  private readonly overlay: Overlay;
+  private readonly timeline = el("ol", { class: "timeline", "data-testid": "history-list" });
+  private readonly detail = el("div", { class: "history-detail" });
+  private readonly nameLabel = el("label");
+  private readonly nameInput = el("input", { type: "text", "data-testid": "version-name" });
+  private readonly nameButton = el("button", { type: "submit", "data-testid": "name-version" });
+  private readonly status = el("p", { class: "small", role: "status", "data-testid": "history-status" });
+  private articleId: string | undefined;
+  private revisions: RevisionInfo[] = [];
+  private chosen: number | undefined;
+
+  constructor(
+    private readonly i18n: I18n,
+    private readonly events: HistoryEvents,
+  ) {
+    this.overlay = new Overlay("history-panel", () => i18n.t("close"));
+    const form = el("form", { class: "name-form" }, field(this.nameLabel, this.nameInput), this.nameButton);
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      void this.nameCurrent();
+    });
+    this.overlay.body.append(form, this.status, el("div", { class: "history-columns" }, this.timeline, this.detail));
+  }
+
+  get root(): HTMLElement {
+    return this.overlay.root;
+  }
+
+  async open(articleId: string): Promise<void> {
+    this.articleId = articleId;
+    this.chosen = undefined;
+    this.status.textContent = "";
+    this.detail.replaceChildren();
+    this.overlay.show();
+    await this.reload();
+  }
+
+  applyLanguage(): void {
+    this.overlay.title.textContent = this.i18n.t("historyTitle");
+    this.nameLabel.textContent = this.i18n.t("nameVersion");
+    this.nameInput.placeholder = this.i18n.t("versionName");
+    this.nameButton.textContent = this.i18n.t("saveName");
+    this.renderTimeline();
+  }
+
+  private async reload(): Promise<void> {
+    if (!this.articleId) return;
+    try {
+      this.revisions = await this.events.list(this.articleId);
+    } catch (error) {
+      this.fail(error);
+      this.revisions = [];
+    }
+    this.renderTimeline();
+  }
+
+  private fail(error: unknown): void {
+    const e = toBackendError(error);
+    this.status.textContent = this.i18n.error(e.code, e.message);
+  }
+
+  private renderTimeline(): void {
+    const t = this.i18n;
+    const dates = new Intl.DateTimeFormat(t.lang === "id" ? "id-ID" : "en-GB", { dateStyle: "medium", timeStyle: "medium" });
+    if (this.revisions.length === 0) {
+      this.timeline.replaceChildren(el("li", { class: "muted" }, t.t("noRevisions")));
+      return;
+    }
+    this.timeline.replaceChildren(
+      ...this.revisions.map((rev) => {
+        const button = el(
+          "button",
+          { type: "button", class: "history-entry", "aria-pressed": String(rev.id === this.chosen) },
+          el("time", { datetime: rev.created_at }, dates.format(new Date(rev.created_at))),
+          el("span", { class: `kind kind-${rev.kind}` }, rev.name ? `★ ${rev.name}` : t.t(`kind_${rev.kind}` as MessageKey)),
+          el("span", { class: "muted small" }, `${rev.title || t.t("untitled")} · ${rev.word_count}`),
+        );
+        button.addEventListener("click", () => void this.choose(rev));
+        return el("li", { "data-testid": "history-item", "data-rev": String(rev.id), "data-kind": rev.kind, class: rev.kind === "named" ? "named" : "" }, button);
+      }),
+    );
+  }
+
+  private async choose(rev: RevisionInfo): Promise<void> {
+    if (!this.articleId) return;
+    this.chosen = rev.id;
+    this.renderTimeline();
+    const t = this.i18n;
+    let diff: RevisionDiff;
+    try {
+      diff = await this.events.diff(this.articleId, rev.id, null);
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    const restore = el("button", { type: "button", class: "danger", "data-testid": "restore-revision" }, t.t("restore"));
+    restore.addEventListener("click", () => this.confirmRestore(rev, restore));
+    this.detail.replaceChildren(
+      el("h3", { class: "group-title" }, t.t("compare")),
+      renderDiff(diff.title),
+      renderDiff(diff.body),
+      diff.meta_changed ? el("p", { class: "muted small" }, t.t("metaChanged")) : "",
+      restore,
+    );
+  }
+
+  private confirmRestore(rev: RevisionInfo, trigger: HTMLElement): void {
+    const t = this.i18n;
+    const yes = el("button", { type: "button", class: "danger", "data-testid": "confirm-restore" }, t.t("confirm"));
+    const no = el("button", { type: "button" }, t.t("cancel"));
+    const box = el("div", { class: "confirm", role: "alertdialog", "aria-label": t.t("confirmRestore") }, el("p", {}, t.t("confirmRestore")), yes, no);
+    trigger.replaceWith(box);
+    no.addEventListener("click", () => box.replaceWith(trigger));
+    yes.addEventListener("click", () => void this.restore(rev));
+    no.focus();
+  }
+
+  private async restore(rev: RevisionInfo): Promise<void> {
+    if (!this.articleId) return;
+    try {
+      await this.events.restore(this.articleId, rev.id);
+      this.status.textContent = this.i18n.t("restored");
+      this.detail.replaceChildren();
+      this.chosen = undefined;
+      await this.reload();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private async nameCurrent(): Promise<void> {
+    const name = this.nameInput.value.trim();
+    if (!this.articleId || !name) return;
+    try {
+      await this.events.name(this.articleId, name);
+      this.nameInput.value = "";
+      await this.reload();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+}

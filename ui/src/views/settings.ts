@@ -1,0 +1,90 @@
+// The settings overlay: UI language, scoring profile, the site the SEO title and URL are
+// built for, and the theme.
+import { type I18n, LANGS, type Lang, type MessageKey, storedLang } from "../lib/i18n";
+import { type DeskSettings, PROFILES, THEMES } from "../lib/settings";
+import { el, field } from "./dom";
+import { Overlay } from "./overlay";
+
+export interface SettingsEvents {
+  settings(): DeskSettings;
+  onChange(settings: DeskSettings): void;
+  onLang(lang: Lang | undefined): void;
+}
+
+export class SettingsPanel {
+  private readonly overlay: Overlay;
+  private readonly labels: [HTMLLabelElement, MessageKey][] = [];
+  readonly lang = el("select", { "data-testid": "language-select" });
+  private readonly profile = el("select", { "data-testid": "settings-profile" });
+  private readonly siteUrl = el("input", { type: "url", "data-testid": "settings-site-url" });
+  private readonly siteName = el("input", { type: "text", "data-testid": "settings-site-name" });
+  private readonly template = el("input", { type: "text", "data-testid": "settings-title-template" });
+  private readonly templateHint = el("p", { class: "muted small" });
+  private readonly theme = el("select", { "data-testid": "settings-theme" });
+
+  constructor(
+    private readonly i18n: I18n,
+    private readonly storage: Storage,
+    private readonly events: SettingsEvents,
+  ) {
+    this.overlay = new Overlay("settings", () => i18n.t("close"));
+    const row = (key: MessageKey, control: HTMLElement, ...extra: Node[]) => {
+      const label = el("label");
+      this.labels.push([label, key]);
+      return field(label, control, ...extra);
+    };
+    this.overlay.body.append(
+      row("language", this.lang),
+      row("profile", this.profile),
+      row("siteUrl", this.siteUrl),
+      row("siteName", this.siteName),
+      row("titleTemplate", this.template, this.templateHint),
+      row("theme", this.theme),
+    );
+    this.lang.addEventListener("change", () => events.onLang(LANGS.find((l) => l === this.lang.value)));
+    for (const control of [this.profile, this.theme]) control.addEventListener("change", () => this.changed());
+    for (const control of [this.siteUrl, this.siteName, this.template]) control.addEventListener("change", () => this.changed());
+  }
+
+  get root(): HTMLElement {
+    return this.overlay.root;
+  }
+
+  open(): void {
+    this.fill();
+    this.overlay.show();
+  }
+
+  private changed(): void {
+    const current = this.events.settings();
+    this.events.onChange({
+      profile: PROFILES.find((p) => p === this.profile.value) ?? current.profile,
+      theme: THEMES.find((t) => t === this.theme.value) ?? current.theme,
+      site: { url: this.siteUrl.value.trim(), name: this.siteName.value.trim(), title_template: this.template.value },
+    });
+  }
+
+  private fill(): void {
+    const settings = this.events.settings();
+    this.lang.value = storedLang(this.storage) ?? "auto";
+    this.profile.value = settings.profile;
+    this.theme.value = settings.theme;
+    this.siteUrl.value = settings.site.url;
+    this.siteName.value = settings.site.name;
+    this.template.value = settings.site.title_template;
+  }
+
+  applyLanguage(): void {
+    const t = this.i18n;
+    this.overlay.title.textContent = t.t("settingsTitle");
+    for (const [label, key] of this.labels) label.textContent = t.t(key);
+    this.lang.replaceChildren(
+      el("option", { value: "auto" }, t.t("languageAuto")),
+      ...LANGS.map((lang) => el("option", { value: lang }, t.t(`langName_${lang}` as MessageKey))),
+    );
+    this.profile.replaceChildren(...PROFILES.map((p) => el("option", { value: p }, t.t(`profile_${p}` as MessageKey))));
+    this.theme.replaceChildren(...THEMES.map((th) => el("option", { value: th }, t.t(`theme_${th}` as MessageKey))));
+    this.templateHint.textContent = t.t("titleTemplateHint");
+    this.fill();
+  }
+}
