@@ -289,8 +289,9 @@ impl Worker {
         }
         let id = item.id;
         let message = outcome.error.clone();
+        let owner = self.owner.clone();
         self.store
-            .call(move |s| s.outbox_finish(id, state, &outcome))
+            .call(move |s| s.outbox_finish(id, &owner, state, &outcome))
             .await?;
         if state != OutboxState::Queued {
             self.emit(Progress::Finished { id, state, message });

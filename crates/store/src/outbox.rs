@@ -384,11 +384,15 @@ impl Store {
         )? > 0)
     }
 
-    /// Records how an attempt ended. A `sent` outcome also updates the remote mapping, in the
-    /// same transaction, so the next publish of the article updates that post.
+    /// Records how `owner`'s attempt ended. A `sent` outcome also updates the remote mapping,
+    /// in the same transaction, so the next publish of the article updates that post. When the
+    /// row is no longer the owner's (its lease ran out and another worker took it over), the
+    /// row is left to that worker; a post that was sent is still recorded in the mapping, so
+    /// the other worker updates it instead of creating a second one.
     pub fn outbox_finish(
         &mut self,
         id: i64,
+        owner: &str,
         state: OutboxState,
         outcome: &Outcome,
     ) -> Result<OutboxItem, StoreError> {
@@ -400,7 +404,7 @@ impl Store {
                  version_token = COALESCE(?6, version_token), remote_copy = ?7,
                  next_attempt_at = COALESCE(?8, next_attempt_at), updated_at = ?9,
                  report = COALESCE(?10, report), lease_owner = NULL, lease_until = NULL
-             WHERE id = ?1",
+             WHERE id = ?1 AND lease_owner = ?11",
             params![
                 id,
                 state.as_str(),
@@ -411,7 +415,8 @@ impl Store {
                 outcome.remote_copy,
                 outcome.retry_at.map(|t| t.timestamp_micros()),
                 now,
-                outcome.report
+                outcome.report,
+                owner
             ],
         )?;
         if state == OutboxState::Sent {
@@ -601,7 +606,7 @@ mod tests {
         );
         assert!(store.outbox_claim_due("w", LEASE, 10).unwrap().is_empty());
         store
-            .outbox_finish(first[0].id, OutboxState::Sent, &Outcome::default())
+            .outbox_finish(first[0].id, "w", OutboxState::Sent, &Outcome::default())
             .unwrap();
         let second = store.outbox_claim_due("w", LEASE, 10).unwrap();
         assert_eq!(second.len(), 1);
@@ -647,7 +652,7 @@ mod tests {
         assert!(store.outbox_renew_lease(row.id, "A", LEASE).unwrap());
         assert!(!store.outbox_renew_lease(row.id, "B", LEASE).unwrap());
         store
-            .outbox_finish(row.id, OutboxState::Sent, &Outcome::default())
+            .outbox_finish(row.id, "A", OutboxState::Sent, &Outcome::default())
             .unwrap();
         assert!(!store.outbox_renew_lease(row.id, "A", LEASE).unwrap());
     }

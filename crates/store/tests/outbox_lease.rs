@@ -60,7 +60,7 @@ fn two_workers_racing_over_one_queue_claim_every_row_exactly_once() {
                         // The send itself, during which the other worker keeps claiming.
                         thread::sleep(Duration::from_millis(3));
                         store
-                            .outbox_finish(row.id, OutboxState::Sent, &Outcome::default())
+                            .outbox_finish(row.id, owner, OutboxState::Sent, &Outcome::default())
                             .unwrap();
                     }
                 }
@@ -105,4 +105,18 @@ fn a_row_whose_owner_died_is_taken_over_after_its_lease_runs_out() {
     assert_eq!(taken[0].attempts, 2);
     assert!(!live.outbox_renew_lease(ids[0], "mati", LEASE).unwrap());
     assert!(live.outbox_renew_lease(ids[0], "hidup", LEASE).unwrap());
+    // The first owner comes back late: its answer must not end the new owner's send.
+    let late = Outcome {
+        error: Some("late".into()),
+        ..Outcome::default()
+    };
+    let row = live
+        .outbox_finish(ids[0], "mati", OutboxState::Failed, &late)
+        .unwrap();
+    assert_eq!(row.state, OutboxState::Sending);
+    assert_eq!(row.last_error, None);
+    let row = live
+        .outbox_finish(ids[0], "hidup", OutboxState::Sent, &Outcome::default())
+        .unwrap();
+    assert_eq!(row.state, OutboxState::Sent);
 }
