@@ -29,6 +29,11 @@ const COMMANDS: &[&str] = &[
     "list_backups",
     "run_maintenance",
     "import_markdown",
+    // Publishing through the outbox (src-tauri/outbox_commands.rs).
+    "enqueue_publish",
+    "list_outbox",
+    "retry_outbox",
+    "list_targets",
 ];
 
 fn main() {

@@ -42,6 +42,11 @@ impl AppState {
         }
     }
 
+    /// The store's handle, for library code that takes one (the publish crate).
+    pub(crate) fn handle(&self) -> Result<&StoreHandle, IpcError> {
+        self.store.as_ref().map_err(Clone::clone)
+    }
+
     pub(crate) async fn call<T, F>(&self, f: F) -> Result<T, IpcError>
     where
         T: Send + 'static,
@@ -118,6 +123,10 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             crate::store_commands::list_backups,
             crate::store_commands::run_maintenance,
             crate::store_commands::import_markdown,
+            crate::outbox_commands::enqueue_publish,
+            crate::outbox_commands::list_outbox,
+            crate::outbox_commands::retry_outbox,
+            crate::outbox_commands::list_targets,
         ])
 }
 

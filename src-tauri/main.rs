@@ -10,6 +10,7 @@
 mod commands;
 mod desk;
 mod error;
+mod outbox_commands;
 mod store_commands;
 
 use std::path::PathBuf;
@@ -44,7 +45,16 @@ fn main() {
     let state = commands::AppState::open(data_dir.as_deref());
     let webview_dir = data_dir.ok();
     let app = commands::register(tauri::Builder::default(), state)
-        .setup(move |app| Ok(open_main_window(app, webview_dir.clone())?))
+        .setup(move |app| {
+            if let Some(dir) = &webview_dir
+                && let Err(err) = outbox_commands::start_worker(app.handle().clone(), dir)
+            {
+                // The editor works without it; requests wait in the outbox for the next start
+                // or for `redaksi outbox run`.
+                eprintln!("Redaksi outbox: {}", err.message);
+            }
+            Ok(open_main_window(app, webview_dir.clone())?)
+        })
         .run(tauri::generate_context!());
     if let Err(err) = app {
         eprintln!("Redaksi could not start / Redaksi tidak bisa dijalankan: {err}");

@@ -45,6 +45,10 @@ pub struct WorkerConfig {
     pub request_timeout: Duration,
     /// Where relative image paths in articles are resolved.
     pub media_root: Option<PathBuf>,
+    /// How long a claimed row stays this worker's without a renewal. Another worker (the app
+    /// and `redaksi outbox run` may share a database) takes the row over only after that, so
+    /// it is renewed every third of it while a send is under way.
+    pub lease: Duration,
 }
 
 impl Default for WorkerConfig {
@@ -56,6 +60,7 @@ impl Default for WorkerConfig {
             max_attempts: 8,
             request_timeout: Duration::from_secs(60),
             media_root: None,
+            lease: Duration::from_secs(120),
         }
     }
 }
@@ -135,6 +140,8 @@ pub struct Worker {
     http: reqwest::Client,
     progress: Option<UnboundedSender<Progress>>,
     capabilities: Mutex<HashMap<String, SiteCapabilities>>,
+    /// This worker's name on the rows it leases; new for each worker.
+    owner: String,
 }
 
 /// The result of a successful send.
@@ -161,6 +168,7 @@ impl Worker {
             http,
             progress: None,
             capabilities: Mutex::new(HashMap::new()),
+            owner: Uuid::new_v4().to_string(),
         }
     }
 
@@ -175,15 +183,19 @@ impl Worker {
         }
     }
 
-    /// Sends due rows until `until` holds. Rows left `sending` by an earlier run that stopped
-    /// are queued again first.
+    /// Sends due rows until `until` holds. Rows left `sending` by a worker that stopped are
+    /// queued again first, once their lease has run out.
     pub async fn run(self: &Arc<Self>, until: Until) -> Result<(), PublishError> {
         self.store.call(|s| s.outbox_recover_interrupted()).await?;
         let mut running: JoinSet<Result<(), PublishError>> = JoinSet::new();
         loop {
             let free = self.config.concurrency.saturating_sub(running.len());
             let claimed = if free > 0 {
-                self.store.call(move |s| s.outbox_claim_due(free)).await?
+                let owner = self.owner.clone();
+                let lease = self.config.lease;
+                self.store
+                    .call(move |s| s.outbox_claim_due(&owner, lease, free))
+                    .await?
             } else {
                 Vec::new()
             };
@@ -240,7 +252,7 @@ impl Worker {
             id: item.id,
             attempt: item.attempts,
         });
-        let (state, outcome) = match self.attempt(&item).await {
+        let (state, outcome) = match self.attempt_leased(&item).await? {
             Ok(sent) => (
                 OutboxState::Sent,
                 Outcome {
@@ -277,13 +289,32 @@ impl Worker {
         }
         let id = item.id;
         let message = outcome.error.clone();
+        let owner = self.owner.clone();
         self.store
-            .call(move |s| s.outbox_finish(id, state, &outcome))
+            .call(move |s| s.outbox_finish(id, &owner, state, &outcome))
             .await?;
         if state != OutboxState::Queued {
             self.emit(Progress::Finished { id, state, message });
         }
         Ok(())
+    }
+
+    /// Runs one attempt while renewing the row's lease, so a long upload is not taken over by
+    /// another worker. A lost lease does not stop the attempt: its outcome is still recorded,
+    /// and the remote mapping's create intent keeps a second send from duplicating the post.
+    async fn attempt_leased(&self, item: &OutboxItem) -> Result<Result<Sent, Stop>, PublishError> {
+        let every = (self.config.lease / 3).max(Duration::from_millis(10));
+        let attempt = self.attempt(item);
+        tokio::pin!(attempt);
+        loop {
+            tokio::select! {
+                result = &mut attempt => return Ok(result),
+                () = tokio::time::sleep(every) => {
+                    let (id, owner, lease) = (item.id, self.owner.clone(), self.config.lease);
+                    self.store.call(move |s| s.outbox_renew_lease(id, &owner, lease)).await?;
+                }
+            }
+        }
     }
 
     fn after_error(&self, item: &OutboxItem, err: PublishError) -> (OutboxState, Outcome) {

@@ -30,6 +30,7 @@ fn fast() -> WorkerConfig {
         max_attempts: 6,
         request_timeout: Duration::from_secs(20),
         media_root: None,
+        lease: Duration::from_secs(30),
     }
 }
 
@@ -624,7 +625,12 @@ async fn a_worker_killed_after_sending_a_create_is_resumed_by_the_next_one_witho
         .unwrap();
     // What a killed worker leaves behind: the row claimed (`sending`), the create intent
     // persisted, and the post created in WordPress with no answer recorded.
-    let claimed = e.store.call(|s| s.outbox_claim_due(1)).await.unwrap();
+    // A zero lease: the killed worker can no longer renew it, so it has run out.
+    let claimed = e
+        .store
+        .call(|s| s.outbox_claim_due("killed", Duration::ZERO, 1))
+        .await
+        .unwrap();
     assert_eq!(claimed[0].id, q.id);
     let id = a.id;
     e.store

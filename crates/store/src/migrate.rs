@@ -48,6 +48,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "folder_sync",
         sql: include_str!("../migrations/0006_folder_sync.sql"),
     },
+    Migration {
+        version: 7,
+        name: "outbox_lease",
+        sql: include_str!("../migrations/0007_outbox_lease.sql"),
+    },
 ];
 
 /// The newest schema version this build can read and write.

@@ -294,40 +294,59 @@ impl Store {
         Ok(next.map(from_micros))
     }
 
-    /// A worker that stopped mid-send (crash, power cut) left rows in `sending`; they go back
-    /// to the queue. The remote mapping's create intent tells the next attempt to look first.
+    /// A worker that stopped mid-send (crash, power cut) left rows in `sending`; once their
+    /// lease has run out they go back to the queue. A row whose lease is still live belongs
+    /// to another worker that is sending it now, and is left alone. The remote mapping's
+    /// create intent tells the next attempt to look first.
     pub fn outbox_recover_interrupted(&mut self) -> Result<usize, StoreError> {
         let now = self.now().timestamp_micros();
         Ok(self.conn.execute(
-            "UPDATE outbox SET state = 'queued', next_attempt_at = ?1, updated_at = ?1 WHERE state = 'sending'",
+            "UPDATE outbox SET state = 'queued', next_attempt_at = ?1, updated_at = ?1,
+                 lease_owner = NULL, lease_until = NULL
+             WHERE state = 'sending' AND (lease_until IS NULL OR lease_until <= ?1)",
             [now],
         )?)
     }
 
-    /// Takes up to `limit` due rows and marks them `sending`, at most one per remote post
-    /// (article and target), and none for a post that already has a row in flight.
-    pub fn outbox_claim_due(&mut self, limit: usize) -> Result<Vec<OutboxItem>, StoreError> {
+    /// Takes up to `limit` rows for the worker `owner` and marks them `sending` with a lease
+    /// of `lease`: due queued rows, and `sending` rows whose owner let the lease run out. At
+    /// most one per remote post (article and target), and none for a post that has a row
+    /// under a live lease. The transaction is IMMEDIATE: it takes the write lock before it
+    /// reads, so two processes never both see a row as free and claim it.
+    pub fn outbox_claim_due(
+        &mut self,
+        owner: &str,
+        lease: std::time::Duration,
+        limit: usize,
+    ) -> Result<Vec<OutboxItem>, StoreError> {
         let now = self.now().timestamp_micros();
-        let tx = self.conn.transaction()?;
+        let until = now.saturating_add(i64::try_from(lease.as_micros()).unwrap_or(i64::MAX));
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let ids: Vec<i64> = {
+            // The oldest unfinished row of each post goes first, so a post's requests are sent
+            // in the order they were made.
             let mut stmt = tx.prepare_cached(
                 "SELECT MIN(o.id) FROM outbox o
-                 WHERE o.state = 'queued'
+                 WHERE (o.state = 'queued'
+                        OR (o.state = 'sending' AND (o.lease_until IS NULL OR o.lease_until <= ?1)))
                    AND NOT EXISTS (SELECT 1 FROM outbox s WHERE s.state = 'sending'
+                                   AND s.lease_until > ?1
                                    AND s.article_id = o.article_id AND s.target = o.target)
                  GROUP BY o.article_id, o.target
                  ORDER BY MIN(o.id)",
             )?;
-            let candidates = stmt.query_map([], |row| row.get::<_, i64>(0))?;
+            let candidates = stmt.query_map([now], |row| row.get::<_, i64>(0))?;
             let mut due = Vec::new();
             for id in candidates {
                 let id = id?;
-                let at: i64 = tx.query_row(
-                    "SELECT next_attempt_at FROM outbox WHERE id = ?1",
+                let (state, at): (String, i64) = tx.query_row(
+                    "SELECT state, next_attempt_at FROM outbox WHERE id = ?1",
                     [id],
-                    |r| r.get(0),
+                    |r| Ok((r.get(0)?, r.get(1)?)),
                 )?;
-                if at <= now {
+                if state == "sending" || at <= now {
                     due.push(id);
                     if due.len() == limit {
                         break;
@@ -338,19 +357,42 @@ impl Store {
         };
         for id in &ids {
             tx.execute(
-                "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ?2 WHERE id = ?1",
-                params![id, now],
+                "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ?2,
+                     lease_owner = ?3, lease_until = ?4
+                 WHERE id = ?1",
+                params![id, now, owner, until],
             )?;
         }
         tx.commit()?;
         ids.into_iter().map(|id| self.outbox_get(id)).collect()
     }
 
-    /// Records how an attempt ended. A `sent` outcome also updates the remote mapping, in the
-    /// same transaction, so the next publish of the article updates that post.
+    /// Extends `owner`'s lease on a row it is still sending. Returns `false` when the row is
+    /// no longer the owner's (the lease ran out and another worker took it over).
+    pub fn outbox_renew_lease(
+        &mut self,
+        id: i64,
+        owner: &str,
+        lease: std::time::Duration,
+    ) -> Result<bool, StoreError> {
+        let now = self.now().timestamp_micros();
+        let until = now.saturating_add(i64::try_from(lease.as_micros()).unwrap_or(i64::MAX));
+        Ok(self.conn.execute(
+            "UPDATE outbox SET lease_until = ?3
+             WHERE id = ?1 AND state = 'sending' AND lease_owner = ?2",
+            params![id, owner, until],
+        )? > 0)
+    }
+
+    /// Records how `owner`'s attempt ended. A `sent` outcome also updates the remote mapping,
+    /// in the same transaction, so the next publish of the article updates that post. When the
+    /// row is no longer the owner's (its lease ran out and another worker took it over), the
+    /// row is left to that worker; a post that was sent is still recorded in the mapping, so
+    /// the other worker updates it instead of creating a second one.
     pub fn outbox_finish(
         &mut self,
         id: i64,
+        owner: &str,
         state: OutboxState,
         outcome: &Outcome,
     ) -> Result<OutboxItem, StoreError> {
@@ -361,8 +403,8 @@ impl Store {
                  remote_id = COALESCE(?4, remote_id), remote_url = COALESCE(?5, remote_url),
                  version_token = COALESCE(?6, version_token), remote_copy = ?7,
                  next_attempt_at = COALESCE(?8, next_attempt_at), updated_at = ?9,
-                 report = COALESCE(?10, report)
-             WHERE id = ?1",
+                 report = COALESCE(?10, report), lease_owner = NULL, lease_until = NULL
+             WHERE id = ?1 AND lease_owner = ?11",
             params![
                 id,
                 state.as_str(),
@@ -373,7 +415,8 @@ impl Store {
                 outcome.remote_copy,
                 outcome.retry_at.map(|t| t.timestamp_micros()),
                 now,
-                outcome.report
+                outcome.report,
+                owner
             ],
         )?;
         if state == OutboxState::Sent {
@@ -520,7 +563,11 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
     use super::*;
+
+    const LEASE: Duration = Duration::from_secs(300);
 
     fn store_with_target() -> (Store, Uuid) {
         let mut store = Store::open_in_memory().unwrap();
@@ -549,7 +596,7 @@ mod tests {
         store
             .outbox_enqueue(other, "situs", "c", "draft", None)
             .unwrap();
-        let first = store.outbox_claim_due(10).unwrap();
+        let first = store.outbox_claim_due("w", LEASE, 10).unwrap();
         assert_eq!(
             first
                 .iter()
@@ -557,28 +604,57 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["a", "c"]
         );
-        assert!(store.outbox_claim_due(10).unwrap().is_empty());
+        assert!(store.outbox_claim_due("w", LEASE, 10).unwrap().is_empty());
         store
-            .outbox_finish(first[0].id, OutboxState::Sent, &Outcome::default())
+            .outbox_finish(first[0].id, "w", OutboxState::Sent, &Outcome::default())
             .unwrap();
-        let second = store.outbox_claim_due(10).unwrap();
+        let second = store.outbox_claim_due("w", LEASE, 10).unwrap();
         assert_eq!(second.len(), 1);
         assert_eq!(second[0].snapshot, "b");
     }
 
     #[test]
-    fn interrupted_sends_go_back_to_the_queue() {
+    fn recovery_leaves_a_live_lease_alone_and_requeues_an_expired_one() {
+        let (mut store, id) = store_with_target();
+        let other = store.create_article("Lain", "Isi").unwrap().id;
+        store
+            .outbox_enqueue(id, "situs", "a", "draft", None)
+            .unwrap();
+        store
+            .outbox_enqueue(other, "situs", "b", "draft", None)
+            .unwrap();
+        let long = store.outbox_claim_due("hidup", LEASE, 1).unwrap();
+        let short = store
+            .outbox_claim_due("mati", Duration::from_secs(1), 1)
+            .unwrap();
+        assert_eq!(short[0].state, OutboxState::Sending);
+        // Two seconds later the short lease has run out; the long one has not.
+        let later = Utc::now() + chrono::Duration::seconds(2);
+        store.set_clock(std::sync::Arc::new(move || later));
+        assert_eq!(store.outbox_recover_interrupted().unwrap(), 1);
+        assert_eq!(
+            store.outbox_get(short[0].id).unwrap().state,
+            OutboxState::Queued
+        );
+        assert_eq!(
+            store.outbox_get(long[0].id).unwrap().state,
+            OutboxState::Sending
+        );
+    }
+
+    #[test]
+    fn a_lease_is_renewed_only_by_its_owner() {
         let (mut store, id) = store_with_target();
         store
             .outbox_enqueue(id, "situs", "a", "draft", None)
             .unwrap();
-        let claimed = store.outbox_claim_due(1).unwrap();
-        assert_eq!(claimed[0].state, OutboxState::Sending);
-        assert_eq!(store.outbox_recover_interrupted().unwrap(), 1);
-        assert_eq!(
-            store.outbox_get(claimed[0].id).unwrap().state,
-            OutboxState::Queued
-        );
+        let row = store.outbox_claim_due("A", LEASE, 1).unwrap().remove(0);
+        assert!(store.outbox_renew_lease(row.id, "A", LEASE).unwrap());
+        assert!(!store.outbox_renew_lease(row.id, "B", LEASE).unwrap());
+        store
+            .outbox_finish(row.id, "A", OutboxState::Sent, &Outcome::default())
+            .unwrap();
+        assert!(!store.outbox_renew_lease(row.id, "A", LEASE).unwrap());
     }
 
     #[test]

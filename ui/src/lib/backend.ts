@@ -1,6 +1,7 @@
 // The only module that talks to Tauri. Everything else in the UI calls these functions, so that
 // tests can replace the backend with `mockIPC` and the IPC contract lives in one place.
 import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 
 /** An article as the Rust `redaksi_article::Article` serialises it. */
@@ -230,4 +231,84 @@ export async function onWindowClose(beforeClose: () => Promise<boolean>): Promis
   await getCurrentWindow().onCloseRequested(async (event) => {
     if (!(await beforeClose())) event.preventDefault();
   });
+}
+
+/** A publish request's state in the outbox (crates/store/src/outbox.rs). */
+export type OutboxState =
+  | "queued"
+  | "sending"
+  | "sent"
+  | "conflict"
+  | "needs-auth"
+  | "failed"
+  | "needs-confirmation";
+
+/** One outbox row, as `list_outbox` and `enqueue_publish` return it. */
+export interface OutboxItem {
+  id: number;
+  article_id: string;
+  target: string;
+  remote_status: PublishStatus;
+  publish_at: string | null;
+  state: OutboxState;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  remote_id: string | null;
+  remote_url: string | null;
+  version_token: string | null;
+  /** On conflict: the CMS's current version. */
+  remote_copy: string | null;
+  /** JSON: which SEO fields stuck, terms that could not be created. */
+  report: string | null;
+  overwrite: boolean;
+  confirmed: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The status the post gets in the CMS. */
+export type PublishStatus = "draft" | "pending" | "publish" | "future";
+
+/** A CMS account; its secret stays in the OS keyring. */
+export interface PublishTarget {
+  name: string;
+  kind: "wordpress" | "ghost";
+  url: string;
+  username: string | null;
+}
+
+/** What the app's outbox worker reports, as the `outbox-progress` event. */
+export type OutboxProgress =
+  | { event: "sending"; id: number; attempt: number }
+  | { event: "uploaded"; id: number; done: number; total: number }
+  | { event: "retrying"; id: number; at: string; reason: string }
+  | { event: "finished"; id: number; state: OutboxState; message: string | null };
+
+/** Queues a publish; the worker sends it when it can. `publishAt` (RFC 3339) is needed for "future". */
+export function enqueuePublish(
+  articleId: string,
+  target: string,
+  status: PublishStatus,
+  publishAt: string | null = null,
+): Promise<OutboxItem> {
+  return call("enqueue_publish", { articleId, target, status, publishAt });
+}
+
+export function listOutbox(): Promise<OutboxItem[]> {
+  return call("list_outbox");
+}
+
+/** Sends a stopped row again: `overwrite` answers a conflict, `confirm` a passed schedule. */
+export function retryOutbox(id: number, overwrite = false, confirm = false): Promise<OutboxItem> {
+  return call("retry_outbox", { id, overwrite, confirm });
+}
+
+export function listTargets(): Promise<PublishTarget[]> {
+  return call("list_targets");
+}
+
+/** Calls `handler` with each event of the app's outbox worker; resolves to the unsubscribe. */
+export function onOutboxProgress(handler: (progress: OutboxProgress) => void): Promise<() => void> {
+  return listen<OutboxProgress>("outbox-progress", (event) => handler(event.payload));
 }

@@ -1,0 +1,256 @@
+//! Publishing from the app: the outbox worker runs inside it (on the async runtime, on its own
+//! store connection, so a slow CMS never holds up the editor's saves), and thin commands put
+//! requests in the outbox, list it, and answer rows that stopped. The worker's progress
+//! reaches the UI as the `outbox-progress` event.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use redaksi_publish::PublishError;
+use redaksi_publish::credentials::Keyring;
+use redaksi_publish::outbox::{Progress, Until, Worker, WorkerConfig, enqueue};
+use redaksi_store::outbox::{OutboxItem, Target};
+use redaksi_store::{Store, StoreHandle};
+use tauri::{AppHandle, Emitter, Runtime, State};
+use uuid::Uuid;
+
+use crate::commands::AppState;
+use crate::error::IpcError;
+
+/// The event the worker's [`Progress`] is emitted as.
+pub const PROGRESS_EVENT: &str = "outbox-progress";
+
+impl From<PublishError> for IpcError {
+    fn from(err: PublishError) -> Self {
+        IpcError {
+            code: err.code(),
+            message: err.to_string(),
+        }
+    }
+}
+
+/// Starts the worker for the app's lifetime. It has its own connection to `redaksi.db`: the
+/// store's lease lets it share the queue with a `redaksi outbox run` on the same database.
+pub fn start_worker<R: Runtime>(app: AppHandle<R>, data_dir: &Path) -> Result<(), IpcError> {
+    let handle = Store::open(data_dir).and_then(StoreHandle::spawn)?;
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<Progress>();
+    let worker =
+        Arc::new(Worker::new(handle, Arc::new(Keyring), WorkerConfig::default()).with_progress(tx));
+    tauri::async_runtime::spawn(async move {
+        while let Some(event) = rx.recv().await {
+            // No window listening (or it closed) is not the worker's problem.
+            let _ = app.emit(PROGRESS_EVENT, event);
+        }
+    });
+    tauri::async_runtime::spawn(async move {
+        loop {
+            // Returns once nothing is pending; new requests are picked up on the next round.
+            if let Err(err) = worker.run(Until::Empty).await {
+                eprintln!("Redaksi outbox: {err}");
+            }
+            tokio::time::sleep(Duration::from_secs(2)).await;
+        }
+    });
+    Ok(())
+}
+
+/// Puts a publish request in the outbox; the worker sends it when it can.
+#[tauri::command]
+pub async fn enqueue_publish(
+    state: State<'_, AppState>,
+    article_id: Uuid,
+    target: String,
+    status: String,
+    publish_at: Option<DateTime<Utc>>,
+) -> Result<OutboxItem, IpcError> {
+    Ok(enqueue(state.handle()?, article_id, &target, &status, publish_at).await?)
+}
+
+/// Every outbox row, newest first.
+#[tauri::command]
+pub async fn list_outbox(state: State<'_, AppState>) -> Result<Vec<OutboxItem>, IpcError> {
+    state.call(|store| store.outbox_list()).await
+}
+
+/// Sends a stopped row again: `overwrite` answers a conflict, `confirm` a schedule whose time
+/// passed while offline (the CLI's `outbox retry --overwrite/--confirm`).
+#[tauri::command]
+pub async fn retry_outbox(
+    state: State<'_, AppState>,
+    id: i64,
+    overwrite: bool,
+    confirm: bool,
+) -> Result<OutboxItem, IpcError> {
+    state
+        .call(move |store| store.outbox_retry(id, overwrite, confirm))
+        .await
+}
+
+/// The configured CMS accounts (their secrets stay in the keyring).
+#[tauri::command]
+pub async fn list_targets(state: State<'_, AppState>) -> Result<Vec<Target>, IpcError> {
+    state.call(|store| store.list_targets()).await
+}
+
+#[cfg(test)]
+mod tests {
+    use redaksi_store::Store;
+    use redaksi_store::outbox::Target;
+    use serde_json::{Value, json};
+    use tauri::ipc::{CallbackFn, InvokeBody};
+    use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
+    use tauri::webview::InvokeRequest;
+    use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
+    use uuid::Uuid;
+
+    use crate::commands::{AppState, register};
+
+    /// The app on a fresh store with one WordPress target and one article.
+    fn app() -> (App<MockRuntime>, WebviewWindow<MockRuntime>, Uuid) {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .put_target(&Target {
+                name: "situs".into(),
+                kind: "wordpress".into(),
+                url: "http://127.0.0.1:1".into(),
+                username: Some("admin".into()),
+            })
+            .unwrap();
+        let article = store.create_article("Banjir", "Hujan deras.").unwrap().id;
+        let app = register(mock_builder(), AppState::with_store(store))
+            .build(tauri::generate_context!(test = true))
+            .expect("the app builds on the mock runtime");
+        let window = match app.get_webview_window("main") {
+            Some(window) => window,
+            None => WebviewWindowBuilder::new(&app, "main", Default::default())
+                .build()
+                .expect("the main window opens"),
+        };
+        (app, window, article)
+    }
+
+    fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+        get_ipc_response(
+            window,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "tauri://localhost".parse().unwrap(),
+                body: InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.into(),
+            },
+        )
+        .map(|body| body.deserialize::<Value>().unwrap())
+    }
+
+    #[test]
+    fn enqueue_creates_a_queued_row_that_list_returns() {
+        let (_app, window, article) = app();
+        let queued = invoke(
+            &window,
+            "enqueue_publish",
+            json!({ "articleId": article, "target": "situs", "status": "future",
+                    "publishAt": "2030-01-02T03:04:05Z" }),
+        )
+        .unwrap();
+        assert_eq!(queued["state"], "queued");
+        assert_eq!(queued["target"], "situs");
+        assert_eq!(queued["remote_status"], "future");
+        assert_eq!(queued["publish_at"], "2030-01-02T03:04:05Z");
+        let list = invoke(&window, "list_outbox", json!({})).unwrap();
+        let rows = list.as_array().unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0]["id"], queued["id"]);
+        assert_eq!(rows[0]["article_id"], article.to_string());
+    }
+
+    #[test]
+    fn list_targets_shows_the_account_without_a_secret() {
+        let (_app, window, _) = app();
+        let targets = invoke(&window, "list_targets", json!({})).unwrap();
+        assert_eq!(
+            targets,
+            json!([{ "name": "situs", "kind": "wordpress", "url": "http://127.0.0.1:1",
+                     "username": "admin" }])
+        );
+    }
+
+    #[test]
+    fn a_bad_request_is_refused_before_anything_is_queued() {
+        let (_app, window, article) = app();
+        let err = invoke(
+            &window,
+            "enqueue_publish",
+            json!({ "articleId": article, "target": "situs", "status": "future" }),
+        )
+        .unwrap_err();
+        assert_eq!(err["code"], "invalid", "{err}");
+        let err = invoke(
+            &window,
+            "enqueue_publish",
+            json!({ "articleId": article, "target": "tidak-ada", "status": "draft" }),
+        )
+        .unwrap_err();
+        assert_eq!(err["code"], "store:invalid_input", "{err}");
+        assert!(
+            err["message"].as_str().unwrap().contains("tidak-ada"),
+            "{err}"
+        );
+        assert_eq!(
+            invoke(&window, "list_outbox", json!({})).unwrap(),
+            json!([])
+        );
+    }
+
+    #[test]
+    fn retry_of_an_unknown_row_is_a_clear_error() {
+        let (_app, window, _) = app();
+        let err = invoke(
+            &window,
+            "retry_outbox",
+            json!({ "id": 999, "overwrite": false, "confirm": false }),
+        )
+        .unwrap_err();
+        assert_eq!(err["code"], "invalid_input", "{err}");
+        assert!(
+            err["message"].as_str().unwrap().contains("999"),
+            "the message names the row: {err}"
+        );
+    }
+
+    #[test]
+    fn retry_carries_the_overwrite_and_confirm_answers() {
+        let (_app, window, article) = app();
+        let queued = invoke(
+            &window,
+            "enqueue_publish",
+            json!({ "articleId": article, "target": "situs", "status": "draft" }),
+        )
+        .unwrap();
+        let retried = invoke(
+            &window,
+            "retry_outbox",
+            json!({ "id": queued["id"], "overwrite": true, "confirm": false }),
+        )
+        .unwrap();
+        assert_eq!(retried["state"], "queued");
+        assert_eq!(retried["overwrite"], true);
+        assert_eq!(retried["confirmed"], false);
+    }
+
+    #[test]
+    fn the_ui_cannot_forge_the_workers_progress_event() {
+        let (_app, window, _) = app();
+        let err = invoke(
+            &window,
+            "plugin:event|emit",
+            json!({ "event": "outbox-progress", "payload": {} }),
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("not allowed"), "{err}");
+    }
+}
