@@ -34,6 +34,8 @@ const COMMANDS: &[&str] = &[
     "list_outbox",
     "retry_outbox",
     "list_targets",
+    "save_target",
+    "remove_target",
 ];
 
 fn main() {

@@ -127,6 +127,8 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             crate::outbox_commands::list_outbox,
             crate::outbox_commands::retry_outbox,
             crate::outbox_commands::list_targets,
+            crate::outbox_commands::save_target,
+            crate::outbox_commands::remove_target,
         ])
 }
 

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use redaksi_publish::PublishError;
-use redaksi_publish::credentials::Keyring;
+use redaksi_publish::credentials::{Keyring, Secret, SecretStore};
 use redaksi_publish::outbox::{Progress, Until, Worker, WorkerConfig, enqueue};
 use redaksi_store::outbox::{OutboxItem, Target};
 use redaksi_store::{Store, StoreHandle};
@@ -94,6 +94,75 @@ pub async fn list_targets(state: State<'_, AppState>) -> Result<Vec<Target>, Ipc
     state.call(|store| store.list_targets()).await
 }
 
+/// Adds or changes a CMS account. The secret goes straight to the OS keyring; the database
+/// keeps only the name, kind, URL and user, and the answer never carries the secret.
+#[tauri::command]
+pub async fn save_target(
+    state: State<'_, AppState>,
+    name: String,
+    kind: String,
+    url: String,
+    username: Option<String>,
+    secret: String,
+) -> Result<Target, IpcError> {
+    let invalid = |message: &str| IpcError {
+        code: "invalid_input".into(),
+        message: message.into(),
+    };
+    if name.trim().is_empty() || url.trim().is_empty() {
+        return Err(invalid("a target needs a name and a URL"));
+    }
+    match kind.as_str() {
+        "wordpress" if username.as_deref().is_none_or(|u| u.trim().is_empty()) => {
+            return Err(invalid("a WordPress target needs a user name"));
+        }
+        "wordpress" | "ghost" => {}
+        _ => return Err(invalid("the kind must be wordpress or ghost")),
+    }
+    if secret.is_empty() {
+        return Err(invalid("the password or key is empty"));
+    }
+    let key = name.clone();
+    // The keyring talks D-Bus (or the OS's API) and may wait on an unlock prompt.
+    tauri::async_runtime::spawn_blocking(move || Keyring.set(&key, &Secret::new(secret)))
+        .await
+        .map_err(|e| IpcError {
+            code: "internal".into(),
+            message: e.to_string(),
+        })??;
+    let target = Target {
+        name,
+        kind,
+        url,
+        username,
+    };
+    let stored = target.clone();
+    state.call(move |store| store.put_target(&stored)).await?;
+    Ok(target)
+}
+
+/// Removes a CMS account and its secret from the keyring.
+#[tauri::command]
+pub async fn remove_target(state: State<'_, AppState>, name: String) -> Result<(), IpcError> {
+    let key = name.clone();
+    let existed = state.call(move |store| store.remove_target(&key)).await?;
+    let key = name.clone();
+    tauri::async_runtime::spawn_blocking(move || Keyring.delete(&key))
+        .await
+        .map_err(|e| IpcError {
+            code: "internal".into(),
+            message: e.to_string(),
+        })??;
+    if existed {
+        Ok(())
+    } else {
+        Err(IpcError {
+            code: "not_found".into(),
+            message: format!("no target named {name:?}"),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use redaksi_store::Store;
@@ -104,6 +173,8 @@ mod tests {
     use tauri::webview::InvokeRequest;
     use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
     use uuid::Uuid;
+
+    use redaksi_publish::credentials::{Keyring, SecretStore};
 
     use crate::commands::{AppState, register};
 
@@ -166,6 +237,57 @@ mod tests {
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0]["id"], queued["id"]);
         assert_eq!(rows[0]["article_id"], article.to_string());
+    }
+
+    #[test]
+    fn a_saved_target_keeps_its_secret_in_the_os_keyring_only() {
+        assert!(
+            std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some(),
+            "this test needs the OS keyring: run it through tests/keyring/session.sh \
+             (cargo xtask test does)"
+        );
+        let (_app, window, _) = app();
+        let name = format!("redaksi-ipc-test-{}", Uuid::new_v4());
+        let secret = "abcd efgh ijkl mnop";
+        let saved = invoke(
+            &window,
+            "save_target",
+            json!({ "name": name, "kind": "wordpress", "url": "http://127.0.0.1:1",
+                    "username": "editor", "secret": secret }),
+        )
+        .unwrap();
+        assert_eq!(saved["name"], name.as_str());
+        assert!(!saved.to_string().contains(secret), "{saved}");
+        let listed = invoke(&window, "list_targets", json!({})).unwrap();
+        assert!(!listed.to_string().contains(secret), "{listed}");
+        assert!(
+            listed
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|t| t["name"] == name.as_str())
+        );
+        assert_eq!(Keyring.get(&name).unwrap().expose(), secret);
+
+        invoke(&window, "remove_target", json!({ "name": name })).unwrap();
+        assert!(Keyring.get(&name).is_err(), "the secret left the keyring");
+        let err = invoke(&window, "remove_target", json!({ "name": name })).unwrap_err();
+        assert_eq!(err["code"], "not_found", "{err}");
+    }
+
+    #[test]
+    fn a_wordpress_target_without_a_user_is_refused_and_nothing_is_kept() {
+        let (_app, window, _) = app();
+        let err = invoke(
+            &window,
+            "save_target",
+            json!({ "name": "tanpa-user", "kind": "wordpress", "url": "http://127.0.0.1:1",
+                    "username": null, "secret": "x" }),
+        )
+        .unwrap_err();
+        assert_eq!(err["code"], "invalid_input", "{err}");
+        let listed = invoke(&window, "list_targets", json!({})).unwrap();
+        assert!(!listed.to_string().contains("tanpa-user"), "{listed}");
     }
 
     #[test]

@@ -308,6 +308,15 @@ export function listTargets(): Promise<PublishTarget[]> {
   return call("list_targets");
 }
 
+/** Adds or changes a CMS account; the secret goes to the OS keyring, never to the database. */
+export function saveTarget(target: PublishTarget, secret: string): Promise<PublishTarget> {
+  return call("save_target", { ...target, secret });
+}
+
+export function removeTarget(name: string): Promise<void> {
+  return call("remove_target", { name });
+}
+
 /** Calls `handler` with each event of the app's outbox worker; resolves to the unsubscribe. */
 export function onOutboxProgress(handler: (progress: OutboxProgress) => void): Promise<() => void> {
   return listen<OutboxProgress>("outbox-progress", (event) => handler(event.payload));
