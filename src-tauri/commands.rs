@@ -137,45 +137,13 @@ mod tests {
     use super::*;
     use rstest::rstest;
     use serde_json::{Value, json};
-    use tauri::ipc::{CallbackFn, InvokeBody};
-    use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
-    use tauri::webview::InvokeRequest;
-    use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
+    use tauri::test::MockRuntime;
+    use tauri::{App, WebviewWindow};
 
-    /// The app with its real config and capabilities, on the mock runtime and a fresh store.
-    fn app_with(state: AppState) -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
-        let app = register(mock_builder(), state)
-            .build(tauri::generate_context!(test = true))
-            .expect("the app builds on the mock runtime");
-        let window = match app.get_webview_window("main") {
-            Some(window) => window,
-            None => WebviewWindowBuilder::new(&app, "main", Default::default())
-                .build()
-                .expect("the main window opens"),
-        };
-        (app, window)
-    }
+    use crate::ipc_test::{app_with, invoke};
 
     fn app() -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
         app_with(AppState::with_store(Store::open_in_memory().unwrap()))
-    }
-
-    /// Sends one IPC request the way the UI does: from the app's own origin.
-    fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
-        get_ipc_response(
-            window,
-            InvokeRequest {
-                cmd: cmd.into(),
-                callback: CallbackFn(0),
-                error: CallbackFn(1),
-                // On Linux `http://tauri.localhost` counts as a remote origin and is refused.
-                url: "tauri://localhost".parse().unwrap(),
-                body: InvokeBody::Json(args),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.into(),
-            },
-        )
-        .map(|body| body.deserialize::<Value>().unwrap())
     }
 
     #[test]

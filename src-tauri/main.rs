@@ -10,6 +10,8 @@
 mod commands;
 mod desk;
 mod error;
+#[cfg(test)]
+mod ipc_test;
 mod outbox_commands;
 mod store_commands;
 

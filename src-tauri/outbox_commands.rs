@@ -167,16 +167,14 @@ pub async fn remove_target(state: State<'_, AppState>, name: String) -> Result<(
 mod tests {
     use redaksi_store::Store;
     use redaksi_store::outbox::Target;
-    use serde_json::{Value, json};
-    use tauri::ipc::{CallbackFn, InvokeBody};
-    use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
-    use tauri::webview::InvokeRequest;
-    use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
+    use serde_json::json;
+    use tauri::test::MockRuntime;
+    use tauri::{App, WebviewWindow};
     use uuid::Uuid;
 
     use redaksi_publish::credentials::{Keyring, SecretStore};
 
-    use crate::commands::{AppState, register};
+    use crate::ipc_test::{app_on, invoke};
 
     /// The app on a fresh store with one WordPress target and one article.
     fn app() -> (App<MockRuntime>, WebviewWindow<MockRuntime>, Uuid) {
@@ -190,32 +188,8 @@ mod tests {
             })
             .unwrap();
         let article = store.create_article("Banjir", "Hujan deras.").unwrap().id;
-        let app = register(mock_builder(), AppState::with_store(store))
-            .build(tauri::generate_context!(test = true))
-            .expect("the app builds on the mock runtime");
-        let window = match app.get_webview_window("main") {
-            Some(window) => window,
-            None => WebviewWindowBuilder::new(&app, "main", Default::default())
-                .build()
-                .expect("the main window opens"),
-        };
+        let (app, window) = app_on(store);
         (app, window, article)
-    }
-
-    fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
-        get_ipc_response(
-            window,
-            InvokeRequest {
-                cmd: cmd.into(),
-                callback: CallbackFn(0),
-                error: CallbackFn(1),
-                url: "tauri://localhost".parse().unwrap(),
-                body: InvokeBody::Json(args),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.into(),
-            },
-        )
-        .map(|body| body.deserialize::<Value>().unwrap())
     }
 
     #[test]

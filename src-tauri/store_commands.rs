@@ -193,41 +193,10 @@ pub async fn import_markdown(
 mod tests {
     use redaksi_store::Store;
     use serde_json::{Value, json};
-    use tauri::ipc::{CallbackFn, InvokeBody};
-    use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
-    use tauri::webview::InvokeRequest;
-    use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
+    use tauri::WebviewWindow;
+    use tauri::test::MockRuntime;
 
-    use crate::commands::{AppState, register};
-
-    fn app_on(store: Store) -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
-        let app = register(mock_builder(), AppState::with_store(store))
-            .build(tauri::generate_context!(test = true))
-            .expect("the app builds on the mock runtime");
-        let window = match app.get_webview_window("main") {
-            Some(window) => window,
-            None => WebviewWindowBuilder::new(&app, "main", Default::default())
-                .build()
-                .expect("the main window opens"),
-        };
-        (app, window)
-    }
-
-    fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
-        get_ipc_response(
-            window,
-            InvokeRequest {
-                cmd: cmd.into(),
-                callback: CallbackFn(0),
-                error: CallbackFn(1),
-                url: "tauri://localhost".parse().unwrap(),
-                body: InvokeBody::Json(args),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.into(),
-            },
-        )
-        .map(|body| body.deserialize::<Value>().unwrap())
-    }
+    use crate::ipc_test::{app_on, invoke};
 
     fn create(window: &WebviewWindow<MockRuntime>, title: &str, body: &str) -> Value {
         invoke(
