@@ -212,7 +212,11 @@ describe("the foundation window", () => {
     expect(byTestId("save-state").textContent).toBe("Tersimpan");
     expect(document.documentElement.lang).toBe("id");
 
-    const select = root.querySelector<HTMLSelectElement>("#lang-select")!;
+    // One language menu, in the settings (the sidebar had a second one once).
+    expect(root.querySelectorAll("select").length).toBeGreaterThan(0);
+    expect([...root.querySelectorAll("option")].filter((o) => o.value === "auto")).toHaveLength(1);
+    byTestId("settings-button").click();
+    const select = byTestId<HTMLSelectElement>("language-select");
     select.value = "en";
     select.dispatchEvent(new Event("change"));
     expect(byTestId("new-article").textContent).toContain("New article");

@@ -7,7 +7,7 @@ import * as backend from "./lib/backend";
 import type { Article, ArticleSummary, CheckView, ReportView } from "./lib/backend";
 import { countText } from "./lib/counts";
 import { createEditor, type MarkdownEditor } from "./lib/editor";
-import { I18n, LANGS, type Lang, type MessageKey, detectLang, storeLang, storedLang } from "./lib/i18n";
+import { I18n, type Lang, type MessageKey, detectLang, storeLang, storedLang } from "./lib/i18n";
 import { bytesToUtf16 } from "./lib/offsets";
 import { LiveScorer } from "./lib/scorer";
 import { displayedTitle } from "./lib/serp";
@@ -63,8 +63,6 @@ export class App {
   private readonly newButton = el("button", { type: "button", "data-testid": "new-article", class: "primary" });
   private readonly list = el("ul", { "data-testid": "article-list", class: "article-list" });
   private readonly emptyList = el("p", { class: "muted empty" });
-  private readonly langLabel = el("label", { for: "lang-select" });
-  private readonly langSelect = el("select", { id: "lang-select" });
   private readonly titleLabel = el("label", { for: "title-input", class: "visually-hidden" });
   private readonly titleInput = el("input", {
     id: "title-input",
@@ -224,8 +222,8 @@ export class App {
       "aside",
       { class: "sidebar" },
       el("header", { class: "sidebar-head" }, this.heading, this.newButton),
+      // The UI language is chosen in the settings only: one menu, one place.
       el("nav", { class: "list-scroll" }, this.list, this.emptyList),
-      el("footer", { class: "sidebar-foot" }, this.langLabel, this.langSelect),
     );
     const toolbar = el(
       "div",
@@ -275,10 +273,6 @@ export class App {
       this.updateListTitle(this.current.id, this.current.title);
       this.refreshMetaContext();
       this.edited();
-    });
-    this.langSelect.addEventListener("change", () => {
-      const choice = this.langSelect.value;
-      this.setLanguage(LANGS.find((l) => l === choice));
     });
     this.writeTab.addEventListener("click", () => this.showView("write"));
     this.dashboardTab.addEventListener("click", () => this.showView("dashboard"));
@@ -509,13 +503,6 @@ export class App {
     this.newButton.textContent = `+ ${t("newArticle")}`;
     this.list.setAttribute("aria-label", t("articles"));
     this.emptyList.textContent = t("emptyList");
-    this.langLabel.textContent = t("language");
-    const chosen = storedLang(this.storage);
-    this.langSelect.replaceChildren(
-      el("option", { value: "auto" }, t("languageAuto")),
-      ...LANGS.map((lang) => el("option", { value: lang }, t(`langName_${lang}` as MessageKey))),
-    );
-    this.langSelect.value = chosen ?? "auto";
     this.titleLabel.textContent = t("titleLabel");
     this.titleInput.placeholder = t("titlePlaceholder");
     this.editor.setPlaceholder(t("bodyPlaceholder"));

@@ -178,6 +178,10 @@ const STRINGS = {
   kbPanes: { id: "Fokus ke daftar / editor / panel", en: "Focus the list / editor / panel" },
   kbHelp: { id: "Tampilkan bantuan ini", en: "Show this help" },
   kbUndo: { id: "Urungkan / ulangi", en: "Undo / redo" },
+  // Desk polish (desk helper): points of checks that do not count, restore labels.
+  pointsNotApplicable: { id: "tidak berlaku, tanpa poin", en: "does not apply, no points" },
+  pointsMuted: { id: "dibisukan, tanpa poin", en: "muted, no points" },
+  restoredFrom: { id: "Dipulihkan dari revisi {n}", en: "Restored from revision {n}" },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof STRINGS;

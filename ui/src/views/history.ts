@@ -3,7 +3,7 @@
 // current version.
 import type { DiffChunk, RevisionDiff, RevisionInfo } from "../lib/backend";
 import { toBackendError } from "../lib/backend";
-import type { I18n, MessageKey } from "../lib/i18n";
+import type { I18n } from "../lib/i18n";
 import { el, field } from "./dom";
 import { Overlay } from "./overlay";
 
@@ -23,6 +23,21 @@ export function renderDiff(chunks: DiffChunk[]): HTMLElement {
       chunk.op === "equal" ? chunk.text : el(chunk.op === "insert" ? "ins" : "del", {}, chunk.text),
     ),
   );
+}
+
+/**
+ * A revision's label in the UI language. Only a named version shows the name the reporter
+ * typed; every other kind is labelled here, because the store records some kinds with an
+ * English note (a restore is "restored from revision N"), which must not reach an Indonesian
+ * screen.
+ */
+export function revisionLabel(t: I18n, rev: Pick<RevisionInfo, "kind" | "name">): string {
+  if (rev.kind === "named" && rev.name) return `★ ${rev.name}`;
+  if (rev.kind === "restore") {
+    const from = /(\d+)\s*$/.exec(rev.name ?? "")?.[1];
+    if (from) return t.t("restoredFrom", { n: from });
+  }
+  return t.maybe(`kind_${rev.kind}`, rev.kind);
 }
 
 export class HistoryPanel {
@@ -100,7 +115,7 @@ export class HistoryPanel {
           "button",
           { type: "button", class: "history-entry", "aria-pressed": String(rev.id === this.chosen) },
           el("time", { datetime: rev.created_at }, dates.format(new Date(rev.created_at))),
-          el("span", { class: `kind kind-${rev.kind}` }, rev.name ? `★ ${rev.name}` : t.t(`kind_${rev.kind}` as MessageKey)),
+          el("span", { class: `kind kind-${rev.kind}` }, revisionLabel(t, rev)),
           el("span", { class: "muted small" }, `${rev.title || t.t("untitled")} · ${rev.word_count}`),
         );
         button.addEventListener("click", () => void this.choose(rev));

@@ -20,6 +20,21 @@ export function badgeOf(score: number): { text: string; band: "good" | "ok" | "b
   return { text: `${score} / 100`, band: score > 80 ? "good" : score > 50 ? "ok" : "bad" };
 }
 
+/** What a check row shows; equal signatures draw equal rows (the marks are read on click). */
+function rowSignature(check: CheckView): string {
+  return `${check.id}|${check.group}|${check.status}|${check.points}|${check.max}|${check.hint}|${check.mute_reason ?? ""}|${check.marks?.length ? 1 : 0}`;
+}
+
+/**
+ * A check's points: "3/8 points" when it counts; a check that does not apply (or is muted)
+ * scores nothing and its maximum does not count, so "0/8" would mislead.
+ */
+export function pointsText(t: I18n, check: CheckView): string {
+  if (check.status === "not_applicable") return t.t("pointsNotApplicable");
+  if (check.status === "muted") return t.t("pointsMuted");
+  return check.max > 0 ? t.t("points", { p: check.points, max: check.max }) : "";
+}
+
 export class SeoPanel {
   readonly root = el("section", { class: "seo-panel", "data-testid": "seo-panel" });
   private readonly profileLabel = el("label");
@@ -31,6 +46,9 @@ export class SeoPanel {
   private report: ReportView | undefined;
   private selected: string | undefined;
   private muting: string | undefined;
+  /** What the checks list shows now, to skip redrawing it when a new report changes nothing. */
+  private drawnSignature: string | undefined;
+  private rows = new Map<string, { key: string; element: HTMLElement }>();
 
   constructor(
     private readonly i18n: I18n,
@@ -90,12 +108,28 @@ export class SeoPanel {
     );
     this.secondary.parentElement?.toggleAttribute("hidden", !report?.secondary.length);
     if (!report || report.checks.length === 0) {
+      this.drawnSignature = undefined;
+      this.rows.clear();
       this.checks.replaceChildren(el("p", { class: "muted" }, t.t("noChecks")));
       return;
     }
+    // Typing changes the text far more often than the checks' outcome: when nothing shown
+    // changed, the DOM is left alone, and rows that did not change are kept as they are.
+    const signature = JSON.stringify([t.lang, report.profile, this.muting, report.checks.map(rowSignature)]);
+    if (signature === this.drawnSignature) return;
+    this.drawnSignature = signature;
     const groups = [...new Set(report.checks.map((c) => c.group))].sort(
       (a, b) => GROUP_ORDER.indexOf(a) - GROUP_ORDER.indexOf(b),
     );
+    const previous = this.rows;
+    this.rows = new Map();
+    const row = (check: CheckView): HTMLElement => {
+      const key = `${t.lang}|${report.profile}|${this.muting === check.id}|${rowSignature(check)}`;
+      const kept = previous.get(check.id);
+      const element = kept && kept.key === key ? kept.element : this.item(check, report.profile);
+      this.rows.set(check.id, { key, element });
+      return element;
+    };
     this.checks.replaceChildren(
       ...groups.map((group) => {
         const items = report.checks.filter((c) => c.group === group);
@@ -105,7 +139,7 @@ export class SeoPanel {
           "section",
           { class: "check-group", "data-group": group, role: "listitem" },
           el("h3", { class: "group-title" }, title, el("span", { class: "group-count" }, failing ? ` (${failing})` : "")),
-          el("ul", { class: "check-list" }, ...items.map((check) => this.item(check, report.profile))),
+          el("ul", { class: "check-list" }, ...items.map(row)),
         );
       }),
     );
@@ -124,13 +158,15 @@ export class SeoPanel {
       },
       el("span", { class: `check-icon status-${check.status}`, "aria-label": status, role: "img" }, ICON[check.status] ?? "?"),
       el("span", { class: "check-hint" }, check.hint),
-      el("span", { class: "check-points" }, check.max > 0 ? t.t("points", { p: check.points, max: check.max }) : ""),
+      el("span", { class: "check-points" }, pointsText(t, check)),
     );
     button.addEventListener("click", () => {
       this.selected = check.id;
       for (const other of this.checks.querySelectorAll(".check-button")) other.setAttribute("aria-pressed", "false");
       button.setAttribute("aria-pressed", "true");
-      this.events.onCheck(check);
+      // The row may be older than the report (rows are kept while they look the same), and
+      // the marks must be the newest report's.
+      this.events.onCheck(this.report?.checks.find((c) => c.id === check.id) ?? check);
     });
     const li = el(
       "li",
