@@ -107,7 +107,7 @@ describe("the dashboard's virtual rows", () => {
 
 describe("the SEO panel", () => {
   const report = (checks: CheckView[]): ReportView =>
-    ({ profile: "newsroom", score: 50, band: "ok", checks, secondary: [], words: 1, reading_minutes: 1 }) as ReportView;
+    ({ profile: "newsroom", score: 50, band: "ok", keyword: null, checks, secondary: [], words: 1, reading_minutes: 1, scored_title: "", issues: [] }) as ReportView;
 
   it("leaves unchanged check rows alone and hands out the newest marks on click", () => {
     const onCheck = vi.fn();
