@@ -19,5 +19,7 @@ export default defineConfig({
     environment: "jsdom",
     include: ["src/**/*.test.ts"],
     setupFiles: ["src/test-setup.ts"],
+    // src/contrast.test.ts reads the stylesheet's text (`?raw`); Vitest empties CSS otherwise.
+    css: { include: [/styles\.css/] },
   },
 });

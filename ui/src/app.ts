@@ -11,7 +11,7 @@ import { I18n, type Lang, type MessageKey, detectLang, storeLang, storedLang } f
 import { bytesToUtf16 } from "./lib/offsets";
 import { LiveScorer } from "./lib/scorer";
 import { displayedTitle } from "./lib/serp";
-import { type DeskSettings, type ProfileName, applyTheme, loadSettings, saveSettings } from "./lib/settings";
+import { type DeskSettings, type ProfileName, applyTheme, loadSettings, saveSettings, watchOsTheme } from "./lib/settings";
 import { Dashboard } from "./views/dashboard";
 import { HelpOverlay } from "./views/help";
 import { HistoryPanel } from "./views/history";
@@ -288,6 +288,9 @@ export class App {
     });
     this.panelSeoTab.addEventListener("click", () => this.showPanel("seo"));
     this.panelMetaTab.addEventListener("click", () => this.showPanel("meta"));
+    // "Follow the system" follows it live, not only at start-up.
+    const unwatch = watchOsTheme(() => applyTheme(this.settings.theme));
+    this.listeners.signal.addEventListener("abort", unwatch);
     // Capture phase, so the shortcuts work wherever the focus is, the editor included.
     window.addEventListener("keydown", (event) => this.shortcut(event), {
       capture: true,

@@ -48,8 +48,26 @@ export function saveSettings(storage: Storage, settings: DeskSettings): void {
   storage.setItem(KEY, JSON.stringify(settings));
 }
 
-/** Applies the theme to the document: `system` leaves it to `prefers-color-scheme`. */
-export function applyTheme(theme: Theme, root: HTMLElement = document.documentElement): void {
+/** The OS's dark-mode query, where the webview has one (jsdom has none). */
+function darkQuery(): MediaQueryList | undefined {
+  return typeof window.matchMedia === "function" ? window.matchMedia("(prefers-color-scheme: dark)") : undefined;
+}
+
+/**
+ * Applies the theme to the document: `data-theme` keeps the choice (absent for `system`) and
+ * `data-scheme` the palette in use, the only attribute styles.css reads, so the dark palette
+ * is written once.
+ */
+export function applyTheme(theme: Theme, root: HTMLElement = document.documentElement, osDark = darkQuery()?.matches ?? false): void {
   if (theme === "system") delete root.dataset.theme;
   else root.dataset.theme = theme;
+  root.dataset.scheme = theme === "dark" || (theme === "system" && osDark) ? "dark" : "light";
+}
+
+/** Calls `onChange` when the OS switches between light and dark; returns the unsubscribe. */
+export function watchOsTheme(onChange: () => void): () => void {
+  const query = darkQuery();
+  if (!query) return () => undefined;
+  query.addEventListener("change", onChange);
+  return () => query.removeEventListener("change", onChange);
 }
