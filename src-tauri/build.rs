@@ -13,6 +13,8 @@ const COMMANDS: &[&str] = &[
     "dashboard_rows",
     "set_status",
     "name_version",
+    // The newsroom's own scoring rules file (src-tauri/rules.rs).
+    "check_rules_file",
     // The archive commands (src-tauri/store_commands.rs). The history view and Ctrl+S use
     // save_article_as and the revision commands; the rest wait for the trash, backup and import
     // screens (later UI slices) and are covered by IPC tests already.

@@ -110,6 +110,7 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             crate::desk::dashboard_rows,
             crate::desk::set_status,
             crate::desk::name_version,
+            crate::rules::check_rules_file,
             crate::store_commands::save_article_as,
             crate::store_commands::list_revisions,
             crate::store_commands::get_revision,

@@ -5,9 +5,10 @@
 //! main thread or the store's thread.
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use redaksi_article::{Article, Lang, Status};
-use redaksi_seo::{AnalysisRequest, Band, Check, ProfileId, Report};
+use redaksi_seo::{AnalysisRequest, Band, Check, Profile, ProfileId, Report};
 use redaksi_store::{ListQuery, RevisionInfo, ScoreBand, SortBy, StoreError};
 use serde::{Deserialize, Serialize};
 use tauri::State;
@@ -87,11 +88,13 @@ fn lang_of(code: &str) -> Lang {
 }
 
 /// Scores an article with a profile; pure, so the command and the tests share it.
+/// `rules`: a newsroom rules file to score with; only the newsroom profile has rules.
 pub fn score(
     article: &Article,
     profile: &str,
     ui_lang: &str,
     site: &Site,
+    rules: Option<&Path>,
 ) -> Result<ReportView, IpcError> {
     let id: ProfileId = profile
         .parse()
@@ -99,10 +102,17 @@ pub fn score(
             code: "unknown_profile".into(),
             message: err.to_string(),
         })?;
-    let engine = id.profile().ok_or_else(|| IpcError {
-        code: "profile_unavailable".into(),
-        message: format!("the {id} profile is not built into this version"),
-    })?;
+    let own_rules = match (id, rules) {
+        (ProfileId::Newsroom, Some(path)) => Some(crate::rules::profile(path)?),
+        _ => None,
+    };
+    let engine: &dyn Profile = match &own_rules {
+        Some(newsroom) => newsroom.as_ref(),
+        None => id.profile().ok_or_else(|| IpcError {
+            code: "profile_unavailable".into(),
+            message: format!("the {id} profile is not built into this version"),
+        })?,
+    };
     let mut request = AnalysisRequest::from_article(article, &site.url);
     request.title = displayed_title(article, site);
     let report: Report = redaksi_seo::analyze(&request, engine);
@@ -138,19 +148,23 @@ pub fn score(
 }
 
 /// Live scoring. The UI sends every change; it drops answers older than its newest request.
+/// `rules` is the path of the newsroom's rules file, when the settings name one.
 #[tauri::command]
 pub async fn analyze_article(
     article: Article,
     profile: String,
     lang: String,
     site: Site,
+    rules: Option<PathBuf>,
 ) -> Result<ReportView, IpcError> {
-    tauri::async_runtime::spawn_blocking(move || score(&article, &profile, &lang, &site))
-        .await
-        .map_err(|err| IpcError {
-            code: "internal".into(),
-            message: format!("the analysis stopped: {err}"),
-        })?
+    tauri::async_runtime::spawn_blocking(move || {
+        score(&article, &profile, &lang, &site, rules.as_deref())
+    })
+    .await
+    .map_err(|err| IpcError {
+        code: "internal".into(),
+        message: format!("the analysis stopped: {err}"),
+    })?
 }
 
 /// What the dashboard filters on; empty fields do not filter.

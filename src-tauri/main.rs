@@ -13,6 +13,7 @@ mod error;
 #[cfg(test)]
 mod ipc_test;
 mod outbox_commands;
+mod rules;
 mod store_commands;
 
 use std::path::PathBuf;

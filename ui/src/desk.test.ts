@@ -23,7 +23,7 @@ class DeskBackend {
     updated_at: "2026-01-01T08:00:00Z",
     meta: { status: "draft" },
   };
-  analyses: { article: Article; profile: string; lang: string }[] = [];
+  analyses: { article: Article; profile: string; lang: string; rules?: unknown }[] = [];
   hold: ((value: ReportView) => void)[] = [];
   holdAnswers = false;
   rows: DashboardRow[] = [];
@@ -76,7 +76,7 @@ class DeskBackend {
         this.article = structuredClone(a.article as Article);
         return this.article;
       case "analyze_article": {
-        const request = { article: a.article as Article, profile: a.profile as string, lang: a.lang as string };
+        const request = { article: a.article as Article, profile: a.profile as string, lang: a.lang as string, rules: a.rules };
         this.analyses.push(request);
         const report = this.report(request.article, request.lang);
         if (!this.holdAnswers) return report;
@@ -86,6 +86,11 @@ class DeskBackend {
         return `<p>${String(a.markdown).length}</p>`;
       case "set_score":
         return null;
+      case "check_rules_file":
+        if (a.path === "/rules/missing.json") throw { code: "io", message: "/rules/missing.json: No such file" };
+        return a.path === "/rules/good.json"
+          ? { valid: true, line: null, column: null, message: "" }
+          : { valid: false, line: 7, column: 12, message: "expected `,` or `}`" };
       case "dashboard_rows":
         this.filters.push(a.filter);
         return this.rows;
@@ -183,6 +188,40 @@ describe("the editor's desk", () => {
     await vi.waitFor(() => expect(byTestId("seo-check").textContent).toContain("Kata kunci ada di isi."));
     expect(byTestId("tab-dashboard").textContent).toBe("Dasbor");
     expect(document.documentElement.lang).toBe("id");
+  });
+
+  it("a rules file is checked first: a bad one names its line and is not used, a good one is", async () => {
+    await start();
+    byTestId("settings-button").click();
+    const lang = byTestId<HTMLSelectElement>("language-select");
+    lang.value = "id";
+    lang.dispatchEvent(new Event("change"));
+    const input = byTestId<HTMLInputElement>("settings-rules-file");
+    const status = byTestId("rules-status");
+    const choose = (path: string) => {
+      input.value = path;
+      input.dispatchEvent(new Event("change"));
+    };
+    choose("/rules/bad.json");
+    await vi.waitFor(() => expect(status.textContent).toContain("baris 7, kolom 12"));
+    expect(status.textContent).toContain("Aturan sebelumnya tetap dipakai.");
+    expect(input.getAttribute("aria-invalid")).toBe("true");
+    choose("/rules/missing.json");
+    await vi.waitFor(() => expect(status.textContent).toContain("Gagal membaca atau menulis berkas."));
+    const before = backend.analyses.length;
+    choose("/rules/good.json");
+    await vi.waitFor(() => expect(status.textContent).toBe("Aturan valid; penilaian memakai berkas ini."));
+    await vi.waitFor(() => expect(backend.analyses.length).toBeGreaterThan(before));
+    expect(backend.analyses.at(-1)!.rules).toBe("/rules/good.json");
+    // Only the bad files were refused: every analysis before the good one used the built-in rules.
+    expect(backend.analyses.slice(0, before).every((r) => r.rules === null)).toBe(true);
+    expect(JSON.parse(window.localStorage.getItem("redaksi.desk")!).rulesFile).toBe("/rules/good.json");
+    // The rules file belongs to the newsroom profile; Rank Math's number ignores it.
+    const profile = byTestId<HTMLSelectElement>("profile-select");
+    profile.value = "rankmath";
+    profile.dispatchEvent(new Event("change"));
+    await vi.waitFor(() => expect(backend.analyses.at(-1)!.profile).toBe("rankmath"));
+    expect(backend.analyses.at(-1)!.rules).toBeNull();
   });
 
   it("the slug follows the title until edited, and the SERP shows site URL and slug", async () => {

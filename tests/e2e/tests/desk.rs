@@ -456,6 +456,272 @@ async fn switch_the_language() -> Result<()> {
     app.quit().await
 }
 
+/// Runs `script` in the window and returns its value.
+async fn js(app: &App, script: &str) -> Result<serde_json::Value> {
+    Ok(app.client.execute(script, vec![]).await?)
+}
+
+/// The features Vitest covers, once more in the real window, in one app start: undo/redo,
+/// find, focus mode, rich paste, secondary keywords, the profile switch, a per-check mute, the
+/// mobile SERP, sorting the dashboard and a bulk status change.
+#[tokio::test(flavor = "multi_thread")]
+async fn more_of_the_desk_in_one_window() -> Result<()> {
+    let _one = ONE_WINDOW.lock().await;
+    let data = tempfile::tempdir()?;
+    seed(data.path(), 12)?;
+    let driver = Driver::start(data.path())?;
+    let app = launch_fresh(&driver).await?;
+    new_article(&app, "Banjir rob genangi Muara Baru", BODY).await?;
+    app.wait_for_save_state("saved").await?;
+
+    // Undo and redo take back and bring back what was typed last.
+    let editor = app
+        .find(&format!("{} .cm-content", by_test_id("editor")))
+        .await?;
+    editor.send_keys(" Tambahan terakhir.").await?;
+    app.wait_until("the typed sentence", || async {
+        Ok(app
+            .editor_text()
+            .await?
+            .contains("Tambahan terakhir.")
+            .then_some(()))
+    })
+    .await?;
+    app.test_id("undo").await?.click().await?;
+    let undone = app.editor_text().await?;
+    assert!(!undone.contains("Tambahan"), "undo: {undone}");
+    assert!(
+        undone.contains("Air laut pasang"),
+        "undo keeps the earlier text: {undone}"
+    );
+    app.test_id("redo").await?.click().await?;
+    assert!(app.editor_text().await?.contains("Tambahan terakhir."));
+
+    // Find opens CodeMirror's search panel with the focus in its field.
+    app.test_id("find").await?.click().await?;
+    let focused = js(
+        &app,
+        "return !!document.querySelector('.cm-search') && document.activeElement?.closest('.cm-search') !== null",
+    )
+    .await?;
+    assert_eq!(focused, true, "the find panel is open and focused");
+    app.find(".cm-search input[name=search]")
+        .await?
+        .send_keys(&char::from(Key::Escape).to_string())
+        .await?;
+
+    // Focus mode hides everything but the text; Escape brings it back.
+    app.test_id("focus-mode").await?.click().await?;
+    let sidebar_shown = || async {
+        let shown: Result<bool> = Ok(app.find(".sidebar").await?.is_displayed().await?);
+        shown
+    };
+    let shown: bool = sidebar_shown().await?;
+    assert!(!shown, "focus mode hides the sidebar");
+    editor
+        .send_keys(&char::from(Key::Escape).to_string())
+        .await?;
+    app.wait_until("focus mode to end", || async {
+        Ok(sidebar_shown().await?.then_some(()))
+    })
+    .await?;
+
+    // Rich text pasted from a web page arrives as Markdown: paragraphs and links kept.
+    let pasted = js(
+        &app,
+        "const data = new DataTransfer();\
+         data.setData('text/html', '<p>Kata <a href=\"https://bmkg.go.id/\">BMKG</a> soal pasang.</p><p>Paragraf kedua.</p>');\
+         data.setData('text/plain', 'Kata BMKG soal pasang. Paragraf kedua.');\
+         const target = document.querySelector('[data-testid=editor] .cm-content');\
+         target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));\
+         return true;",
+    )
+    .await?;
+    assert_eq!(pasted, true);
+    let text = app
+        .wait_until("the pasted text", || async {
+            let text = app.editor_text().await?;
+            Ok(text.contains("Paragraf kedua.").then_some(text))
+        })
+        .await?;
+    assert!(
+        text.contains("[BMKG](https://bmkg.go.id/)"),
+        "the link is Markdown: {text}"
+    );
+    assert!(
+        text.contains("pasang.\n\nParagraf kedua."),
+        "the paragraphs stay apart: {text}"
+    );
+
+    // A second keyword gets its own score.
+    let keyword = app.test_id("keyword-input").await?;
+    keyword
+        .send_keys(&format!("banjir rob{}", char::from(Key::Enter)))
+        .await?;
+    keyword
+        .send_keys(&format!("muara baru{}", char::from(Key::Enter)))
+        .await?;
+    let secondary = wait_text(
+        &app,
+        "secondary-scores",
+        "the secondary keyword's score",
+        |t| t.contains("muara baru") && t.contains("/ 100"),
+    )
+    .await?;
+    assert!(
+        !secondary.contains("banjir rob"),
+        "the primary is not secondary: {secondary}"
+    );
+
+    // The profile switch regroups the checks the way Rank Math groups them.
+    let groups = || async {
+        let value = js(
+            &app,
+            "return Array.from(document.querySelectorAll('.check-group'), g => g.dataset.group)",
+        )
+        .await?;
+        Ok::<Vec<String>, Box<dyn std::error::Error + Send + Sync>>(serde_json::from_value(value)?)
+    };
+    let newsroom_groups = groups().await?;
+    app.test_id("profile-select")
+        .await?
+        .select_by_value("rankmath")
+        .await?;
+    let rankmath_groups = app
+        .wait_until("Rank Math's groups", || async {
+            let now = groups().await?;
+            Ok(now.iter().any(|g| g == "title_readability").then_some(now))
+        })
+        .await?;
+    for group in &rankmath_groups {
+        assert!(
+            [
+                "basic_seo",
+                "additional",
+                "title_readability",
+                "content_readability"
+            ]
+            .contains(&group.as_str()),
+            "{rankmath_groups:?}"
+        );
+    }
+    assert_ne!(newsroom_groups, rankmath_groups);
+    app.test_id("profile-select")
+        .await?
+        .select_by_value("newsroom")
+        .await?;
+    app.wait_until("the newsroom checks again", || async {
+        Ok((groups().await? == newsroom_groups).then_some(()))
+    })
+    .await?;
+
+    // A newsroom check muted with a reason scores nothing and says why.
+    let target = js(
+        &app,
+        "const li = Array.from(document.querySelectorAll('[data-testid=seo-check]'))\
+           .find(li => li.dataset.status === 'fail' || li.dataset.status === 'warning');\
+         li.querySelector('[data-testid=mute-check]').click(); return li.dataset.checkId;",
+    )
+    .await?;
+    let target = target.as_str().unwrap_or_default().to_owned();
+    let reason = app
+        .find(&format!(
+            "[data-check-id=\"{target}\"] [data-testid=mute-reason]"
+        ))
+        .await?;
+    reason
+        .send_keys(&format!("Gaya rumah kami{}", char::from(Key::Enter)))
+        .await?;
+    let muted = app
+        .wait_until("the check to be muted", || async {
+            let (status, text): (String, String) = serde_json::from_value(
+                js(
+                    &app,
+                    &format!(
+                        "const li = document.querySelector('[data-check-id=\"{target}\"]');\
+                         return [li.dataset.status, li.textContent];"
+                    ),
+                )
+                .await?,
+            )?;
+            Ok((status == "muted").then_some(text))
+        })
+        .await?;
+    assert!(muted.contains("Gaya rumah kami"), "{muted}");
+    assert!(muted.contains("not counted"), "{muted}");
+    app.screenshot("desk-8-secondary-and-mute").await?;
+
+    // The mobile SERP cuts a long SEO title shorter than the desktop one.
+    app.test_id("panel-tab-meta").await?.click().await?;
+    app.test_id("seo-title-input")
+        .await?
+        .send_keys("Banjir rob kembali genangi Muara Baru, warga mengungsi ke masjid dan posko darurat kelurahan")
+        .await?;
+    let desktop = wait_text(&app, "serp-title", "a cut SEO title", |t| {
+        t.ends_with("...")
+    })
+    .await?;
+    app.test_id("serp-mobile").await?.click().await?;
+    let mobile = wait_text(&app, "serp-title", "the mobile title", |t| t != desktop).await?;
+    assert!(
+        mobile.len() < desktop.len(),
+        "mobile {mobile:?} vs desktop {desktop:?}"
+    );
+    app.screenshot("desk-9-serp-mobile").await?;
+
+    // The dashboard sorts by score, highest first, and changes statuses in bulk.
+    app.test_id("tab-dashboard").await?.click().await?;
+    wait_text(&app, "dashboard-count", "all rows", |t| t.contains("13")).await?;
+    app.find("[data-sort=\"score\"]").await?.click().await?;
+    let scores: Vec<String> = serde_json::from_value(
+        js(
+            &app,
+            "return Array.from(document.querySelectorAll('[data-testid=dashboard-row] .col-score'), c => c.textContent)",
+        )
+        .await?,
+    )?;
+    let numbers: Vec<u32> = scores.iter().filter_map(|s| s.parse().ok()).collect();
+    assert!(numbers.len() >= 12, "{scores:?}");
+    assert!(
+        numbers.windows(2).all(|w| w[0] >= w[1]),
+        "highest first: {scores:?}"
+    );
+    app.test_id("filter-status")
+        .await?
+        .select_by_value("draft")
+        .await?;
+    let drafts = wait_text(&app, "dashboard-count", "the drafts", |t| {
+        !t.contains("13 ")
+    })
+    .await?;
+    let before: u32 = drafts.split_whitespace().next().unwrap_or("0").parse()?;
+    let boxes = app
+        .client
+        .find_all(Locator::Css(
+            "[data-testid=dashboard-row] input[type=checkbox]",
+        ))
+        .await?;
+    for checkbox in boxes.iter().take(2) {
+        checkbox.click().await?;
+    }
+    wait_text(&app, "dashboard-count", "two selected", |t| {
+        t.contains("2 selected")
+    })
+    .await?;
+    app.test_id("bulk-status")
+        .await?
+        .select_by_value("in_review")
+        .await?;
+    app.test_id("bulk-apply").await?.click().await?;
+    let after = wait_text(&app, "dashboard-count", "fewer drafts", |t| {
+        t.starts_with(&format!("{} ", before - 2))
+    })
+    .await?;
+    println!("bulk: {drafts} → {after}");
+    app.screenshot("desk-10-dashboard-bulk").await?;
+    app.quit().await
+}
+
 /// Fills a data dir with `n` articles: a third about "gempa", varied status, byline and score.
 pub fn seed(dir: &std::path::Path, n: usize) -> Result<()> {
     let mut store = Store::open(dir)?;

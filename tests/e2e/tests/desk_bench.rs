@@ -150,6 +150,9 @@ async fn keystroke_to_badge_latency_on_5000_words() -> Result<()> {
         .await?;
     let mut latencies = Vec::new();
     let mut in_editor = Vec::new();
+    // keydown→editor update, update→request sent, request→answer (IPC, JSON, engine),
+    // answer→badge (the DOM).
+    let mut stages: [Vec<f64>; 4] = Default::default();
     for i in 0..40 {
         let before = badge_marks(&app).await?;
         let key = if i % 6 == 5 { " " } else { "a" };
@@ -163,13 +166,18 @@ async fn keystroke_to_badge_latency_on_5000_words() -> Result<()> {
             .client
             .execute(
                 "const last = (n) => { const e = performance.getEntriesByName(n); return e[e.length - 1].startTime; };\
-                 return [last('redaksi:badge') - last('redaksi:keydown'), last('redaksi:badge') - last('redaksi:keystroke')];",
+                 return [last('redaksi:badge') - last('redaksi:keydown'), last('redaksi:badge') - last('redaksi:keystroke'),\
+                         last('redaksi:keystroke') - last('redaksi:keydown'), last('redaksi:analyze-sent') - last('redaksi:keystroke'),\
+                         last('redaksi:analyze-answer') - last('redaksi:analyze-sent'), last('redaksi:badge') - last('redaksi:analyze-answer')];",
                 vec![],
             )
             .await?;
         let pair: Vec<f64> = serde_json::from_value(sample)?;
         latencies.push(pair[0]);
         in_editor.push(pair[1]);
+        for (stage, value) in stages.iter_mut().zip(&pair[2..]) {
+            stage.push(*value);
+        }
         tokio::time::sleep(Duration::from_millis(60)).await;
     }
     println!(
@@ -181,6 +189,18 @@ async fn keystroke_to_badge_latency_on_5000_words() -> Result<()> {
         latencies.len(),
         median(&mut in_editor),
     );
+    let [editor_ms, send_ms, answer_ms, dom_ms] = &mut stages;
+    println!(
+        "LATENCY stages (medians): keydown→editor {:.1} ms, editor→request {:.1} ms, \
+         request→answer {:.1} ms, answer→badge {:.1} ms",
+        median(editor_ms),
+        median(send_ms),
+        median(answer_ms),
+        median(dom_ms),
+    );
+    if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
+        println!("LOAD average while measuring: {}", load.trim());
+    }
     println!("STARTUP window with list {launched:?}, first score on screen {first_score:?}");
     tokio::time::sleep(Duration::from_secs(3)).await;
     let binary = std::path::PathBuf::from(std::env::var("REDAKSI_E2E_APP")?);
@@ -259,6 +279,9 @@ async fn dashboard_scrolls_10000_articles() -> Result<()> {
         result["rows"],
         result["top"],
     );
+    if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
+        println!("LOAD average while scrolling: {}", load.trim());
+    }
     app.screenshot("desk-bench-dashboard-10000").await?;
     app.quit().await
 }

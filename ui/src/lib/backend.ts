@@ -179,13 +179,28 @@ export function renderPreview(markdown: string): Promise<string> {
   return call("render_preview", { markdown });
 }
 
+/** `rules`: the path of a newsroom rules file to score with (newsroom profile), or null. */
 export function analyzeArticle(
   article: Article,
   profile: string,
   lang: string,
   site: Site,
+  rules: string | null = null,
 ): Promise<ReportView> {
-  return call("analyze_article", { article, profile, lang, site });
+  return call("analyze_article", { article, profile, lang, site, rules });
+}
+
+/** A rules file checked before the settings keep it: usable, or where and why not. */
+export interface RulesCheck {
+  valid: boolean;
+  line: number | null;
+  column: number | null;
+  /** The engine's explanation, in English; empty when valid. */
+  message: string;
+}
+
+export function checkRulesFile(path: string): Promise<RulesCheck> {
+  return call("check_rules_file", { path });
 }
 
 /** Keeps the last score for the dashboard's filters and sorts (not an edit). */

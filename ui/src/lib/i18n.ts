@@ -179,9 +179,25 @@ const STRINGS = {
   kbHelp: { id: "Tampilkan bantuan ini", en: "Show this help" },
   kbUndo: { id: "Urungkan / ulangi", en: "Undo / redo" },
   // Desk polish (desk helper): points of checks that do not count, restore labels.
-  pointsNotApplicable: { id: "tidak berlaku, tanpa poin", en: "does not apply, no points" },
-  pointsMuted: { id: "dibisukan, tanpa poin", en: "muted, no points" },
+  pointsNotApplicable: { id: "tidak berlaku", en: "does not apply" },
+  pointsMuted: { id: "tidak dihitung", en: "not counted" },
   restoredFrom: { id: "Dipulihkan dari revisi {n}", en: "Restored from revision {n}" },
+  wordCount: { id: "{n} kata", en: "{n} words" },
+  // Settings: the newsroom rules file (desk helper).
+  rulesFile: { id: "Berkas aturan penilaian (profil Redaksi)", en: "Scoring rules file (newsroom profile)" },
+  rulesFilePlaceholder: { id: "Kosong: aturan bawaan", en: "Empty: the built-in rules" },
+  rulesFileHint: {
+    id: "Path lengkap ke berkas JSON aturan redaksi; diperiksa sebelum dipakai.",
+    en: "Full path of the newsroom's JSON rules file; checked before it is used.",
+  },
+  rulesValid: { id: "Aturan valid; penilaian memakai berkas ini.", en: "The rules are valid; scoring uses this file." },
+  rulesBuiltin: { id: "Penilaian memakai aturan bawaan.", en: "Scoring uses the built-in rules." },
+  rulesInvalidAt: {
+    id: "Berkas aturan tidak valid di baris {line}, kolom {column}: {message}",
+    en: "The rules file is not valid at line {line}, column {column}: {message}",
+  },
+  rulesInvalid: { id: "Berkas aturan tidak valid: {message}", en: "The rules file is not valid: {message}" },
+  rulesKept: { id: "Aturan sebelumnya tetap dipakai.", en: "The previous rules stay in use." },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof STRINGS;
@@ -214,6 +230,10 @@ const ERROR_CODES: Record<string, Record<Lang, string>> = {
   },
   io: { id: "Gagal membaca atau menulis berkas.", en: "A file could not be read or written." },
   store_closed: { id: "Penyimpanan berhenti bekerja.", en: "The draft store stopped working." },
+  rules_invalid: {
+    id: "Berkas aturan penilaian tidak valid; perbaiki atau kosongkan di Pengaturan.",
+    en: "The scoring rules file is not valid; fix it or clear it in the Settings.",
+  },
 };
 
 const SETTING_KEY = "redaksi.lang";

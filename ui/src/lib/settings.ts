@@ -12,6 +12,8 @@ export interface DeskSettings {
   profile: ProfileName;
   site: Site;
   theme: Theme;
+  /** A newsroom rules file for the newsroom profile; empty for the shipped rules. */
+  rulesFile: string;
 }
 
 const KEY = "redaksi.desk";
@@ -20,6 +22,7 @@ export const DEFAULTS: DeskSettings = {
   profile: "newsroom",
   site: { url: "https://example.com", name: "Redaksi", title_template: "%title% - %sitename%" },
   theme: "system",
+  rulesFile: "",
 };
 
 /** The stored settings; anything missing or malformed falls back to its default. */
@@ -36,6 +39,7 @@ export function loadSettings(storage: Storage): DeskSettings {
   return {
     profile: PROFILES.find((p) => p === value.profile) ?? DEFAULTS.profile,
     theme: THEMES.find((t) => t === value.theme) ?? DEFAULTS.theme,
+    rulesFile: text(value.rulesFile, DEFAULTS.rulesFile),
     site: {
       url: text(site.url, DEFAULTS.site.url),
       name: text(site.name, DEFAULTS.site.name),

@@ -116,7 +116,7 @@ export class HistoryPanel {
           { type: "button", class: "history-entry", "aria-pressed": String(rev.id === this.chosen) },
           el("time", { datetime: rev.created_at }, dates.format(new Date(rev.created_at))),
           el("span", { class: `kind kind-${rev.kind}` }, revisionLabel(t, rev)),
-          el("span", { class: "muted small" }, `${rev.title || t.t("untitled")} · ${rev.word_count}`),
+          el("span", { class: "muted small" }, `${rev.title || t.t("untitled")} · ${t.t("wordCount", { n: rev.word_count })}`),
         );
         button.addEventListener("click", () => void this.choose(rev));
         return el("li", { "data-testid": "history-item", "data-rev": String(rev.id), "data-kind": rev.kind, class: rev.kind === "named" ? "named" : "" }, button);

@@ -57,8 +57,8 @@ export class MetaPanel {
   private readonly note = el("textarea", { rows: "3", "data-testid": "editor-note" });
 
   private readonly serpHeading = el("h3", { class: "group-title" });
-  private readonly serpDesktop = el("button", { type: "button", "aria-pressed": "true" });
-  private readonly serpMobile = el("button", { type: "button", "aria-pressed": "false" });
+  private readonly serpDesktop = el("button", { type: "button", "aria-pressed": "true", "data-testid": "serp-desktop" });
+  private readonly serpMobile = el("button", { type: "button", "aria-pressed": "false", "data-testid": "serp-mobile" });
   private readonly serpBox = el("div", { class: "serp", "data-testid": "serp-preview" });
   private readonly serpUrl = el("div", { class: "serp-url", "data-testid": "serp-url" });
   private readonly serpTitle = el("div", { class: "serp-title", "data-testid": "serp-title" });

@@ -177,7 +177,8 @@ export class SeoPanel {
       const unmute = el("button", { type: "button", class: "link" }, t.t("unmute"));
       unmute.addEventListener("click", () => this.events.onUnmute(check.id));
       li.append(el("p", { class: "muted small" }, t.t("mutedBecause", { reason: check.mute_reason ?? "" }), " ", unmute));
-    } else if (profile === "newsroom") {
+    } else if (profile === "newsroom" && check.status !== "not_applicable") {
+      // A check that does not apply scores nothing already: nothing to mute.
       li.append(this.muteControl(check));
     }
     return li;

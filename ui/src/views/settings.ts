@@ -1,5 +1,6 @@
-// The settings overlay: UI language, scoring profile, the site the SEO title and URL are
-// built for, and the theme.
+// The settings overlay: UI language, scoring profile and the newsroom's rules file, the site the
+// SEO title and URL are built for, and the theme.
+import { type RulesCheck, toBackendError } from "../lib/backend";
 import { type I18n, LANGS, type Lang, type MessageKey, storedLang } from "../lib/i18n";
 import { type DeskSettings, PROFILES, THEMES } from "../lib/settings";
 import { el, field } from "./dom";
@@ -9,6 +10,8 @@ export interface SettingsEvents {
   settings(): DeskSettings;
   onChange(settings: DeskSettings): void;
   onLang(lang: Lang | undefined): void;
+  /** Checks a rules file before it is kept (the backend's `check_rules_file`). */
+  checkRules(path: string): Promise<RulesCheck>;
 }
 
 export class SettingsPanel {
@@ -21,6 +24,10 @@ export class SettingsPanel {
   private readonly template = el("input", { type: "text", "data-testid": "settings-title-template" });
   private readonly templateHint = el("p", { class: "muted small" });
   private readonly theme = el("select", { "data-testid": "settings-theme" });
+  private readonly rulesFile = el("input", { type: "text", "data-testid": "settings-rules-file", spellcheck: "false", autocomplete: "off" });
+  private readonly rulesHint = el("p", { class: "muted small" });
+  private readonly rulesStatus = el("p", { class: "small", role: "status", "data-testid": "rules-status" });
+  private rulesSeq = 0;
 
   constructor(
     private readonly i18n: I18n,
@@ -36,6 +43,7 @@ export class SettingsPanel {
     this.overlay.body.append(
       row("language", this.lang),
       row("profile", this.profile),
+      row("rulesFile", this.rulesFile, this.rulesHint, this.rulesStatus),
       row("siteUrl", this.siteUrl),
       row("siteName", this.siteName),
       row("titleTemplate", this.template, this.templateHint),
@@ -44,6 +52,44 @@ export class SettingsPanel {
     this.lang.addEventListener("change", () => events.onLang(LANGS.find((l) => l === this.lang.value)));
     for (const control of [this.profile, this.theme]) control.addEventListener("change", () => this.changed());
     for (const control of [this.siteUrl, this.siteName, this.template]) control.addEventListener("change", () => this.changed());
+    this.rulesFile.addEventListener("change", () => void this.chooseRules());
+  }
+
+  /** Keeps a rules file only once the backend has checked it; a bad one names its line. */
+  private async chooseRules(): Promise<void> {
+    const t = this.i18n;
+    const path = this.rulesFile.value.trim();
+    const seq = ++this.rulesSeq;
+    const show = (text: string, valid: boolean) => {
+      this.rulesStatus.textContent = text;
+      this.rulesStatus.dataset.valid = String(valid);
+      this.rulesFile.setAttribute("aria-invalid", String(!valid));
+    };
+    if (!path) {
+      this.changed("");
+      show(t.t("rulesBuiltin"), true);
+      return;
+    }
+    let check: RulesCheck;
+    try {
+      check = await this.events.checkRules(path);
+    } catch (error) {
+      if (seq !== this.rulesSeq) return;
+      const e = toBackendError(error);
+      show(`${t.error(e.code, e.message)} ${t.t("rulesKept")}`, false);
+      return;
+    }
+    if (seq !== this.rulesSeq) return;
+    if (check.valid) {
+      this.changed(path);
+      show(t.t("rulesValid"), true);
+      return;
+    }
+    const where =
+      check.line !== null
+        ? t.t("rulesInvalidAt", { line: check.line, column: check.column ?? 1, message: check.message })
+        : t.t("rulesInvalid", { message: check.message });
+    show(`${where} ${t.t("rulesKept")}`, false);
   }
 
   get root(): HTMLElement {
@@ -55,9 +101,10 @@ export class SettingsPanel {
     this.overlay.show();
   }
 
-  private changed(): void {
+  private changed(rulesFile?: string): void {
     const current = this.events.settings();
     this.events.onChange({
+      rulesFile: rulesFile ?? current.rulesFile,
       profile: PROFILES.find((p) => p === this.profile.value) ?? current.profile,
       theme: THEMES.find((t) => t === this.theme.value) ?? current.theme,
       site: { url: this.siteUrl.value.trim(), name: this.siteName.value.trim(), title_template: this.template.value },
@@ -72,6 +119,7 @@ export class SettingsPanel {
     this.siteUrl.value = settings.site.url;
     this.siteName.value = settings.site.name;
     this.template.value = settings.site.title_template;
+    this.rulesFile.value = settings.rulesFile;
   }
 
   applyLanguage(): void {
@@ -85,6 +133,9 @@ export class SettingsPanel {
     this.profile.replaceChildren(...PROFILES.map((p) => el("option", { value: p }, t.t(`profile_${p}` as MessageKey))));
     this.theme.replaceChildren(...THEMES.map((th) => el("option", { value: th }, t.t(`theme_${th}` as MessageKey))));
     this.templateHint.textContent = t.t("titleTemplateHint");
+    this.rulesHint.textContent = t.t("rulesFileHint");
+    this.rulesFile.placeholder = t.t("rulesFilePlaceholder");
+    this.rulesStatus.textContent = "";
     this.fill();
   }
 }

@@ -12,9 +12,9 @@ describe("check points", () => {
   it.each([
     ["id", check({ status: "pass", points: 3, max: 8 }), "3/8 poin"],
     ["en", check({ status: "fail", points: 0, max: 8 }), "0/8 points"],
-    ["id", check({ status: "not_applicable", points: 0, max: 8 }), "tidak berlaku, tanpa poin"],
-    ["en", check({ status: "not_applicable", points: 0, max: 8 }), "does not apply, no points"],
-    ["en", check({ status: "muted", points: 0, max: 5 }), "muted, no points"],
+    ["id", check({ status: "not_applicable", points: 0, max: 8 }), "tidak berlaku"],
+    ["en", check({ status: "not_applicable", points: 0, max: 8 }), "does not apply"],
+    ["en", check({ status: "muted", points: 0, max: 5 }), "not counted"],
     ["en", check({ status: "warning", points: 0, max: 0 }), ""],
   ] as const)("%s %o", (lang, c, text) => {
     expect(pointsText(new I18n(lang), c)).toBe(text);
