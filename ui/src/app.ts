@@ -158,7 +158,11 @@ export class App {
       this.current.meta.keywords = keywords.map((k) => ({ ...k }));
       this.edited();
     });
-    this.metaPanel = new MetaPanel(this.i18n, () => this.edited());
+    this.metaPanel = new MetaPanel(this.i18n, () => {
+      // The SEO title decides the title the SERP preview and the pixel meter show.
+      if (this.current) this.metaPanel.updateContext(this.metaContext(this.current));
+      this.edited();
+    });
     this.dashboard = new Dashboard(this.i18n, {
       load: (filter) => backend.dashboardRows(filter),
       setStatus: (ids, status) => backend.setStatus(ids, status),

@@ -239,6 +239,11 @@ describe("the editor's desk", () => {
     title.value = "Harga Cabai Turun";
     title.dispatchEvent(new Event("input"));
     expect(slug.value).toBe("cabai");
+    // A typed SEO title replaces the template's title in the SERP preview at once.
+    const seoTitle = byTestId<HTMLInputElement>("seo-title-input");
+    seoTitle.value = "Cabai murah lagi";
+    seoTitle.dispatchEvent(new Event("input"));
+    expect(byTestId("serp-title").textContent).toBe("Cabai murah lagi");
   });
 
   it("the dashboard draws only the rows in view and sorts by a column", async () => {

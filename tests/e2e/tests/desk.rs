@@ -456,6 +456,18 @@ async fn switch_the_language() -> Result<()> {
     app.quit().await
 }
 
+/// Waits two frames, so a screenshot shows what was just drawn (WebKit paints lazily).
+async fn painted(app: &App) -> Result<()> {
+    app.client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];\
+             requestAnimationFrame(() => requestAnimationFrame(() => done(null)));",
+            vec![],
+        )
+        .await?;
+    Ok(())
+}
+
 /// Runs `script` in the window and returns its value.
 async fn js(app: &App, script: &str) -> Result<serde_json::Value> {
     Ok(app.client.execute(script, vec![]).await?)
@@ -649,9 +661,11 @@ async fn more_of_the_desk_in_one_window() -> Result<()> {
         .await?;
     assert!(muted.contains("Gaya rumah kami"), "{muted}");
     assert!(muted.contains("not counted"), "{muted}");
+    painted(&app).await?;
     app.screenshot("desk-8-secondary-and-mute").await?;
 
-    // The mobile SERP cuts a long SEO title shorter than the desktop one.
+    // The mobile SERP cuts a long SEO title at its own width (two narrower lines, so later
+    // than the desktop's one line) and the preview takes the mobile shape.
     app.test_id("panel-tab-meta").await?.click().await?;
     app.test_id("seo-title-input")
         .await?
@@ -664,9 +678,16 @@ async fn more_of_the_desk_in_one_window() -> Result<()> {
     app.test_id("serp-mobile").await?.click().await?;
     let mobile = wait_text(&app, "serp-title", "the mobile title", |t| t != desktop).await?;
     assert!(
-        mobile.len() < desktop.len(),
-        "mobile {mobile:?} vs desktop {desktop:?}"
+        mobile.ends_with("..."),
+        "the mobile title is cut too: {mobile:?}"
     );
+    assert!(
+        mobile.starts_with(desktop.trim_end_matches("...").trim_end()),
+        "both cut the same title at a word: mobile {mobile:?}, desktop {desktop:?}"
+    );
+    let class = app.test_id("serp-preview").await?.attr("class").await?;
+    assert!(class.unwrap_or_default().contains("mobile"));
+    painted(&app).await?;
     app.screenshot("desk-9-serp-mobile").await?;
 
     // The dashboard sorts by score, highest first, and changes statuses in bulk.
@@ -718,6 +739,7 @@ async fn more_of_the_desk_in_one_window() -> Result<()> {
     })
     .await?;
     println!("bulk: {drafts} → {after}");
+    painted(&app).await?;
     app.screenshot("desk-10-dashboard-bulk").await?;
     app.quit().await
 }

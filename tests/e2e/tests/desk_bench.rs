@@ -256,14 +256,21 @@ async fn dashboard_scrolls_10000_articles() -> Result<()> {
         .execute_async(
             "const done = arguments[arguments.length - 1];\
              const vp = document.querySelector('[data-testid=dashboard-grid]');\
-             const gaps = []; let last = 0; let frames = 0;\
+             const gaps = []; const work = []; const idle = []; let last = 0; let frames = 0;\
              function step(t) {\
                if (last) gaps.push(t - last); last = t;\
-               vp.scrollTop += 300; frames += 1;\
+               const start = performance.now();\
+               vp.scrollTop += 300; vp.dispatchEvent(new Event('scroll')); void vp.offsetHeight;\
+               work.push(performance.now() - start); frames += 1;\
                if (frames < 240 && vp.scrollTop + vp.clientHeight < vp.scrollHeight) requestAnimationFrame(step);\
-               else done({ gaps, rows: document.querySelectorAll('[data-testid=dashboard-row]').length, top: vp.scrollTop });\
+               else done({ gaps, work, idle, rows: document.querySelectorAll('[data-testid=dashboard-row]').length, top: vp.scrollTop });\
              }\
-             requestAnimationFrame(step);",
+             let idleLast = 0;\
+             function still(t) {\
+               if (idleLast) idle.push(t - idleLast); idleLast = t;\
+               if (idle.length < 60) requestAnimationFrame(still); else requestAnimationFrame(step);\
+             }\
+             requestAnimationFrame(still);",
             vec![],
         )
         .await?;
@@ -278,6 +285,17 @@ async fn dashboard_scrolls_10000_articles() -> Result<()> {
         gaps.len(),
         result["rows"],
         result["top"],
+    );
+    // What the page itself costs per frame (the scroll handler's drawing, style and layout,
+    // not painting), and how often this display gives a frame at all when nothing moves.
+    let mut work: Vec<f64> = serde_json::from_value(result["work"].clone())?;
+    let mut idle: Vec<f64> = serde_json::from_value(result["idle"].clone())?;
+    println!(
+        "SCROLL per frame: drawing + style + layout median {:.1} ms, p95 {:.1} ms; \
+         idle frame interval (nothing scrolling) median {:.1} ms",
+        median(&mut work),
+        percentile(&mut work, 0.95),
+        median(&mut idle),
     );
     if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
         println!("LOAD average while scrolling: {}", load.trim());
