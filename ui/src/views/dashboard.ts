@@ -329,6 +329,8 @@ export class Dashboard {
     parts.title.textContent = title;
     parts.title.title = row.snippet ?? row.title;
     parts.byline.textContent = row.byline ?? "";
+    // A long byline is cut with an ellipsis; the whole name stays one hover away.
+    parts.byline.title = row.byline ?? "";
     parts.status.dataset.status = row.status;
     parts.status.textContent = t.t(`wf_${row.status}` as MessageKey);
     parts.score.textContent = row.score === null ? t.t("noScore") : String(row.score);
