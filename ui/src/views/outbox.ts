@@ -156,7 +156,7 @@ export class OutboxPanel {
     }
     this.render();
     // The row's remote URL, error code and report come from the store.
-    if (progress.event !== "uploaded") void this.refresh();
+    if (progress.event !== "uploaded") setTimeout(() => void this.refresh(), 0);
   }
 
   private time(iso: string): string {
