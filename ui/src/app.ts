@@ -188,6 +188,7 @@ export class App {
         this.articles.unshift({ id: copy.id, title: copy.title, updated_at: copy.updated_at });
         this.renderList();
       },
+      titleOf: (id) => (id === this.current?.id ? this.current.title : this.articles.find((a) => a.id === id)?.title),
     });
 
     this.autosaver = new Autosaver({

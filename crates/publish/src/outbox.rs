@@ -789,8 +789,7 @@ mod tests {
         assert_eq!(state, OutboxState::NeedsAuth);
         let report: Value = serde_json::from_str(outcome.report.as_deref().unwrap()).unwrap();
         assert_eq!(report["error_code"], "remote:rest_cannot_create");
-        let (state, outcome) =
-            worker.after_error(&item, PublishError::Invalid("bad".into()));
+        let (state, outcome) = worker.after_error(&item, PublishError::Invalid("bad".into()));
         assert_eq!(state, OutboxState::Failed);
         assert!(outcome.report.unwrap().contains("\"invalid\""));
     }

@@ -611,7 +611,12 @@ mod tests {
         assert!(err.to_string().contains("queued"), "{err}");
         let claimed = store.outbox_claim_due("w", LEASE, 1).unwrap();
         store
-            .outbox_finish(claimed[0].id, "w", OutboxState::Conflict, &Outcome::default())
+            .outbox_finish(
+                claimed[0].id,
+                "w",
+                OutboxState::Conflict,
+                &Outcome::default(),
+            )
             .unwrap();
         store.outbox_dismiss(row.id).unwrap();
         assert!(store.outbox_list().unwrap().is_empty());

@@ -61,7 +61,12 @@ fn posts_titled(site: &Site, title: &str) -> Result<Vec<Value>> {
         .args(["--data-urlencode", "rest_route=/wp/v2/posts"])
         .args(["--data-urlencode", &format!("search={title}")])
         .args(["--data-urlencode", "status=publish,draft,pending,future"])
-        .args(["--data-urlencode", "context=edit", "--data-urlencode", "per_page=100"])
+        .args([
+            "--data-urlencode",
+            "context=edit",
+            "--data-urlencode",
+            "per_page=100",
+        ])
         .output()?;
     if !out.status.success() {
         return Err(format!(
@@ -142,10 +147,19 @@ async fn publish_to_the_loopback_wordpress_reaches_sent_once() -> Result<()> {
 
     // The account, through the settings: the application password is typed, never stored here.
     app.test_id("settings-button").await?.click().await?;
-    app.test_id("account-name").await?.send_keys("wp-lokal").await?;
+    app.test_id("account-name")
+        .await?
+        .send_keys("wp-lokal")
+        .await?;
     set_value(&app, "account-kind", "wordpress").await?;
-    app.test_id("account-url").await?.send_keys(&site.url).await?;
-    app.test_id("account-user").await?.send_keys(&site.user).await?;
+    app.test_id("account-url")
+        .await?
+        .send_keys(&site.url)
+        .await?;
+    app.test_id("account-user")
+        .await?
+        .send_keys(&site.user)
+        .await?;
     app.test_id("account-secret")
         .await?
         .send_keys(&site.password)
@@ -216,8 +230,10 @@ async fn publish_to_the_loopback_wordpress_reaches_sent_once() -> Result<()> {
         let title = &title;
         async move {
             let preview = text_of(app, &by_test_id("publish-preview")).await?;
-            Ok((preview.contains(title.as_str()) && preview.contains("Air laut pasang"))
-                .then_some(()))
+            Ok(
+                (preview.contains(title.as_str()) && preview.contains("Air laut pasang"))
+                    .then_some(()),
+            )
         }
     })
     .await?;
@@ -264,7 +280,10 @@ async fn publish_to_the_loopback_wordpress_reaches_sent_once() -> Result<()> {
         .await?;
     assert_eq!(status, "sent");
     let row_text = text_of(&app, &item).await?;
-    assert!(row_text.contains("wp-lokal") && row_text.contains("Sent"), "{row_text}");
+    assert!(
+        row_text.contains(&title) && row_text.contains("wp-lokal") && row_text.contains("Sent"),
+        "{row_text}"
+    );
     app.screenshot("publish-3-outbox-sent").await?;
 
     let posts = posts_titled(&site, &title)?;

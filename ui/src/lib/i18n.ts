@@ -256,7 +256,7 @@ const STRINGS = {
     en: "Kept in the operating system's keyring, never in the database or logs.",
   },
   accountSecretKeep: { id: "Isi lagi untuk mengubah akun (rahasia lama tidak ditampilkan).", en: "Enter it again to change the account (the stored secret is never shown)." },
-  accountAdd: { id: "Tambah akun", en: "Add account" },
+  accountAdd: { id: "Akun baru", en: "New account" },
   accountSave: { id: "Simpan akun", en: "Save account" },
   accountEdit: { id: "Ubah", en: "Edit" },
   accountRemove: { id: "Hapus", en: "Remove" },

@@ -13,6 +13,8 @@ export interface OutboxEvents {
   resolve(item: OutboxItem): void;
   /** Subscribes to the worker's progress; resolves to the unsubscribe. */
   subscribe(handler: (progress: OutboxProgress) => void): Promise<() => void>;
+  /** The article's title, when the app knows it. */
+  titleOf?(articleId: string): string | undefined;
 }
 
 /**
@@ -181,7 +183,8 @@ export class OutboxPanel {
     const head = el(
       "div",
       { class: "outbox-head" },
-      el("strong", {}, item.target),
+      el("strong", { class: "outbox-title" }, this.events.titleOf?.(item.article_id)?.trim() || t.t("untitled")),
+      el("span", {}, `→ ${item.target}`),
       el("span", { class: "muted" }, t.t(`remoteStatus_${item.remote_status}` as MessageKey)),
       state,
     );

@@ -15,6 +15,7 @@ export interface PublishingHost {
   article(): Promise<string | undefined>;
   /** A conflict's local text was kept as a new draft. */
   copied(article: Article): void;
+  titleOf(articleId: string): string | undefined;
 }
 
 export class Publishing {
@@ -48,6 +49,7 @@ export class Publishing {
       retry: (id, overwrite, confirm) => backend.retryOutbox(id, overwrite, confirm),
       resolve: (item) => void this.conflict.open(item),
       subscribe: (handler) => backend.onOutboxProgress(handler),
+      titleOf: (id) => host.titleOf(id),
     });
     this.dialog = new PublishDialog(i18n, {
       article: () => host.article(),
