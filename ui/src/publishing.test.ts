@@ -156,7 +156,7 @@ describe("publishing from the desk", () => {
     expect(visible("publish-dialog")).toBe(false);
     const item = () => byTestId("outbox-item");
     await vi.waitFor(() => expect(item().dataset.status).toBe("queued"));
-    expect(item().textContent).toContain("Banjir Rob → situs");
+    expect(item().querySelector(".outbox-title")!.textContent).toBe("Banjir Rob");
 
     backend.outbox[0].state = "sending";
     await emit("outbox-progress", { event: "sending", id: 1, attempt: 0 });
