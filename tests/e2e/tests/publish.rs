@@ -1,7 +1,9 @@
 //! Flow 6 in the real window: add the loopback WordPress as a CMS account in the settings (the
 //! application password goes to the OS keyring), write an article, publish it with
 //! Ctrl+Shift+P, and watch the outbox row reach "sent"; then ask WordPress itself that the post
-//! exists exactly once.
+//! exists exactly once. Then an edit made in WordPress meets a second publish: the row stops at
+//! conflict, the dialog shows both versions, and keeping WordPress's keeps the local text as a
+//! new draft.
 //!
 //! Needs what `cargo xtask test` provides: a display (xvfb-run), a Secret Service session
 //! (tests/keyring/session.sh) and the packages tests/wordpress/wp.sh installs. The site is
@@ -299,6 +301,90 @@ async fn publish_to_the_loopback_wordpress_reaches_sent_once() -> Result<()> {
         row_text.contains(posts[0]["link"].as_str().unwrap_or("-")),
         "the row links the post: {row_text}"
     );
+
+    // An editor changes the post in WordPress; the reporter publishes again. Nothing is
+    // overwritten: the row stops at conflict and the dialog shows both versions.
+    let post_id = posts[0]["id"].as_u64().ok_or("the post has no id")?;
+    // WordPress keeps modified_gmt to the second: make the edit land in a later one.
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let edited_title = format!("{title} (disunting redaktur)");
+    edit_post(&site, post_id, &edited_title)?;
+    app.client
+        .execute(
+            "document.querySelector('[data-testid=\"outbox\"] .overlay-close').click();",
+            vec![],
+        )
+        .await?;
+    editor.click().await?;
+    editor.send_keys(" Warga mengungsi ke masjid.").await?;
+    app.wait_for_save_state("saved").await?;
+    app.test_id("publish-button").await?.click().await?;
+    app.wait_until("the dialog again", || {
+        let app = &app;
+        async move {
+            let preview = text_of(app, &by_test_id("publish-preview")).await?;
+            Ok(preview.contains("mengungsi").then_some(()))
+        }
+    })
+    .await?;
+    set_value(&app, "publish-status", "publish").await?;
+    app.test_id("publish-confirm").await?.click().await?;
+    let conflict = format!("{item}[data-status=\"conflict\"]");
+    app.wait_until("the second publish to stop at conflict", || {
+        let app = &app;
+        let conflict = &conflict;
+        async move { Ok((!text_of(app, conflict).await?.is_empty()).then_some(())) }
+    })
+    .await?;
+    app.find(&format!("{conflict} {}", by_test_id("outbox-resolve")))
+        .await?
+        .click()
+        .await?;
+    app.wait_until("both versions side by side", || {
+        let app = &app;
+        let edited_title = &edited_title;
+        async move {
+            let remote = text_of(app, &by_test_id("conflict-remote-title")).await?;
+            let local = text_of(app, &by_test_id("conflict-local")).await?;
+            Ok((remote == *edited_title && local.contains("mengungsi")).then_some(()))
+        }
+    })
+    .await?;
+    app.screenshot("publish-4-conflict").await?;
+    app.test_id("conflict-keep-remote").await?.click().await?;
+    let copy_title = format!("{title} (local copy)");
+    app.wait_until("the local text kept as a new draft", || {
+        let app = &app;
+        let copy_title = &copy_title;
+        async move {
+            let list = text_of(app, &by_test_id("article-list")).await?;
+            Ok(list.contains(copy_title.as_str()).then_some(()))
+        }
+    })
+    .await?;
+    let after = posts_titled(&site, &edited_title)?;
+    assert_eq!(after.len(), 1, "the editor's version is still there once");
+    let content = after[0]["content"]["raw"].as_str().unwrap_or_default();
+    assert!(!content.contains("mengungsi"), "not overwritten: {content}");
+    assert!(posts_titled(&site, &title)?.is_empty(), "no second post");
     app.quit().await?;
+    Ok(())
+}
+
+/// Changes a post's title the way an editor in WordPress would.
+fn edit_post(site: &Site, id: u64, title: &str) -> Result<()> {
+    let out = Command::new("curl")
+        .args(["-fsS", "--max-time", "20", "-u"])
+        .arg(format!("{}:{}", site.user, site.password))
+        .arg(format!("{}/?rest_route=/wp/v2/posts/{id}", site.url))
+        .args(["--data-urlencode", &format!("title={title}")])
+        .output()?;
+    if !out.status.success() {
+        return Err(format!(
+            "editing post {id} in WordPress failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+        .into());
+    }
     Ok(())
 }
