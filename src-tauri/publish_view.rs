@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
-use redaksi_article::{Article, front_matter, render};
+use redaksi_article::{Article, Status, front_matter, render};
 use redaksi_publish::preview::preview;
 use redaksi_publish::{Dropped, ExportContext, Format, PublishError, export, payload};
 use redaksi_store::StoreError;
@@ -262,6 +262,7 @@ pub async fn keep_remote(
             // The copy is a new draft; the original keeps its place in the CMS.
             copy.meta.slug = None;
             copy.meta.publish_at = None;
+            copy.meta.status = Status::Draft;
             let saved = s.save_article(&copy)?;
             s.outbox_dismiss(id)?;
             Ok(saved)
@@ -441,6 +442,7 @@ mod tests {
         .unwrap();
         assert_ne!(copy["id"], original.to_string());
         assert_eq!(copy["title"], "Banjir Rob (salinan lokal)");
+        assert_eq!(copy["meta"]["status"], "draft");
         assert!(
             copy["body"].as_str().unwrap().starts_with("Air **naik**."),
             "{copy}"

@@ -289,6 +289,9 @@ describe("the conflict dialog", () => {
     expect(byTestId("conflict-local").textContent).toBe("Versi lokal");
     expect(byTestId("conflict-remote").textContent).toBe("Versi redaktur");
     expect(byTestId("conflict-remote-title").textContent).toBe("Banjir Rob (disunting)");
+    const meta = document.querySelector("[data-testid=conflict-dialog] .muted.small")!.textContent!;
+    expect(meta).toMatch(/^diubah .*2026.* · http:\/\/wp\/\?p=7$/);
+    expect(meta).not.toContain("T09:00:00");
   });
 
   it("keeping the CMS version saves the local text as a named draft copy", async () => {

@@ -72,7 +72,7 @@ export class ConflictDialog {
       this.localTitle.textContent = view.local_title;
       this.remoteTitle.textContent = view.remote_title ?? "";
       this.remoteMeta.textContent = [
-        view.remote_modified ? t.t("conflictRemoteModified", { time: view.remote_modified }) : "",
+        view.remote_modified ? t.t("conflictRemoteModified", { time: this.time(view.remote_modified) }) : "",
         view.remote_url ?? "",
       ]
         .filter(Boolean)
@@ -83,6 +83,16 @@ export class ConflictDialog {
     } catch (error) {
       this.fail(error);
     }
+  }
+
+  /** WordPress's `modified_gmt` has no zone (it is UTC); Ghost's `updated_at` has one. */
+  private time(stamp: string): string {
+    const at = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(stamp) ? stamp : `${stamp}Z`);
+    if (Number.isNaN(at.getTime())) return stamp;
+    return new Intl.DateTimeFormat(this.i18n.lang === "id" ? "id-ID" : "en-GB", {
+      dateStyle: "medium",
+      timeStyle: "short",
+    }).format(at);
   }
 
   private fail(error: unknown): void {
