@@ -36,6 +36,11 @@ const COMMANDS: &[&str] = &[
     "list_targets",
     "save_target",
     "remove_target",
+    // The publish dialog and the outbox list (src-tauri/publish_view.rs).
+    "preview_payload",
+    "export_article",
+    "outbox_conflict",
+    "keep_remote",
 ];
 
 fn main() {

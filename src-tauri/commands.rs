@@ -129,6 +129,10 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             crate::outbox_commands::list_targets,
             crate::outbox_commands::save_target,
             crate::outbox_commands::remove_target,
+            crate::publish_view::preview_payload,
+            crate::publish_view::export_article,
+            crate::publish_view::outbox_conflict,
+            crate::publish_view::keep_remote,
         ])
 }
 

@@ -13,6 +13,7 @@ mod error;
 #[cfg(test)]
 mod ipc_test;
 mod outbox_commands;
+mod publish_view;
 mod store_commands;
 
 use std::path::PathBuf;

@@ -17,6 +17,7 @@ import { HelpOverlay } from "./views/help";
 import { HistoryPanel } from "./views/history";
 import { KeywordEditor } from "./views/keywords";
 import { MetaPanel } from "./views/meta-panel";
+import { Publishing } from "./views/publishing";
 import { SeoPanel, badgeOf } from "./views/seo-panel";
 import { SettingsPanel } from "./views/settings";
 
@@ -120,6 +121,7 @@ export class App {
   private readonly history: HistoryPanel;
   private readonly settingsPanel: SettingsPanel;
   private readonly help: HelpOverlay;
+  private readonly publishing: Publishing;
 
   constructor(root: HTMLElement, options: AppOptions = {}) {
     this.storage = options.storage ?? window.localStorage;
@@ -180,6 +182,14 @@ export class App {
       onLang: (lang) => this.setLanguage(lang),
     });
     this.help = new HelpOverlay(this.i18n);
+    this.publishing = new Publishing(this.i18n, this.storage, {
+      article: async () => ((await this.autosaver.flush()) ? this.current?.id : undefined),
+      copied: (copy) => {
+        this.articles.unshift({ id: copy.id, title: copy.title, updated_at: copy.updated_at });
+        this.renderList();
+      },
+      titleOf: (id) => (id === this.current?.id ? this.current.title : this.articles.find((a) => a.id === id)?.title),
+    });
 
     this.autosaver = new Autosaver({
       delayMs: options.autosaveDelayMs ?? 1000,
@@ -209,6 +219,7 @@ export class App {
   /** Loads the article list and opens the most recently updated article. */
   async start(): Promise<void> {
     await backend.onWindowClose(() => this.beforeClose());
+    void this.publishing.start().catch(() => undefined);
     try {
       this.articles = await backend.listArticles();
       this.renderList();
@@ -244,6 +255,7 @@ export class App {
       this.focusButton,
       this.previewButton,
       this.historyButton,
+      this.publishing.publishButton,
       el("span", { class: "spacer" }),
       this.deleteButton,
     );
@@ -259,11 +271,12 @@ export class App {
       { class: "viewbar" },
       el("div", { class: "tabs", role: "tablist" }, this.writeTab, this.dashboardTab),
       el("span", { class: "spacer" }),
+      this.publishing.outboxButton,
       this.helpButton,
       this.settingsButton,
     );
     const main = el("main", { class: "workspace" }, viewbar, this.notice, this.writeView, this.dashboard.root);
-    return el("div", { class: "app" }, sidebar, main, this.history.root, this.settingsPanel.root, this.help.root);
+    return el("div", { class: "app" }, sidebar, main, this.history.root, this.settingsPanel.root, this.help.root, ...this.publishing.overlays);
   }
 
   private wireEvents(): void {
@@ -304,6 +317,7 @@ export class App {
   /** Stops listening and drops pending timers; unsaved text is the close hook's job. */
   dispose(): void {
     this.listeners.abort();
+    this.publishing.dispose();
     this.autosaver.reset();
     if (this.previewTimer !== undefined) clearTimeout(this.previewTimer);
   }
@@ -337,6 +351,7 @@ export class App {
     }
     if (event.key === "F1") return handled(() => this.help.open());
     if (!mod) return;
+    if (key === "p" && event.shiftKey) return handled(() => void this.publishing.open());
     if (key === "s" && !event.shiftKey) return handled(() => void this.saveRevision());
     if (key === "n" && !event.shiftKey) return handled(() => void this.newArticle());
     if (key === "k") return handled(() => {
@@ -552,6 +567,7 @@ export class App {
     this.history.applyLanguage();
     this.settingsPanel.applyLanguage();
     this.help.applyLanguage();
+    this.publishing.applyLanguage();
     this.showCounts();
     this.showSaveState(this.autosaver.current, this.lastError);
     this.renderList();

@@ -321,3 +321,58 @@ export function removeTarget(name: string): Promise<void> {
 export function onOutboxProgress(handler: (progress: OutboxProgress) => void): Promise<() => void> {
   return listen<OutboxProgress>("outbox-progress", (event) => handler(event.payload));
 }
+
+/** What `preview_payload` shows: the exact text a publish sends (CMS) or writes (file). */
+export interface PayloadView {
+  kind: "wordpress" | "ghost" | "html" | "md" | "ninjs";
+  content: string;
+  /** CMS values the site fills in at send time (term ids, uploaded image URLs). */
+  pending: string[];
+  /** Fields a file format cannot hold. */
+  dropped: { field: string; reason: string }[];
+}
+
+export type ExportFormat = "html" | "md" | "ninjs";
+
+/** Where a publish goes: a configured CMS account or a file format. */
+export type Destination = { target: string } | { format: ExportFormat };
+
+/** Builds the payload the way the publisher does, from the stored article (save first). */
+export function previewPayload(
+  articleId: string,
+  destination: Destination,
+  status: PublishStatus,
+  publishAt: string | null = null,
+): Promise<PayloadView> {
+  return call("preview_payload", { articleId, ...destination, status, publishAt });
+}
+
+/** Writes the article into `folder` (or the data folder's `exports`); resolves to the file's path. */
+export function exportArticle(
+  articleId: string,
+  format: ExportFormat,
+  folder: string | null,
+): Promise<{ path: string; dropped: PayloadView["dropped"] }> {
+  return call("export_article", { articleId, format, folder });
+}
+
+/** Both sides of a conflict; both HTMLs are sanitised by Rust. */
+export interface ConflictView {
+  id: number;
+  target: string;
+  local_title: string;
+  local_html: string;
+  remote_title: string | null;
+  remote_html: string;
+  remote_modified: string | null;
+  remote_url: string | null;
+}
+
+export function outboxConflict(id: number): Promise<ConflictView> {
+  return call("outbox_conflict", { id });
+}
+
+/** Keeps the CMS's version: the local text becomes a new draft called `copyTitle`. */
+export function keepRemote(id: number, copyTitle: string): Promise<Article> {
+  return call("keep_remote", { id, copyTitle });
+}

@@ -2,6 +2,7 @@
 // built for, and the theme.
 import { type I18n, LANGS, type Lang, type MessageKey, storedLang } from "../lib/i18n";
 import { type DeskSettings, PROFILES, THEMES } from "../lib/settings";
+import { AccountsSection } from "./accounts";
 import { el, field } from "./dom";
 import { Overlay } from "./overlay";
 
@@ -41,6 +42,7 @@ export class SettingsPanel {
       row("titleTemplate", this.template, this.templateHint),
       row("theme", this.theme),
     );
+    this.overlay.body.append(new AccountsSection(i18n, storage).root);
     this.lang.addEventListener("change", () => events.onLang(LANGS.find((l) => l === this.lang.value)));
     for (const control of [this.profile, this.theme]) control.addEventListener("change", () => this.changed());
     for (const control of [this.siteUrl, this.siteName, this.template]) control.addEventListener("change", () => this.changed());
