@@ -158,14 +158,22 @@ impl Document {
 }
 
 fn source_range(segments: &[Segment], text: Range<usize>) -> Range<usize> {
+    source_range_with(segments, text, |pos| {
+        segments.partition_point(|s| s.text.end <= pos)
+    })
+}
+
+/// [`source_range`] with the search for the first segment ending after a position supplied:
+/// a block's words are mapped in order, so [`Builder::close`] walks its segments once instead.
+fn source_range_with(
+    segments: &[Segment],
+    text: Range<usize>,
+    mut locate: impl FnMut(usize) -> usize,
+) -> Range<usize> {
     if segments.is_empty() {
         return 0..0;
     }
-    let locate = |pos: usize| {
-        segments
-            .partition_point(|s| s.text.end <= pos)
-            .min(segments.len() - 1)
-    };
+    let mut locate = |pos: usize| locate(pos).min(segments.len() - 1);
     let first = &segments[locate(text.start)];
     let last = &segments[locate(text.end.saturating_sub(1).max(text.start))];
     let exact = |s: &Segment| s.text.len() == s.source.len();
@@ -258,9 +266,17 @@ impl Builder {
         }
         let first_word = self.words.len();
         let segments = &self.segments[open.segment_start..];
+        // Words come in order, so the segment search resumes where the last one stopped.
+        let mut cursor = 0;
+        let mut locate = |pos: usize| {
+            while cursor < segments.len() && segments[cursor].text.end <= pos {
+                cursor += 1;
+            }
+            cursor
+        };
         for range in word_ranges(&self.text[text.clone()]) {
             let range = range.start + text.start..range.end + text.start;
-            let source = source_range(segments, range.clone());
+            let source = source_range_with(segments, range.clone(), &mut locate);
             self.words.push(Word {
                 text: range,
                 source,
@@ -295,17 +311,40 @@ impl Builder {
 /// Byte ranges of the words in `text`: runs of non-space characters, trimmed of non-alphanumeric
 /// edges, keeping only runs with a letter or digit.
 pub fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    text.split(char::is_whitespace)
-        .filter(|piece| !piece.is_empty())
-        .filter_map(move |piece| {
-            let offset = piece.as_ptr() as usize - text.as_ptr() as usize;
-            let trimmed = piece.trim_matches(|c: char| !c.is_alphanumeric());
-            if trimmed.is_empty() {
-                return None;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // One forward pass per run: the word is its first to its last alphanumeric character.
+    // A run without any is skipped and the search goes on into the next run.
+    std::iter::from_fn(move || {
+        let mut word: Option<Range<usize>> = None;
+        while i < bytes.len() {
+            let byte = bytes[i];
+            let (space, alphanumeric, len) = if byte.is_ascii() {
+                // `char::is_whitespace` on ASCII: tab to carriage return, and space.
+                let space = matches!(byte, b'\t'..=b'\r' | b' ');
+                (space, byte.is_ascii_alphanumeric(), 1)
+            } else {
+                let c = text[i..]
+                    .chars()
+                    .next()
+                    .unwrap_or(char::REPLACEMENT_CHARACTER);
+                (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
+            };
+            i += len;
+            if space {
+                if word.is_some() {
+                    break;
+                }
+            } else if alphanumeric {
+                let start = i - len;
+                match &mut word {
+                    Some(w) => w.end = i,
+                    None => word = Some(start..i),
+                }
             }
-            let lead = trimmed.as_ptr() as usize - piece.as_ptr() as usize;
-            Some(offset + lead..offset + lead + trimmed.len())
-        })
+        }
+        word
+    })
 }
 
 fn walk_markdown(b: &mut Builder, md: &str, events: &[(Event<'_>, Range<usize>)]) {
@@ -569,8 +608,13 @@ fn attribute<'a>(attrs: &'a str, name: &str) -> Option<&'a str> {
 
 /// Decodes the common character references.
 fn decode_entities(raw: &str) -> String {
+    decode_entities_cow(raw).into_owned()
+}
+
+/// [`decode_entities`] without a copy when there is nothing to decode.
+fn decode_entities_cow(raw: &str) -> std::borrow::Cow<'_, str> {
     if !raw.contains('&') {
-        return raw.to_owned();
+        return std::borrow::Cow::Borrowed(raw);
     }
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
@@ -607,7 +651,7 @@ fn decode_entities(raw: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 fn block_kind(name: &str) -> Option<Option<BlockKind>> {
@@ -640,8 +684,13 @@ fn scan_html(b: &mut Builder, html: &str, base: usize) {
     let flush = |b: &mut Builder, from: usize, to: usize| {
         if from < to {
             let raw = &html[from..to];
-            let text = decode_entities(raw).replace(['\n', '\r', '\t'], " ");
-            b.push_text(&text, base + from..base + to, BlockKind::Paragraph);
+            let decoded = decode_entities_cow(raw);
+            if memchr::memchr3(b'\n', b'\r', b'\t', decoded.as_bytes()).is_some() {
+                let text = decoded.replace(['\n', '\r', '\t'], " ");
+                b.push_text(&text, base + from..base + to, BlockKind::Paragraph);
+            } else {
+                b.push_text(&decoded, base + from..base + to, BlockKind::Paragraph);
+            }
         }
     };
     while let Some(offset) = memchr_lt(&bytes[i..]) {
@@ -717,7 +766,7 @@ fn scan_html(b: &mut Builder, html: &str, base: usize) {
 }
 
 fn memchr_lt(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&c| c == b'<')
+    memchr::memchr(b'<', bytes)
 }
 
 fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {

@@ -4,6 +4,7 @@
 //! Each is a single left-to-right pass, so analysis time stays linear in the input's size.
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::fold_table::FOLD;
@@ -47,10 +48,45 @@ static WS_LEAD: [bool; 256] = {
 /// The index of the next byte at or after `i` that may start whitespace.
 #[inline(always)]
 fn next_ws_lead(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    // Eight bytes at a time: every ASCII lead is below 0x21 and every other lead is non-ASCII.
+    // The lowest flagged byte is exactly the first such byte (the subtraction borrows only
+    // upwards from a byte below 0x21), so the table decides from there.
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let flagged = (x.wrapping_sub(ONES * 0x21) & !x & HIGH) | (x & HIGH);
+        if flagged == 0 {
+            i += 8;
+            continue;
+        }
+        let at = i + (flagged.trailing_zeros() / 8) as usize;
+        if WS_LEAD[b[at] as usize] {
+            return at;
+        }
+        i = at + 1;
+    }
     while i < b.len() && !WS_LEAD[b[i] as usize] {
         i += 1;
     }
     i
+}
+
+/// The next JavaScript whitespace character at or after `i`: its start and byte length. Every
+/// whitespace scanner here walks the text with this one function.
+#[inline(always)]
+fn next_ws(b: &[u8], mut i: usize) -> Option<(usize, usize)> {
+    loop {
+        i = next_ws_lead(b, i);
+        if i >= b.len() {
+            return None;
+        }
+        let w = ws_len(b, i);
+        if w > 0 {
+            return Some((i, w));
+        }
+        i += 1;
+    }
 }
 
 /// The byte length of the JavaScript whitespace character starting at `i`, or 0.
@@ -75,7 +111,7 @@ pub fn ws_len(b: &[u8], i: usize) -> usize {
 
 /// QUOTES: typographic quotes to ASCII.
 pub fn quotes(s: &str) -> String {
-    if !s.bytes().any(|b| b == b'`' || b == 0xe2 || b == 0xe3) {
+    if memchr::memchr3(b'`', 0xe2, 0xe3, s.as_bytes()).is_none() {
         return s.to_owned();
     }
     s.chars()
@@ -202,16 +238,8 @@ pub fn spaces_cow(s: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(s.len());
     let mut last = 0;
     let mut i = 0;
-    while i < b.len() {
-        i = next_ws_lead(b, i);
-        if i >= b.len() {
-            break;
-        }
-        let w = ws_len(b, i);
-        if w == 0 {
-            i += 1;
-            continue;
-        }
+    while let Some((at, w)) = next_ws(b, i) {
+        i = at;
         // A lone space between words stays as it is: nothing to copy yet.
         if w == 1 && b[i] == b' ' && i + 1 < b.len() && ws_len(b, i + 1) == 0 && b[i + 1] != b'.' {
             i += 1;
@@ -266,17 +294,8 @@ fn spaces_is_identity(s: &str) -> bool {
             && memchr::memmem::find(b, b" .").is_none();
     }
     let mut i = 0;
-    while i < b.len() {
-        i = next_ws_lead(b, i);
-        if i >= b.len() {
-            return true;
-        }
-        let w = ws_len(b, i);
-        if w == 0 {
-            i += 1;
-            continue;
-        }
-        let next = i + w;
+    while let Some((at, w)) = next_ws(b, i) {
+        let next = at + w;
         if next < b.len() && (b[next] == b'.' || ws_len(b, next) > 0) {
             return false;
         }
@@ -291,15 +310,8 @@ fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut last = 0;
     let mut i = 0;
-    while i < b.len() {
-        i = next_ws_lead(b, i);
-        if i >= b.len() {
-            break;
-        }
-        if ws_len(b, i) == 0 {
-            i += 1;
-            continue;
-        }
+    while let Some((at, _)) = next_ws(b, i) {
+        i = at;
         if b[i] == b' ' && b.get(i + 1).is_some_and(|&n| !WS_LEAD[n as usize]) {
             i += 1;
             continue;
@@ -450,11 +462,11 @@ pub fn delete_entities(s: &str) -> Cow<'_, str> {
 }
 
 /// Deletes `<name…>…</name>` elements, case-insensitive, shortest content.
-pub fn delete_elements(s: &str, name: &str) -> String {
+pub fn delete_elements<'a>(s: &'a str, name: &str) -> Cow<'a, str> {
     let open = format!("<{name}");
     let close = format!("</{name}>");
     if find_ci(s, &open, 0).is_none() {
-        return s.to_owned();
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut last = 0;
@@ -473,7 +485,7 @@ pub fn delete_elements(s: &str, name: &str) -> String {
         }
     }
     out.push_str(&s[last..]);
-    out
+    Cow::Owned(out)
 }
 
 /// Whether `c` may appear in a shortcode name (§4 step 3).
@@ -533,9 +545,9 @@ pub fn shortcode_end(s: &str, at: usize) -> Option<usize> {
 /// CLEAN_HTML (§2.1): the content as one line, tags kept.
 pub fn clean_html(html: &str) -> String {
     let s = if has(html, "&nbsp;") {
-        html.replace("&nbsp;", " ")
+        Cow::Owned(html.replace("&nbsp;", " "))
     } else {
-        html.to_owned()
+        Cow::Borrowed(html)
     };
     let one_line = collapse_ws(&s);
     let s = delete_elements(&one_line, "style");
@@ -590,6 +602,24 @@ static WC_CLASS: [u8; 128] = {
     table
 };
 
+/// The word counter's step on an ASCII byte, indexed by `in_word << 7 | byte`: bit 0 is the new
+/// `in_word`, bit 1 whether a word starts here. A word character starts a word unless one is
+/// open; whitespace closes it; deleted punctuation leaves the state alone.
+static WC_STEP: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut i = 0;
+    while i < 256 {
+        let in_word = i >> 7 == 1;
+        let class = WC_CLASS[i & 0x7f];
+        let word = class == WORD;
+        let starts = word && !in_word;
+        let stays = word || (in_word && class == DELETED);
+        table[i] = (stays as u8) | ((starts as u8) << 1);
+        i += 1;
+    }
+    table
+};
+
 /// WC: `@wordpress/wordcount` in `words` mode with default settings (§3).
 pub fn word_count(s: &str) -> usize {
     let tagless = replace_tags(s, "\n");
@@ -599,18 +629,15 @@ pub fn word_count(s: &str) -> usize {
     let s = dashes_to_space(&entityless);
     let b = s.as_bytes();
     let mut count = 0;
-    let mut in_word = false;
+    let mut in_word = 0usize;
     let mut i = 0;
     while i < b.len() {
         let byte = b[i];
         if byte < 0x80 {
             i += 1;
-            // Branch-free: a word character starts a word unless one is open; whitespace closes
-            // it; deleted punctuation leaves the state alone.
-            let class = WC_CLASS[byte as usize];
-            let word = class == WORD;
-            count += usize::from(word & !in_word);
-            in_word = word | (in_word & (class == DELETED));
+            let step = WC_STEP[((in_word << 7) | usize::from(byte)) & 0xff];
+            count += usize::from(step >> 1);
+            in_word = usize::from(step & 1);
             continue;
         }
         let c = s[i..].chars().next().unwrap_or(' ');
@@ -619,9 +646,9 @@ pub fn word_count(s: &str) -> usize {
             continue;
         }
         if is_ws(c) {
-            in_word = false;
-        } else if !in_word {
-            in_word = true;
+            in_word = 0;
+        } else if in_word == 0 {
+            in_word = 1;
             count += 1;
         }
     }
@@ -664,9 +691,40 @@ fn edge(c: char) -> bool {
     )
 }
 
+/// Bytes that may start an EDGE character: the ASCII ones and the lead bytes of the others.
+static EDGE_LEAD: [bool; 256] = {
+    let mut table = [false; 256];
+    let leads = b"-()_[]\"'.?!:;,+&<>\xc2\xc3\xe2";
+    let mut i = 0;
+    while i < leads.len() {
+        table[leads[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// Trims EDGE characters from both ends of a string.
 pub fn edge_trim(s: &str) -> &str {
-    s.trim_matches(edge)
+    &s[edge_trim_range(s, 0..s.len())]
+}
+
+/// [`edge_trim`] of `s[range]`, as a range of `s`.
+#[inline]
+fn edge_trim_range(s: &str, range: Range<usize>) -> Range<usize> {
+    // Most tokens start with a letter and end with an ASCII letter: nothing to trim.
+    match &s.as_bytes()[range.clone()] {
+        [first, .., last] | [first @ last]
+            if !EDGE_LEAD[*first as usize] && last.is_ascii() && !EDGE_LEAD[*last as usize] =>
+        {
+            range
+        }
+        _ => {
+            let piece = &s[range.clone()];
+            let token = piece.trim_matches(edge);
+            let start = range.start + (token.as_ptr() as usize - piece.as_ptr() as usize);
+            start..start + token.len()
+        }
+    }
 }
 
 /// TOKENS (§4), already joined by single spaces (TOKSTR), and how many there are.
@@ -682,36 +740,35 @@ pub fn tokens(s: &str) -> (String, usize) {
     } else {
         Cow::Owned(dashless.chars().filter(|&c| !deleted_symbol(c)).collect())
     };
+    let s: &str = &s;
     let b = s.as_bytes();
     let mut joined = String::with_capacity(s.len());
     let mut count = 0;
-    let mut push_piece = |piece: &str| {
-        let token = edge_trim(piece);
-        if !token.is_empty() {
+    // Tokens one plain space apart are already joined in `s`: copy such a stretch at once.
+    let mut stretch = 0..0;
+    let mut push_piece = |piece: Range<usize>| {
+        let token = edge_trim_range(s, piece);
+        if token.is_empty() {
+            return;
+        }
+        if count > 0 && stretch.end + 1 == token.start && b[stretch.end] == b' ' {
+            stretch.end = token.end;
+        } else {
+            joined.push_str(&s[stretch.clone()]);
             if count > 0 {
                 joined.push(' ');
             }
-            joined.push_str(token);
-            count += 1;
+            stretch = token;
         }
+        count += 1;
     };
     let mut piece_start = 0;
-    let mut i = 0;
-    while i < b.len() {
-        i = next_ws_lead(b, i);
-        if i >= b.len() {
-            break;
-        }
-        let w = ws_len(b, i);
-        if w == 0 {
-            i += 1;
-        } else {
-            push_piece(&s[piece_start..i]);
-            i += w;
-            piece_start = i;
-        }
+    while let Some((at, w)) = next_ws(b, piece_start) {
+        push_piece(piece_start..at);
+        piece_start = at + w;
     }
-    push_piece(&s[piece_start..]);
+    push_piece(piece_start..b.len());
+    joined.push_str(&s[stretch]);
     (joined, count)
 }
 
