@@ -308,6 +308,26 @@ impl Builder {
     }
 }
 
+const ASCII_SPACE: u8 = 1;
+const ASCII_ALPHANUMERIC: u8 = 2;
+
+/// `char::is_whitespace` (tab to carriage return, and space) and `char::is_alphanumeric` of
+/// each ASCII byte.
+static ASCII_WORD_CLASS: [u8; 128] = {
+    let mut table = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        if matches!(byte, b'\t'..=b'\r' | b' ') {
+            table[b] = ASCII_SPACE;
+        } else if byte.is_ascii_alphanumeric() {
+            table[b] = ASCII_ALPHANUMERIC;
+        }
+        b += 1;
+    }
+    table
+};
+
 /// Byte ranges of the words in `text`: runs of non-space characters, trimmed of non-alphanumeric
 /// edges, keeping only runs with a letter or digit.
 pub fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
@@ -320,9 +340,8 @@ pub fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         while i < bytes.len() {
             let byte = bytes[i];
             let (space, alphanumeric, len) = if byte.is_ascii() {
-                // `char::is_whitespace` on ASCII: tab to carriage return, and space.
-                let space = matches!(byte, b'\t'..=b'\r' | b' ');
-                (space, byte.is_ascii_alphanumeric(), 1)
+                let class = ASCII_WORD_CLASS[usize::from(byte)];
+                (class == ASCII_SPACE, class == ASCII_ALPHANUMERIC, 1)
             } else {
                 let c = text[i..]
                     .chars()
@@ -613,12 +632,12 @@ fn decode_entities(raw: &str) -> String {
 
 /// [`decode_entities`] without a copy when there is nothing to decode.
 fn decode_entities_cow(raw: &str) -> std::borrow::Cow<'_, str> {
-    if !raw.contains('&') {
+    if memchr::memchr(b'&', raw.as_bytes()).is_none() {
         return std::borrow::Cow::Borrowed(raw);
     }
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
-    while let Some(amp) = rest.find('&') {
+    while let Some(amp) = memchr::memchr(b'&', rest.as_bytes()) {
         out.push_str(&rest[..amp]);
         let after = &rest[amp + 1..];
         let decoded = after.find(';').filter(|&semi| semi <= 10).and_then(|semi| {

@@ -194,14 +194,14 @@ pub fn find_ci(hay: &str, needle: &str, from: usize) -> Option<usize> {
 
 /// Replaces `&nbsp;` and `&#160;` in any case with `with`.
 fn replace_nbsp_entities<'a>(s: &'a str, with: &str) -> Cow<'a, str> {
-    if !s.contains('&') {
+    if memchr::memchr(b'&', s.as_bytes()).is_none() {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut last = 0;
     let bytes = s.as_bytes();
     let mut i = 0;
-    while let Some(p) = s[i..].find('&') {
+    while let Some(p) = memchr::memchr(b'&', &s.as_bytes()[i..]) {
         let at = i + p;
         let rest = &bytes[at..];
         let len = 6;
@@ -235,17 +235,33 @@ pub fn spaces_cow(s: &str) -> Cow<'_, str> {
     }
     let s: &str = &replaced;
     let b = s.as_bytes();
+    let plain = only_plain_spaces(b);
     let mut out = String::with_capacity(s.len());
     let mut last = 0;
     let mut i = 0;
-    while let Some((at, w)) = next_ws(b, i) {
-        i = at;
-        // A lone space between words stays as it is: nothing to copy yet.
-        if w == 1 && b[i] == b' ' && i + 1 < b.len() && ws_len(b, i + 1) == 0 && b[i + 1] != b'.' {
-            i += 1;
-            continue;
-        }
-        let run_start = i;
+    loop {
+        // A lone space between words stays as it is: only other whitespace needs work.
+        let run_start = if plain {
+            match next_space_before_space_or_dot(b, i) {
+                Some(at) => at,
+                None => break,
+            }
+        } else {
+            let Some((at, w)) = next_ws(b, i) else {
+                break;
+            };
+            if w == 1
+                && b[at] == b' '
+                && at + 1 < b.len()
+                && ws_len(b, at + 1) == 0
+                && b[at + 1] != b'.'
+            {
+                i = at + 1;
+                continue;
+            }
+            at
+        };
+        i = run_start;
         let mut run = 0;
         loop {
             let w = if i < b.len() { ws_len(b, i) } else { 0 };
@@ -286,10 +302,7 @@ fn spaces_is_identity(s: &str) -> bool {
     }
     // Fast path for text whose only whitespace is the plain space (the usual case after
     // CLEAN_HTML): vectorisable scans instead of a byte-by-byte walk.
-    let unusual = b.iter().fold(false, |acc, &c| {
-        acc | (c.wrapping_sub(9) < 5) | matches!(c, 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef)
-    });
-    if !unusual {
+    if only_plain_spaces(b) {
         return memchr::memmem::find(b, b"  ").is_none()
             && memchr::memmem::find(b, b" .").is_none();
     }
@@ -302,6 +315,44 @@ fn spaces_is_identity(s: &str) -> bool {
         i = next;
     }
     true
+}
+
+/// Whether the plain space is the only whitespace `b` can hold (no other lead byte).
+fn only_plain_spaces(b: &[u8]) -> bool {
+    let control = || {
+        memchr::memchr3(b'\t', b'\n', b'\r', b).is_some()
+            || memchr::memchr2(0x0b, 0x0c, b).is_some()
+    };
+    if b.is_ascii() {
+        return !control();
+    }
+    !b.iter().fold(false, |acc, &c| {
+        acc | (c.wrapping_sub(9) < 5) | matches!(c, 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef)
+    })
+}
+
+/// Bit 7 of each byte of `x` that equals `c`, and no other bit (no carry crosses bytes).
+#[inline(always)]
+fn bytes_equal(x: u64, c: u8) -> u64 {
+    const LOW7: u64 = u64::from_le_bytes([0x7f; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    let t = x ^ (u64::from_le_bytes([c; 8]));
+    !(((t & LOW7) + LOW7) | t) & HIGH
+}
+
+/// The first space at or after `i` that a space or a `.` follows: where SPACES changes text
+/// whose only whitespace is the plain space.
+fn next_space_before_space_or_dot(b: &[u8], mut i: usize) -> Option<usize> {
+    while let Some(chunk) = b.get(i..i + 9) {
+        let x = u64::from_le_bytes(chunk[..8].try_into().unwrap_or([0; 8]));
+        let y = u64::from_le_bytes(chunk[1..].try_into().unwrap_or([0; 8]));
+        let hits = bytes_equal(x, b' ') & (bytes_equal(y, b' ') | bytes_equal(y, b'.'));
+        if hits != 0 {
+            return Some(i + (hits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    (i..b.len().saturating_sub(1)).find(|&j| b[j] == b' ' && matches!(b[j + 1], b' ' | b'.'))
 }
 
 /// Every run of whitespace to one space.
@@ -333,12 +384,12 @@ fn collapse_ws(s: &str) -> String {
 
 /// UNESCAPE: `&amp;`, `&quot;` and `&#39;` (any leading zeros) only.
 pub fn unescape(s: &str) -> String {
-    if !s.contains('&') {
+    if memchr::memchr(b'&', s.as_bytes()).is_none() {
         return s.to_owned();
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
-    while let Some(p) = rest.find('&') {
+    while let Some(p) = memchr::memchr(b'&', rest.as_bytes()) {
         out.push_str(&rest[..p]);
         let after = &rest[p..];
         if let Some(r) = after.strip_prefix("&amp;") {
@@ -425,13 +476,13 @@ pub fn delete_comments(s: &str) -> Cow<'_, str> {
 
 /// Deletes ENTITYs: `&`, one or more non-WS characters (shortest), `;`.
 pub fn delete_entities(s: &str) -> Cow<'_, str> {
-    if !s.contains('&') {
+    if memchr::memchr(b'&', s.as_bytes()).is_none() {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut last = 0;
     let mut i = 0;
-    while let Some(p) = s[i..].find('&') {
+    while let Some(p) = memchr::memchr(b'&', &s.as_bytes()[i..]) {
         let at = i + p;
         // Scan the candidate: stop at `;` (after at least one character) or at whitespace.
         let mut end = None;
@@ -495,13 +546,13 @@ fn shortcode_name_char(c: char) -> bool {
 
 /// Deletes shortcode tags `[name]`, `[name attributes]` and `[/name]`, keeping inner text.
 pub fn delete_shortcodes(s: &str) -> Cow<'_, str> {
-    if !s.contains('[') {
+    if memchr::memchr(b'[', s.as_bytes()).is_none() {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut last = 0;
     let mut i = 0;
-    while let Some(p) = s[i..].find('[') {
+    while let Some(p) = memchr::memchr(b'[', &s.as_bytes()[i..]) {
         let at = i + p;
         match shortcode_end(s, at) {
             Some(end) => {
