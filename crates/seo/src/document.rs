@@ -74,10 +74,12 @@ pub struct Embed {
 }
 
 /// A word: a run of non-space characters with letters or digits, punctuation at its edges cut.
+/// Its source range is worked out on demand ([`Document::word_source`]): only the few words a
+/// check highlights need one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
+    /// Bytes of [`Document::text`].
     pub text: Range<usize>,
-    pub source: Range<usize>,
 }
 
 /// A piece of [`Document::text`] copied from one place of the source.
@@ -138,6 +140,11 @@ impl Document {
         &self.text[word.text.clone()]
     }
 
+    /// The source bytes of a word.
+    pub fn word_source(&self, word: &Word) -> Range<usize> {
+        self.source_range(word.text.clone())
+    }
+
     pub fn headings(&self) -> impl Iterator<Item = &Block> {
         self.blocks
             .iter()
@@ -158,22 +165,14 @@ impl Document {
 }
 
 fn source_range(segments: &[Segment], text: Range<usize>) -> Range<usize> {
-    source_range_with(segments, text, |pos| {
-        segments.partition_point(|s| s.text.end <= pos)
-    })
-}
-
-/// [`source_range`] with the search for the first segment ending after a position supplied:
-/// a block's words are mapped in order, so [`Builder::close`] walks its segments once instead.
-fn source_range_with(
-    segments: &[Segment],
-    text: Range<usize>,
-    mut locate: impl FnMut(usize) -> usize,
-) -> Range<usize> {
     if segments.is_empty() {
         return 0..0;
     }
-    let mut locate = |pos: usize| locate(pos).min(segments.len() - 1);
+    let locate = |pos: usize| {
+        segments
+            .partition_point(|s| s.text.end <= pos)
+            .min(segments.len() - 1)
+    };
     let first = &segments[locate(text.start)];
     let last = &segments[locate(text.end.saturating_sub(1).max(text.start))];
     let exact = |s: &Segment| s.text.len() == s.source.len();
@@ -265,23 +264,10 @@ impl Builder {
             return;
         }
         let first_word = self.words.len();
-        let segments = &self.segments[open.segment_start..];
-        // Words come in order, so the segment search resumes where the last one stopped.
-        let mut cursor = 0;
-        let mut locate = |pos: usize| {
-            while cursor < segments.len() && segments[cursor].text.end <= pos {
-                cursor += 1;
-            }
-            cursor
-        };
-        for range in word_ranges(&self.text[text.clone()]) {
-            let range = range.start + text.start..range.end + text.start;
-            let source = source_range_with(segments, range.clone(), &mut locate);
-            self.words.push(Word {
-                text: range,
-                source,
-            });
-        }
+        self.words
+            .extend(word_ranges(&self.text[text.clone()]).map(|range| Word {
+                text: range.start + text.start..range.end + text.start,
+            }));
         let source_start = open.source.start;
         self.blocks.push(Block {
             kind: open.kind,
@@ -804,7 +790,7 @@ mod tests {
         let md =
             "# Judul *besar*\n\nHarga beras [naik](https://a.id) lagi.\n\n![foto beras](b.jpg)\n";
         let doc = Document::from_markdown(md);
-        let words: Vec<&str> = doc.words.iter().map(|w| &md[w.source.clone()]).collect();
+        let words: Vec<&str> = doc.words.iter().map(|w| &md[doc.word_source(w)]).collect();
         assert_eq!(words, ["Judul", "besar", "Harga", "beras", "naik", "lagi"]);
         assert_eq!(doc.headings().count(), 1);
         assert_eq!(doc.paragraphs().count(), 2 - 1);
@@ -848,6 +834,6 @@ mod tests {
         assert_eq!(doc.links[0].text, "dua");
         let words: Vec<&str> = doc.words.iter().map(|w| doc.word(w)).collect();
         assert_eq!(words, ["Harga", "stok", "Satu", "dua", "tiga", "empat"]);
-        assert_eq!(&html[doc.words[4].source.clone()], "tiga");
+        assert_eq!(&html[doc.word_source(&doc.words[4])], "tiga");
     }
 }

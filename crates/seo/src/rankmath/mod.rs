@@ -940,8 +940,8 @@ fn keyword_marks(document: &Document, kw_tokstr: &str) -> Vec<Mark> {
         if hit {
             let last = &words[i + toks.len() - 1];
             marks.push(Mark {
-                start: words[i].source.start,
-                end: last.source.end,
+                start: document.word_source(&words[i]).start,
+                end: document.word_source(last).end,
             });
             i += toks.len();
         } else {
