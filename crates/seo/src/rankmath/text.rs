@@ -977,6 +977,29 @@ mod tests {
         assert_eq!(keyword_tokstr("..."), None);
     }
 
+    /// SPACES as the spec words it, step by step with regexes (§2.1).
+    fn spaces_by_the_spec(s: &str) -> String {
+        const WS: &str = r"[\t\n\x0B\x0C\r \u{A0}\u{1680}\u{2000}-\u{200A}\u{2028}\u{2029}\u{202F}\u{205F}\u{3000}\u{FEFF}]";
+        let re = |p: String| regex::Regex::new(&p).expect("valid");
+        let s = re(r"(?i)&nbsp;|&#160;".to_owned()).replace_all(s, " ");
+        let s = re(format!("{WS}{{2,}}")).replace_all(&s, " ");
+        let s = re(format!(r"{WS}\.")).replace_all(&s, ".");
+        s.trim_matches(is_ws).to_owned()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn spaces_does_what_the_spec_says(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                " ", "  ", "\t", "\n", ".", "kata", "a", "\u{a0}", "\u{3000}", "\u{2028}",
+                "&nbsp;", "&NBSP;", "&#160;", "\u{e9}", "x.", "<p>",
+            ][..]), 0..30)
+        ) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(spaces(&text), spaces_by_the_spec(&text), "{:?}", text);
+        }
+    }
+
     #[rstest]
     #[case("a  b", "a b")]
     #[case("word .", "word.")]
