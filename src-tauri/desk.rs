@@ -305,9 +305,16 @@ pub async fn set_status(
     ids: Vec<Uuid>,
     status: Status,
 ) -> Result<Vec<StatusChange>, IpcError> {
-    state
+    let changes = state
         .call(move |store| Ok(change_status(store, &ids, status)))
-        .await
+        .await?;
+    let changed = changes
+        .iter()
+        .filter(|change| change.error.is_none())
+        .map(|change| change.id)
+        .collect();
+    state.mirror_saved(changed).await;
+    Ok(changes)
 }
 
 #[tauri::command]
