@@ -19,6 +19,7 @@ import { KeywordEditor } from "./views/keywords";
 import { MetaPanel } from "./views/meta-panel";
 import { SeoPanel, badgeOf } from "./views/seo-panel";
 import { SettingsPanel } from "./views/settings";
+import { DataViews } from "./views/data";
 
 /** Where the preview's shown/hidden choice is kept. */
 const PREVIEW_KEY = "redaksi.preview";
@@ -33,6 +34,8 @@ export interface AppOptions {
   previewDelayMs?: number;
   storage?: Storage;
   osLanguages?: readonly string[];
+  /** Loads the UI again after a backup replaced the database (tests pass their own). */
+  reload?: () => void;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -120,6 +123,7 @@ export class App {
   private readonly history: HistoryPanel;
   private readonly settingsPanel: SettingsPanel;
   private readonly help: HelpOverlay;
+  private readonly data: DataViews;
 
   constructor(root: HTMLElement, options: AppOptions = {}) {
     this.storage = options.storage ?? window.localStorage;
@@ -180,6 +184,13 @@ export class App {
       onLang: (lang) => this.setLanguage(lang),
     });
     this.help = new HelpOverlay(this.i18n);
+    this.data = new DataViews(this.i18n, {
+      beforeRestore: () => this.autosaver.flush(),
+      // The database was replaced under the UI: everything it shows must load again.
+      onRestored: () => (options.reload ?? (() => window.location.reload()))(),
+      onArticlesChanged: () => void this.reloadArticles(),
+    });
+    this.settingsPanel.addSection(this.data.settings);
 
     this.autosaver = new Autosaver({
       delayMs: options.autosaveDelayMs ?? 1000,
@@ -206,9 +217,21 @@ export class App {
     if (this.storage.getItem(PREVIEW_KEY) === "on") this.setPreviewShown(true);
   }
 
+  /** Articles came in from outside the editor (import, trash, the mirrored folder). */
+  private async reloadArticles(): Promise<void> {
+    try {
+      this.articles = await backend.listArticles();
+      this.renderList();
+      if (!this.dashboard.root.hidden) await this.dashboard.refresh();
+    } catch (error) {
+      this.showNotice("loadError", error);
+    }
+  }
+
   /** Loads the article list and opens the most recently updated article. */
   async start(): Promise<void> {
     await backend.onWindowClose(() => this.beforeClose());
+    void this.data.start();
     try {
       this.articles = await backend.listArticles();
       this.renderList();
@@ -262,8 +285,9 @@ export class App {
       this.helpButton,
       this.settingsButton,
     );
-    const main = el("main", { class: "workspace" }, viewbar, this.notice, this.writeView, this.dashboard.root);
-    return el("div", { class: "app" }, sidebar, main, this.history.root, this.settingsPanel.root, this.help.root);
+    const main = el("main", { class: "workspace" }, viewbar, this.notice, this.data.notices, this.writeView, this.dashboard.root);
+    (this.dashboard.root.querySelector(".bulk") ?? this.dashboard.root).prepend(this.data.trash.openButton);
+    return el("div", { class: "app" }, sidebar, main, this.history.root, this.settingsPanel.root, this.help.root, this.data.trash.root);
   }
 
   private wireEvents(): void {
@@ -304,6 +328,7 @@ export class App {
   /** Stops listening and drops pending timers; unsaved text is the close hook's job. */
   dispose(): void {
     this.listeners.abort();
+    this.data.dispose();
     this.autosaver.reset();
     if (this.previewTimer !== undefined) clearTimeout(this.previewTimer);
   }
@@ -552,6 +577,7 @@ export class App {
     this.history.applyLanguage();
     this.settingsPanel.applyLanguage();
     this.help.applyLanguage();
+    this.data.applyLanguage();
     this.showCounts();
     this.showSaveState(this.autosaver.current, this.lastError);
     this.renderList();
