@@ -20,6 +20,7 @@ import { MetaPanel } from "./views/meta-panel";
 import { SeoPanel, badgeOf } from "./views/seo-panel";
 import { SettingsPanel } from "./views/settings";
 import { DataViews } from "./views/data";
+import { InsertImage } from "./views/insert-image";
 
 /** Where the preview's shown/hidden choice is kept. */
 const PREVIEW_KEY = "redaksi.preview";
@@ -124,6 +125,7 @@ export class App {
   private readonly settingsPanel: SettingsPanel;
   private readonly help: HelpOverlay;
   private readonly data: DataViews;
+  private readonly insertImage: InsertImage;
 
   constructor(root: HTMLElement, options: AppOptions = {}) {
     this.storage = options.storage ?? window.localStorage;
@@ -191,6 +193,10 @@ export class App {
       onArticlesChanged: () => void this.reloadArticles(),
     });
     this.settingsPanel.addSection(this.data.settings);
+    this.insertImage = new InsertImage(this.i18n, {
+      articleId: () => this.current?.id,
+      insert: (markdown) => this.editor.insert(markdown),
+    });
 
     this.autosaver = new Autosaver({
       delayMs: options.autosaveDelayMs ?? 1000,
@@ -267,6 +273,7 @@ export class App {
       this.focusButton,
       this.previewButton,
       this.historyButton,
+      this.insertImage.openButton,
       el("span", { class: "spacer" }),
       this.deleteButton,
     );
@@ -287,7 +294,7 @@ export class App {
     );
     const main = el("main", { class: "workspace" }, viewbar, this.notice, this.data.notices, this.writeView, this.dashboard.root);
     (this.dashboard.root.querySelector(".bulk") ?? this.dashboard.root).prepend(this.data.trash.openButton);
-    return el("div", { class: "app" }, sidebar, main, this.history.root, this.settingsPanel.root, this.help.root, this.data.trash.root);
+    return el("div", { class: "app" }, sidebar, main, this.history.root, this.settingsPanel.root, this.help.root, this.data.trash.root, this.insertImage.root);
   }
 
   private wireEvents(): void {
@@ -578,6 +585,7 @@ export class App {
     this.settingsPanel.applyLanguage();
     this.help.applyLanguage();
     this.data.applyLanguage();
+    this.insertImage.applyLanguage();
     this.showCounts();
     this.showSaveState(this.autosaver.current, this.lastError);
     this.renderList();

@@ -443,3 +443,17 @@ export function onMirrorSync(handler: (status: MirrorStatus) => void): Promise<(
 export function onMirrorConflict(handler: (conflict: ConflictNotice) => void): Promise<() => void> {
   return listen<ConflictNotice>("mirror-conflict", (event) => handler(event.payload));
 }
+
+/** An image stored once by content hash in the data folder. */
+export interface MediaRef {
+  hash: string;
+  path: string;
+  /** The path to use in Markdown: `media/<hash>.<ext>`. */
+  markdown_path: string;
+  size: number;
+}
+
+/** Copies an image file into the data folder for article `id`. */
+export function importMedia(id: string, path: string): Promise<MediaRef> {
+  return call("import_media", { id, path });
+}

@@ -245,6 +245,11 @@ const STRINGS = {
   },
   storeUnavailable: { id: "Penyimpanan tidak bisa dibuka", en: "The draft store could not be opened" },
   dismiss: { id: "Tutup", en: "Dismiss" },
+  imageTitle: { id: "Sisipkan gambar dari berkas", en: "Insert an image from a file" },
+  imageOpen: { id: "Gambar…", en: "Image…" },
+  imagePath: { id: "Jalur berkas gambar", en: "Image file path" },
+  imageAlt: { id: "Teks alternatif", en: "Alt text" },
+  imageInsert: { id: "Sisipkan", en: "Insert" },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof STRINGS;
