@@ -29,6 +29,7 @@ const COMMANDS: &[&str] = &[
     "list_backups",
     "run_maintenance",
     "import_markdown",
+    "export_markdown",
     // The store's health, restoring a backup, the folder mirror (backup_commands.rs,
     // mirror_commands.rs), used by the Data settings and the damaged-database notice.
     "store_status",

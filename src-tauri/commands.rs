@@ -238,6 +238,7 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             crate::store_commands::list_backups,
             crate::store_commands::run_maintenance,
             crate::store_commands::import_markdown,
+            crate::store_commands::export_markdown,
             crate::backup_commands::store_status,
             crate::backup_commands::restore_backup,
             crate::mirror_commands::start_mirror,

@@ -199,6 +199,31 @@ pub async fn import_markdown(
     Ok(result)
 }
 
+/// Writes the article as a `.md` file with front matter into `folder` (absolute; created if
+/// missing), replacing a file of the same name. Returns the file's path.
+#[tauri::command]
+pub async fn export_markdown(
+    state: State<'_, AppState>,
+    id: Uuid,
+    folder: PathBuf,
+) -> Result<PathBuf, IpcError> {
+    if !folder.is_absolute() {
+        return Err(StoreError::InvalidInput(format!(
+            "{}: choose a full folder path",
+            folder.display()
+        ))
+        .into());
+    }
+    let article = state.call(move |store| store.get_article(id)).await?;
+    tauri::async_runtime::spawn_blocking(move || redaksi_folder::export(&article, &folder))
+        .await
+        .map_err(|err| IpcError {
+            code: "internal".into(),
+            message: err.to_string(),
+        })?
+        .map_err(IpcError::from)
+}
+
 #[cfg(test)]
 mod tests {
     use redaksi_store::Store;
@@ -343,5 +368,47 @@ mod tests {
 
         let report = invoke(&window, "run_maintenance", json!({})).unwrap();
         assert_eq!(report["purged_articles"], 0);
+    }
+
+    #[test]
+    fn export_writes_the_article_as_markdown_that_imports_back() {
+        let (_app, window) = app_on(Store::open_in_memory().unwrap());
+        let mut article = create(&window, "Pemilu 2029", "Hasil **hitung cepat**.");
+        article["meta"]["tags"] = json!(["politik"]);
+        invoke(&window, "save_article", json!({ "article": article })).unwrap();
+        let out = tempfile::tempdir().unwrap();
+        let folder = out.path().join("ekspor");
+        let path = invoke(
+            &window,
+            "export_markdown",
+            json!({ "id": article["id"], "folder": folder }),
+        )
+        .unwrap();
+        let path = std::path::PathBuf::from(path.as_str().unwrap());
+        assert_eq!(path, folder.join("pemilu-2029.md"));
+        let read = redaksi_article::front_matter::parse(
+            &std::fs::read_to_string(&path).unwrap(),
+            chrono::Utc::now(),
+        )
+        .unwrap();
+        assert_eq!(read.id.to_string(), article["id"].as_str().unwrap());
+        assert_eq!(read.title, "Pemilu 2029");
+        assert_eq!(read.body.trim(), "Hasil **hitung cepat**.");
+        assert_eq!(read.meta.tags, ["politik"]);
+
+        let err = invoke(
+            &window,
+            "export_markdown",
+            json!({ "id": article["id"], "folder": "relatif" }),
+        )
+        .unwrap_err();
+        assert_eq!(err["code"], "invalid_input");
+        let err = invoke(
+            &window,
+            "export_markdown",
+            json!({ "id": "6f1c2d1e-8a53-4b1e-9f51-2f0a4b0c1d2e", "folder": folder }),
+        )
+        .unwrap_err();
+        assert_eq!(err["code"], "not_found");
     }
 }

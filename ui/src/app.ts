@@ -21,6 +21,7 @@ import { SeoPanel, badgeOf } from "./views/seo-panel";
 import { SettingsPanel } from "./views/settings";
 import { DataViews } from "./views/data";
 import { InsertImage } from "./views/insert-image";
+import { ExportMarkdown } from "./views/export-markdown";
 
 /** Where the preview's shown/hidden choice is kept. */
 const PREVIEW_KEY = "redaksi.preview";
@@ -126,6 +127,7 @@ export class App {
   private readonly help: HelpOverlay;
   private readonly data: DataViews;
   private readonly insertImage: InsertImage;
+  private readonly exportMarkdown: ExportMarkdown;
 
   constructor(root: HTMLElement, options: AppOptions = {}) {
     this.storage = options.storage ?? window.localStorage;
@@ -196,6 +198,10 @@ export class App {
     this.insertImage = new InsertImage(this.i18n, {
       articleId: () => this.current?.id,
       insert: (markdown) => this.editor.insert(markdown),
+    });
+    this.exportMarkdown = new ExportMarkdown(this.i18n, this.storage, {
+      articleId: () => this.current?.id,
+      flush: () => this.autosaver.flush(),
     });
 
     this.autosaver = new Autosaver({
@@ -274,6 +280,7 @@ export class App {
       this.previewButton,
       this.historyButton,
       this.insertImage.openButton,
+      this.exportMarkdown.openButton,
       el("span", { class: "spacer" }),
       this.deleteButton,
     );
@@ -294,7 +301,7 @@ export class App {
     );
     const main = el("main", { class: "workspace" }, viewbar, this.notice, this.data.notices, this.writeView, this.dashboard.root);
     (this.dashboard.root.querySelector(".bulk") ?? this.dashboard.root).prepend(this.data.trash.openButton);
-    return el("div", { class: "app" }, sidebar, main, this.history.root, this.settingsPanel.root, this.help.root, this.data.trash.root, this.insertImage.root);
+    return el("div", { class: "app" }, sidebar, main, this.history.root, this.settingsPanel.root, this.help.root, this.data.trash.root, this.insertImage.root, this.exportMarkdown.root);
   }
 
   private wireEvents(): void {
@@ -586,6 +593,7 @@ export class App {
     this.help.applyLanguage();
     this.data.applyLanguage();
     this.insertImage.applyLanguage();
+    this.exportMarkdown.applyLanguage();
     this.showCounts();
     this.showSaveState(this.autosaver.current, this.lastError);
     this.renderList();

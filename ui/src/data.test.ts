@@ -67,6 +67,9 @@ class DataBackend {
       case "import_media":
         if (String(a.path).endsWith(".txt")) throw { code: "invalid_input", message: `${String(a.path)} is not an image` };
         return { hash: "abc", path: "/data/media/abc.png", markdown_path: "media/abc.png", size: 10 };
+      case "export_markdown":
+        if (!String(a.folder).startsWith("/")) throw { code: "invalid_input", message: "choose a full folder path" };
+        return `${String(a.folder)}/banjir.md`;
       case "list_trash":
         return this.trash;
       case "restore_from_trash":
@@ -290,5 +293,22 @@ describe("the data screens", () => {
   it("writes image Markdown the way the store does", () => {
     expect(imageMarkdown("a [b] c", "media/x.jpg")).toBe("![a b c](media/x.jpg)");
     expect(imageMarkdown("", "media/x.jpg")).toBe("![](media/x.jpg)");
+  });
+
+  it("exports the open article to a folder and remembers the folder", async () => {
+    backend.articles.set("a1", { id: "a1", title: "Banjir", body: "Teks.", created_at: "", updated_at: "2026-03-01T00:00:00Z", meta: {} });
+    await startApp("id");
+    await vi.waitFor(() => expect(EditorView.findFromDOM(byTestId("editor"))!.state.doc.toString()).toBe("Teks."));
+    byTestId("export-markdown").click();
+    byTestId<HTMLInputElement>("export-folder").value = "relatif";
+    byTestId("export-run").click();
+    await vi.waitFor(() => expect(byTestId("export-status").textContent).toContain("Isian tidak valid."));
+    expect(window.localStorage.getItem("redaksi.exportFolder")).toBeNull();
+    byTestId<HTMLInputElement>("export-folder").value = "/home/reporter/ekspor";
+    byTestId("export-run").click();
+    await vi.waitFor(() => expect(byTestId("export-status").textContent).toBe("Disimpan ke /home/reporter/ekspor/banjir.md"));
+    expect(backend.args("export_markdown").at(-1)).toEqual({ id: "a1", folder: "/home/reporter/ekspor" });
+    byTestId("export-markdown").click();
+    expect(byTestId<HTMLInputElement>("export-folder").value).toBe("/home/reporter/ekspor");
   });
 });

@@ -457,3 +457,8 @@ export interface MediaRef {
 export function importMedia(id: string, path: string): Promise<MediaRef> {
   return call("import_media", { id, path });
 }
+
+/** Writes the article as a `.md` file with front matter into `folder`; resolves to the file's path. */
+export function exportMarkdown(id: string, folder: string): Promise<string> {
+  return call("export_markdown", { id, folder });
+}

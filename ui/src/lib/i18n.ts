@@ -250,6 +250,11 @@ const STRINGS = {
   imagePath: { id: "Jalur berkas gambar", en: "Image file path" },
   imageAlt: { id: "Teks alternatif", en: "Alt text" },
   imageInsert: { id: "Sisipkan", en: "Insert" },
+  exportTitle: { id: "Ekspor sebagai berkas Markdown", en: "Export as a Markdown file" },
+  exportOpen: { id: "Ekspor .md…", en: "Export .md…" },
+  exportFolder: { id: "Folder tujuan", en: "Destination folder" },
+  exportRun: { id: "Ekspor", en: "Export" },
+  exportDone: { id: "Disimpan ke {path}", en: "Saved to {path}" },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof STRINGS;
