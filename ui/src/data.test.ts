@@ -3,6 +3,7 @@ import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { EditorView } from "@codemirror/view";
 import { App } from "./app";
+import { dayRange } from "./views/dashboard";
 import { imageMarkdown } from "./views/insert-image";
 import type { Article, BackupInfo, MirrorStatus, StoreStatus, TrashItem } from "./lib/backend";
 
@@ -310,5 +311,30 @@ describe("the data screens", () => {
     expect(backend.args("export_markdown").at(-1)).toEqual({ id: "a1", folder: "/home/reporter/ekspor" });
     byTestId("export-markdown").click();
     expect(byTestId<HTMLInputElement>("export-folder").value).toBe("/home/reporter/ekspor");
+  });
+
+  it("filters the dashboard by category and a range of days", async () => {
+    await startApp();
+    byTestId("tab-dashboard").click();
+    const category = byTestId<HTMLInputElement>("filter-category");
+    category.value = " Politik ";
+    category.dispatchEvent(new Event("input"));
+    await vi.waitFor(() => expect(backend.args("dashboard_rows").at(-1)).toMatchObject({ filter: { category: "Politik" } }));
+    const from = byTestId<HTMLInputElement>("filter-from");
+    from.value = "2026-03-01";
+    from.dispatchEvent(new Event("change"));
+    await vi.waitFor(() => expect((backend.args("dashboard_rows").at(-1)!.filter as { updated_from: string | null }).updated_from).not.toBeNull());
+    const sent = backend.args("dashboard_rows").at(-1)!.filter as { updated_from: string; updated_to: string | null };
+    const start = new Date(sent.updated_from);
+    expect([start.getFullYear(), start.getMonth() + 1, start.getDate(), start.getHours(), start.getMinutes()]).toEqual([2026, 3, 1, 0, 0]);
+    expect(sent.updated_to).toBeNull();
+  });
+
+  it("turns the last day of a range into the start of the next day", () => {
+    const range = dayRange("2026-02-27", "2026-02-28");
+    const end = new Date(range.updated_to!);
+    expect([end.getFullYear(), end.getMonth() + 1, end.getDate(), end.getHours()]).toEqual([2026, 3, 1, 0]);
+    expect(dayRange("", "")).toEqual({ updated_from: null, updated_to: null });
+    expect(dayRange("bukan-tanggal", "").updated_from).toBeNull();
   });
 });

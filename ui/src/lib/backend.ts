@@ -88,6 +88,11 @@ export interface DashboardFilter {
   tag?: string | null;
   band?: StoreBand | null;
   byline?: string | null;
+  category?: string | null;
+  /** RFC 3339: last updated at or after. */
+  updated_from?: string | null;
+  /** RFC 3339: last updated before. */
+  updated_to?: string | null;
 }
 
 export interface DashboardRow {

@@ -255,6 +255,9 @@ const STRINGS = {
   exportFolder: { id: "Folder tujuan", en: "Destination folder" },
   exportRun: { id: "Ekspor", en: "Export" },
   exportDone: { id: "Disimpan ke {path}", en: "Saved to {path}" },
+  filterCategory: { id: "Kategori", en: "Category" },
+  filterFrom: { id: "Diperbarui sejak", en: "Updated from" },
+  filterTo: { id: "Diperbarui sampai", en: "Updated until" },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof STRINGS;
