@@ -94,6 +94,19 @@ pub async fn restore_backup<R: Runtime>(
         .map_err(internal)?;
     *slot = store;
     state.set_recovery(recovery);
+    if let (Some(folder), Ok(handle)) = (
+        crate::mirror_commands::enabled_folder(&state),
+        slot.as_ref(),
+    ) {
+        // The folder still holds the replaced text (kept in the safety backup); without this the
+        // mirror's first rescan would read it back and undo the restore.
+        let mirror = redaksi_folder::Mirror::new(folder);
+        match handle.call(move |store| Ok(mirror.store_wins(store))).await {
+            Ok(Ok(_)) => {}
+            Ok(Err(err)) => eprintln!("Redaksi mirror: {err}"),
+            Err(err) => eprintln!("Redaksi mirror: {err}"),
+        }
+    }
     drop(slot);
     restart(&app).await;
     let kept_aside = restore?.is_some();
@@ -251,5 +264,45 @@ mod tests {
         let status = invoke(&window, "store_status", json!({})).unwrap();
         assert_eq!(status["ok"], true);
         assert_eq!(status["newest_good_backup"], Value::Null);
+    }
+
+    #[test]
+    fn a_restore_under_a_running_mirror_rewrites_the_folder_instead_of_reading_it_back() {
+        let data = tempfile::tempdir().unwrap();
+        let folder = tempfile::tempdir().unwrap();
+        let (_app, window) = app_with(AppState::open(Ok(data.path())));
+        invoke(&window, "start_mirror", json!({ "folder": folder.path() })).unwrap();
+        let article = invoke(
+            &window,
+            "create_article",
+            json!({ "title": "Rapat", "body": "versi pagi" }),
+        )
+        .unwrap();
+        let backup = invoke(&window, "backup_now", json!({})).unwrap();
+        let mut edited = article.clone();
+        edited["body"] = json!("versi sore");
+        invoke(&window, "save_article", json!({ "article": edited })).unwrap();
+        let file = folder.path().join("rapat.md");
+        assert!(
+            std::fs::read_to_string(&file)
+                .unwrap()
+                .contains("versi sore")
+        );
+
+        invoke(&window, "restore_backup", json!({ "name": backup["name"] })).unwrap();
+        let status = invoke(&window, "mirror_status", json!({})).unwrap();
+        assert_eq!(
+            status["running"], true,
+            "the mirror runs again after the restore"
+        );
+        let now = invoke(&window, "get_article", json!({ "id": article["id"] })).unwrap();
+        assert_eq!(
+            now["body"], "versi pagi",
+            "the folder's newer text did not undo it"
+        );
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(text.contains("versi pagi"), "{text}");
+        let list = invoke(&window, "list_articles", json!({})).unwrap();
+        assert_eq!(list.as_array().unwrap().len(), 1, "no copy was imported");
     }
 }

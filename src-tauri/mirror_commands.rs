@@ -233,6 +233,12 @@ fn poisoned() -> IpcError {
     }
 }
 
+/// The folder to mirror at launch, if mirroring was left on.
+pub(crate) fn enabled_folder(state: &AppState) -> Option<PathBuf> {
+    let settings = read_settings(state);
+    settings.folder.filter(|_| settings.enabled)
+}
+
 /// Resumes mirroring the folder chosen in an earlier session, if it was left running. Called
 /// at launch and after a backup is restored.
 pub fn resume<R: Runtime>(app: &AppHandle<R>) {
