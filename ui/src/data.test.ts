@@ -260,6 +260,15 @@ describe("the data screens", () => {
     expect(document.querySelector('[data-testid="restore-newest-backup"]')).toBeNull();
   });
 
+  it("leaves other store failures to the load error, without a restore offer", async () => {
+    backend.health = { ok: false, error: { code: "newer_database", message: "newer" }, newest_good_backup: null, data_dir: "/d" };
+    await startApp();
+    await vi.waitFor(() => expect(backend.count("store_status")).toBe(1));
+    // Let the answer be rendered before looking.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(byTestId("store-damaged").hidden).toBe(true);
+  });
+
   it("opens the trash from the dashboard and restores an article", async () => {
     backend.trash = [{ article: { id: "t1", title: "Terhapus", updated_at: "2026-03-01T08:00:00Z" }, deleted_at: "2026-03-02T08:00:00Z" }];
     await startApp();

@@ -243,7 +243,6 @@ const STRINGS = {
     id: "Tidak ada cadangan yang utuh. Berkas tidak diubah; hubungi dukungan teknis.",
     en: "No good backup was found. The file was left unchanged; contact technical support.",
   },
-  storeUnavailable: { id: "Penyimpanan tidak bisa dibuka", en: "The draft store could not be opened" },
   dismiss: { id: "Tutup", en: "Dismiss" },
   imageTitle: { id: "Sisipkan gambar dari berkas", en: "Insert an image from a file" },
   imageOpen: { id: "Gambar…", en: "Image…" },

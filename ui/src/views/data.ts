@@ -96,22 +96,22 @@ export class DataViews {
     );
   }
 
+  /** Only a damaged database gets this notice: its detail is already in the load error above it,
+   *  and what it adds is the way out (the newest good backup). */
   private renderHealth(): void {
     const t = this.i18n;
     const health = this.health;
-    const error = health?.error;
-    this.damaged.hidden = !health || health.ok || !error;
-    if (!health || health.ok || !error) return;
-    const children: (Node | string)[] = [el("strong", {}, error.code === "corrupt" ? t.t("damagedTitle") : t.t("storeUnavailable")), " ", t.error(error.code, error.message)];
-    if (error.code === "corrupt") {
-      const backup = health.newest_good_backup;
-      if (backup) {
-        const restore = el("button", { type: "button", class: "danger", "data-testid": "restore-newest-backup" }, t.t("restoreBackupYes"));
-        restore.addEventListener("click", () => void this.restoreNewest(backup.name, restore));
-        children.push(el("p", {}, t.t("damagedOffer", { date: dateTime(t, backup.created_at) })), restore);
-      } else {
-        children.push(el("p", {}, t.t("damagedNoBackup")));
-      }
+    const damaged = health && !health.ok && health.error?.code === "corrupt";
+    this.damaged.hidden = !damaged;
+    if (!health || !damaged) return;
+    const backup = health.newest_good_backup;
+    const children: Node[] = [el("strong", {}, t.t("damagedTitle"))];
+    if (backup) {
+      const restore = el("button", { type: "button", class: "danger", "data-testid": "restore-newest-backup" }, t.t("restoreBackupYes"));
+      restore.addEventListener("click", () => void this.restoreNewest(backup.name, restore));
+      children.push(el("p", {}, t.t("damagedOffer", { date: dateTime(t, backup.created_at) })), restore);
+    } else {
+      children.push(el("p", {}, t.t("damagedNoBackup")));
     }
     this.damaged.replaceChildren(...children);
   }
