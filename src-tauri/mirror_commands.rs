@@ -159,7 +159,12 @@ fn reporter<R: Runtime>(app: AppHandle<R>, status: Arc<Mutex<MirrorStatus>>) -> 
                 return;
             };
             match outcome {
-                Ok(events) if events.is_empty() => return,
+                // Nothing changed (an echo of the app's own write, or a quiet rescan): the
+                // folder is in step as of now, which is not news for the UI.
+                Ok(events) if events.is_empty() => {
+                    status.last_sync = Some(Utc::now());
+                    return;
+                }
                 Ok(events) => {
                     for event in &events {
                         if let SyncEvent::Conflict {
