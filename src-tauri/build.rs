@@ -29,6 +29,13 @@ const COMMANDS: &[&str] = &[
     "list_backups",
     "run_maintenance",
     "import_markdown",
+    // The store's health, restoring a backup, the folder mirror (backup_commands.rs,
+    // mirror_commands.rs), used by the Data settings and the damaged-database notice.
+    "store_status",
+    "restore_backup",
+    "start_mirror",
+    "stop_mirror",
+    "mirror_status",
     // Publishing through the outbox (src-tauri/outbox_commands.rs).
     "enqueue_publish",
     "list_outbox",

@@ -20,6 +20,8 @@ import { MetaPanel } from "./views/meta-panel";
 import { Publishing } from "./views/publishing";
 import { SeoPanel, badgeOf } from "./views/seo-panel";
 import { SettingsPanel } from "./views/settings";
+import { DataViews } from "./views/data";
+import { InsertImage } from "./views/insert-image";
 
 /** Where the preview's shown/hidden choice is kept. */
 const PREVIEW_KEY = "redaksi.preview";
@@ -34,6 +36,8 @@ export interface AppOptions {
   previewDelayMs?: number;
   storage?: Storage;
   osLanguages?: readonly string[];
+  /** Loads the UI again after a backup replaced the database (tests pass their own). */
+  reload?: () => void;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -122,6 +126,8 @@ export class App {
   private readonly settingsPanel: SettingsPanel;
   private readonly help: HelpOverlay;
   private readonly publishing: Publishing;
+  private readonly data: DataViews;
+  private readonly insertImage: InsertImage;
 
   constructor(root: HTMLElement, options: AppOptions = {}) {
     this.storage = options.storage ?? window.localStorage;
@@ -190,6 +196,17 @@ export class App {
       },
       titleOf: (id) => (id === this.current?.id ? this.current.title : this.articles.find((a) => a.id === id)?.title),
     });
+    this.data = new DataViews(this.i18n, {
+      beforeRestore: () => this.autosaver.flush(),
+      // The database was replaced under the UI: everything it shows must load again.
+      onRestored: () => (options.reload ?? (() => window.location.reload()))(),
+      onArticlesChanged: () => void this.reloadArticles(),
+    });
+    this.settingsPanel.addSection(this.data.settings);
+    this.insertImage = new InsertImage(this.i18n, {
+      articleId: () => this.current?.id,
+      insert: (markdown) => this.editor.insert(markdown),
+    });
 
     this.autosaver = new Autosaver({
       delayMs: options.autosaveDelayMs ?? 1000,
@@ -216,10 +233,22 @@ export class App {
     if (this.storage.getItem(PREVIEW_KEY) === "on") this.setPreviewShown(true);
   }
 
+  /** Articles came in from outside the editor (import, trash, the mirrored folder). */
+  private async reloadArticles(): Promise<void> {
+    try {
+      this.articles = await backend.listArticles();
+      this.renderList();
+      if (!this.dashboard.root.hidden) await this.dashboard.refresh();
+    } catch (error) {
+      this.showNotice("loadError", error);
+    }
+  }
+
   /** Loads the article list and opens the most recently updated article. */
   async start(): Promise<void> {
     await backend.onWindowClose(() => this.beforeClose());
     void this.publishing.start().catch(() => undefined);
+    void this.data.start();
     try {
       this.articles = await backend.listArticles();
       this.renderList();
@@ -256,6 +285,7 @@ export class App {
       this.previewButton,
       this.historyButton,
       this.publishing.publishButton,
+      this.insertImage.openButton,
       el("span", { class: "spacer" }),
       this.deleteButton,
     );
@@ -275,8 +305,9 @@ export class App {
       this.helpButton,
       this.settingsButton,
     );
-    const main = el("main", { class: "workspace" }, viewbar, this.notice, this.writeView, this.dashboard.root);
-    return el("div", { class: "app" }, sidebar, main, this.history.root, this.settingsPanel.root, this.help.root, ...this.publishing.overlays);
+    const main = el("main", { class: "workspace" }, viewbar, this.notice, this.data.notices, this.writeView, this.dashboard.root);
+    (this.dashboard.root.querySelector(".bulk") ?? this.dashboard.root).prepend(this.data.trash.openButton);
+    return el("div", { class: "app" }, sidebar, main, this.history.root, this.settingsPanel.root, this.help.root, this.data.trash.root, this.insertImage.root, ...this.publishing.overlays);
   }
 
   private wireEvents(): void {
@@ -318,6 +349,7 @@ export class App {
   dispose(): void {
     this.listeners.abort();
     this.publishing.dispose();
+    this.data.dispose();
     this.autosaver.reset();
     if (this.previewTimer !== undefined) clearTimeout(this.previewTimer);
   }
@@ -568,6 +600,8 @@ export class App {
     this.settingsPanel.applyLanguage();
     this.help.applyLanguage();
     this.publishing.applyLanguage();
+    this.data.applyLanguage();
+    this.insertImage.applyLanguage();
     this.showCounts();
     this.showSaveState(this.autosaver.current, this.lastError);
     this.renderList();

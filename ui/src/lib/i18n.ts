@@ -270,6 +270,81 @@ const STRINGS = {
     en: "A full path. Leave empty to use the “exports” folder in Redaksi's data folder.",
   },
   // --- end of publishing (outboxui) ---
+  // --- Data (store helper): backups, trash, Markdown import, folder mirror, damaged database ---
+  dataTitle: { id: "Data", en: "Data" },
+  dataFolder: { id: "Folder data", en: "Data folder" },
+  backupNow: { id: "Cadangkan sekarang", en: "Back up now" },
+  backupsTitle: { id: "Cadangan", en: "Backups" },
+  noBackups: { id: "Belum ada cadangan.", en: "No backups yet." },
+  backupDone: { id: "Cadangan dibuat.", en: "Backup taken." },
+  backupSize: { id: "{size} KB", en: "{size} KB" },
+  restoreBackup: { id: "Pulihkan", en: "Restore" },
+  confirmRestoreBackup: {
+    id: "Ganti seluruh basis data dengan cadangan {date}? Basis data sekarang dicadangkan dulu, jadi bisa dikembalikan.",
+    en: "Replace the whole database with the backup of {date}? The current database is backed up first, so this can be undone.",
+  },
+  restoreBackupYes: { id: "Ya, pulihkan cadangan", en: "Yes, restore the backup" },
+  restoringBackup: { id: "Memulihkan cadangan…", en: "Restoring the backup…" },
+  restoreFailed: { id: "Cadangan tidak bisa dipulihkan", en: "The backup could not be restored" },
+  tidyUp: { id: "Rapikan sekarang", en: "Tidy up now" },
+  tidyDone: {
+    id: "{purged} artikel dihapus permanen dari tong sampah, {pruned} revisi lama dipangkas.",
+    en: "{purged} articles purged from the trash, {pruned} old revisions pruned.",
+  },
+  importTitle: { id: "Impor berkas Markdown…", en: "Import Markdown files…" },
+  importPaths: { id: "Berkas atau folder (satu jalur per baris)", en: "Files or folders (one path per line)" },
+  importRun: { id: "Impor", en: "Import" },
+  importResult: { id: "{ok} diimpor, {failed} gagal.", en: "{ok} imported, {failed} failed." },
+  importLine: { id: "baris {line}", en: "line {line}" },
+  mirrorTitle: { id: "Folder cermin", en: "Mirrored folder" },
+  mirrorFolder: { id: "Jalur folder", en: "Folder path" },
+  mirrorStart: { id: "Mulai mencerminkan", en: "Start mirroring" },
+  mirrorStop: { id: "Hentikan", en: "Stop" },
+  mirrorRunning: { id: "Aktif", en: "Running" },
+  mirrorStopped: { id: "Berhenti", en: "Stopped" },
+  mirrorNever: { id: "Belum pernah disinkronkan.", en: "Not synced yet." },
+  mirrorLast: {
+    id: "Sinkron terakhir {date}: {imported} masuk, {updated} diperbarui, {exported} ditulis, {conflicts} konflik.",
+    en: "Last sync {date}: {imported} imported, {updated} updated, {exported} written, {conflicts} conflicts.",
+  },
+  mirrorSynced: {
+    id: "Folder cermin: {imported} masuk, {updated} diperbarui, {exported} ditulis.",
+    en: "Mirrored folder: {imported} imported, {updated} updated, {exported} written.",
+  },
+  mirrorConflict: {
+    id: "Konflik: {file} diubah di dua tempat. Teks dari luar disimpan sebagai {copy}.",
+    en: "Conflict: {file} was changed in both places. The outside text is kept as {copy}.",
+  },
+  mirrorError: { id: "Folder cermin bermasalah", en: "Mirrored folder problem" },
+  trashTitle: { id: "Tong sampah", en: "Trash" },
+  trashOpen: { id: "Tong sampah", en: "Trash" },
+  trashEmpty: { id: "Tong sampah kosong.", en: "The trash is empty." },
+  trashHint: {
+    id: "Artikel di sini dihapus permanen setelah 30 hari.",
+    en: "Articles here are deleted for good after 30 days.",
+  },
+  trashDeleted: { id: "Dihapus {date}", en: "Deleted {date}" },
+  trashRestore: { id: "Kembalikan", en: "Restore" },
+  trashRestored: { id: "Artikel dikembalikan.", en: "Article restored." },
+  damagedTitle: { id: "Basis data rusak", en: "The database is damaged" },
+  damagedOffer: {
+    id: "Redaksi tidak membuat basis data baru. Pulihkan cadangan terbaru yang utuh ({date})? Berkas yang rusak disimpan di samping.",
+    en: "Redaksi did not create a new database. Restore the newest good backup ({date})? The damaged file is kept aside.",
+  },
+  damagedNoBackup: {
+    id: "Tidak ada cadangan yang utuh. Berkas tidak diubah; hubungi dukungan teknis.",
+    en: "No good backup was found. The file was left unchanged; contact technical support.",
+  },
+  dismiss: { id: "Tutup", en: "Dismiss" },
+  imageTitle: { id: "Sisipkan gambar dari berkas", en: "Insert an image from a file" },
+  imageOpen: { id: "Gambar…", en: "Image…" },
+  imagePath: { id: "Jalur berkas gambar", en: "Image file path" },
+  imageAlt: { id: "Teks alternatif", en: "Alt text" },
+  imageInsert: { id: "Sisipkan", en: "Insert" },
+  exportTitle: { id: "Ekspor sebagai berkas Markdown", en: "Export as a Markdown file" },
+  filterCategory: { id: "Kategori", en: "Category" },
+  filterFrom: { id: "Diperbarui sejak", en: "Updated from" },
+  filterTo: { id: "Diperbarui sampai", en: "Updated until" },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof STRINGS;
@@ -324,6 +399,10 @@ const ERROR_CODES: Record<string, Record<Lang, string>> = {
   },
   remote: { id: "CMS menolak tulisan ini.", en: "The CMS refused the post." },
   // --- end of publishing errors ---
+  // --- Data (store helper) ---
+  malformed_file: { id: "Berkas Markdown tidak valid.", en: "The Markdown file is not valid." },
+  file_too_large: { id: "Berkas terlalu besar.", en: "The file is too large." },
+  watch_failed: { id: "Folder tidak bisa dipantau.", en: "The folder cannot be watched." },
 };
 
 const SETTING_KEY = "redaksi.lang";

@@ -22,6 +22,7 @@ export class SettingsPanel {
   private readonly template = el("input", { type: "text", "data-testid": "settings-title-template" });
   private readonly templateHint = el("p", { class: "muted small" });
   private readonly theme = el("select", { "data-testid": "settings-theme" });
+  private readonly sections: { refresh(): unknown }[] = [];
 
   constructor(
     private readonly i18n: I18n,
@@ -52,8 +53,15 @@ export class SettingsPanel {
     return this.overlay.root;
   }
 
+  /** Mounts another section (the Data one) below these; it is refreshed whenever they open. */
+  addSection(section: { root: HTMLElement; refresh(): unknown }): void {
+    this.sections.push(section);
+    this.overlay.body.append(section.root);
+  }
+
   open(): void {
     this.fill();
+    for (const section of this.sections) void section.refresh();
     this.overlay.show();
   }
 
