@@ -31,6 +31,13 @@ const COMMANDS: &[&str] = &[
     "list_backups",
     "run_maintenance",
     "import_markdown",
+    // The store's health, restoring a backup, the folder mirror (backup_commands.rs,
+    // mirror_commands.rs), used by the Data settings and the damaged-database notice.
+    "store_status",
+    "restore_backup",
+    "start_mirror",
+    "stop_mirror",
+    "mirror_status",
     // Publishing through the outbox (src-tauri/outbox_commands.rs).
     "enqueue_publish",
     "list_outbox",
@@ -38,6 +45,11 @@ const COMMANDS: &[&str] = &[
     "list_targets",
     "save_target",
     "remove_target",
+    // The publish dialog and the outbox list (src-tauri/publish_view.rs).
+    "preview_payload",
+    "export_article",
+    "outbox_conflict",
+    "keep_remote",
 ];
 
 fn main() {

@@ -1,50 +1,121 @@
 //! The IPC commands: each one hands its work to the store's thread (or computes off the main
 //! thread) and returns the result or an [`IpcError`].
 
-use redaksi_article::Article;
-use redaksi_store::{ArticleSummary, Store, StoreError, StoreHandle};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
+use redaksi_article::Article;
+use redaksi_store::{ArticleSummary, BackupInfo, Store, StoreError, StoreHandle};
+use tauri::async_runtime::JoinHandle;
 use tauri::{Runtime, State};
+use tokio::sync::RwLock;
 use uuid::Uuid;
 
 use crate::error::IpcError;
+use crate::mirror_commands::MirrorSlot;
 
 /// What every command can reach.
 pub struct AppState {
+    /// Where `redaksi.db`, its backups and the mirror's settings live; `None` in memory.
+    pub(crate) data_dir: Option<PathBuf>,
     /// The store, or why it could not be opened. The window opens either way, so the UI can
-    /// show the reason instead of the app dying before it has a window.
-    store: Result<StoreHandle, IpcError>,
+    /// show the reason instead of the app dying before it has a window. Commands hold the
+    /// read side while they run; restoring a backup takes the write side, so it waits for
+    /// them and nothing reaches the file while it is replaced.
+    store: RwLock<Result<StoreHandle, IpcError>>,
+    /// When the database failed its integrity check: the newest backup that passes its own.
+    recovery: Mutex<Option<BackupInfo>>,
+    pub(crate) mirror: MirrorSlot,
+    /// The outbox worker's task, stopped while a backup is restored.
+    pub(crate) outbox: Mutex<Option<JoinHandle<()>>>,
+}
+
+/// Opens the store with its integrity check: a damaged file is reported (with the newest good
+/// backup to offer), never recreated.
+pub(crate) fn open_store(dir: &Path) -> (Result<StoreHandle, IpcError>, Option<BackupInfo>) {
+    match Store::open_checked(dir).and_then(StoreHandle::spawn) {
+        Ok(handle) => (Ok(handle), None),
+        Err(err) => {
+            eprintln!("Redaksi: {err}");
+            let recovery = match err {
+                StoreError::Corrupt { .. } => redaksi_store::newest_good_backup(dir).ok().flatten(),
+                _ => None,
+            };
+            (Err(IpcError::from(err)), recovery)
+        }
+    }
 }
 
 impl AppState {
     /// Opens `redaksi.db` in `data_dir` (or keeps why there is none) on its own thread.
     pub fn open(data_dir: Result<&Path, &StoreError>) -> AppState {
-        let store = match data_dir {
-            Ok(dir) => Store::open(dir)
-                .and_then(StoreHandle::spawn)
-                .map_err(IpcError::from),
-            Err(err) => Err(IpcError {
-                code: err.code().to_owned(),
-                message: err.to_string(),
-            }),
+        let (store, recovery, dir) = match data_dir {
+            Ok(dir) => {
+                let (store, recovery) = open_store(dir);
+                (store, recovery, Some(dir.to_owned()))
+            }
+            Err(err) => {
+                eprintln!("Redaksi: {err}");
+                (Err(IpcError::from_store(err)), None, None)
+            }
         };
-        if let Err(err) = &store {
-            eprintln!("Redaksi: {}", err.message);
+        AppState::new(dir, store, recovery)
+    }
+
+    fn new(
+        data_dir: Option<PathBuf>,
+        store: Result<StoreHandle, IpcError>,
+        recovery: Option<BackupInfo>,
+    ) -> AppState {
+        AppState {
+            data_dir,
+            store: RwLock::new(store),
+            recovery: Mutex::new(recovery),
+            mirror: MirrorSlot::default(),
+            outbox: Mutex::new(None),
         }
-        AppState { store }
     }
 
     #[cfg(test)]
     pub fn with_store(store: Store) -> AppState {
-        AppState {
-            store: StoreHandle::spawn(store).map_err(IpcError::from),
-        }
+        let dir = store.data_dir().map(Path::to_owned);
+        AppState::new(dir, StoreHandle::spawn(store).map_err(IpcError::from), None)
     }
 
-    /// The store's handle, for library code that takes one (the publish crate).
-    pub(crate) fn handle(&self) -> Result<&StoreHandle, IpcError> {
-        self.store.as_ref().map_err(Clone::clone)
+    #[cfg(test)]
+    pub fn failed(reason: IpcError) -> AppState {
+        AppState::new(None, Err(reason), None)
+    }
+
+    /// A handle to the store, for library code that takes one (the publish crate, the mirror).
+    pub(crate) async fn handle(&self) -> Result<StoreHandle, IpcError> {
+        self.store.read().await.clone()
+    }
+
+    /// Why the store is not open (or `Ok`), and the backup to offer when it is damaged.
+    pub(crate) async fn health(&self) -> (Result<(), IpcError>, Option<BackupInfo>) {
+        let store = self
+            .store
+            .read()
+            .await
+            .as_ref()
+            .map(drop)
+            .map_err(Clone::clone);
+        let recovery = self.recovery.lock().map(|r| r.clone()).unwrap_or(None);
+        (store, recovery)
+    }
+
+    /// Exclusive access to the store's slot, for replacing the database underneath it.
+    pub(crate) async fn store_slot(
+        &self,
+    ) -> tokio::sync::RwLockWriteGuard<'_, Result<StoreHandle, IpcError>> {
+        self.store.write().await
+    }
+
+    pub(crate) fn set_recovery(&self, recovery: Option<BackupInfo>) {
+        if let Ok(mut slot) = self.recovery.lock() {
+            *slot = recovery;
+        }
     }
 
     pub(crate) async fn call<T, F>(&self, f: F) -> Result<T, IpcError>
@@ -52,7 +123,49 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&mut Store) -> Result<T, StoreError> + Send + 'static,
     {
-        Ok(self.store.as_ref().map_err(Clone::clone)?.call(f).await?)
+        let store = self.store.read().await;
+        Ok(store.as_ref().map_err(Clone::clone)?.call(f).await?)
+    }
+
+    /// Like [`call`](Self::call) for a command that changed an article: when a folder is
+    /// mirrored, the article is written to its file too (a failure there is reported as a
+    /// mirror event, never as a failed save).
+    pub(crate) async fn call_saving<F>(&self, f: F) -> Result<Article, IpcError>
+    where
+        F: FnOnce(&mut Store) -> Result<Article, StoreError> + Send + 'static,
+    {
+        let article = self.call(f).await?;
+        self.mirror_saved(vec![article.id]).await;
+        Ok(article)
+    }
+
+    /// Writes these articles to the mirrored folder, if one is mirrored.
+    pub(crate) async fn mirror_saved(&self, ids: Vec<Uuid>) {
+        let Some((mirror, report)) = self.mirror.running() else {
+            return;
+        };
+        let outcome = self
+            .call(move |store| {
+                let mut events = Vec::new();
+                for id in ids {
+                    let article = match store.get_article(id) {
+                        Ok(article) => article,
+                        // Gone since (deleted): nothing to write.
+                        Err(StoreError::NotFound(_)) => continue,
+                        Err(err) => return Err(err),
+                    };
+                    match mirror.article_saved(store, &article) {
+                        Ok(more) => events.extend(more),
+                        Err(err) => return Ok(Err(err)),
+                    }
+                }
+                Ok(Ok(events))
+            })
+            .await;
+        match outcome {
+            Ok(result) => report(result),
+            Err(err) => eprintln!("Redaksi mirror: {}", err.message),
+        }
     }
 }
 
@@ -63,7 +176,7 @@ async fn create_article(
     body: String,
 ) -> Result<Article, IpcError> {
     state
-        .call(move |store| store.create_article(&title, &body))
+        .call_saving(move |store| store.create_article(&title, &body))
         .await
 }
 
@@ -79,7 +192,9 @@ async fn get_article(state: State<'_, AppState>, id: Uuid) -> Result<Article, Ip
 
 #[tauri::command]
 async fn save_article(state: State<'_, AppState>, article: Article) -> Result<Article, IpcError> {
-    state.call(move |store| store.save_article(&article)).await
+    state
+        .call_saving(move |store| store.save_article(&article))
+        .await
 }
 
 #[tauri::command]
@@ -124,12 +239,21 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             crate::store_commands::list_backups,
             crate::store_commands::run_maintenance,
             crate::store_commands::import_markdown,
+            crate::backup_commands::store_status,
+            crate::backup_commands::restore_backup,
+            crate::mirror_commands::start_mirror,
+            crate::mirror_commands::stop_mirror,
+            crate::mirror_commands::mirror_status,
             crate::outbox_commands::enqueue_publish,
             crate::outbox_commands::list_outbox,
             crate::outbox_commands::retry_outbox,
             crate::outbox_commands::list_targets,
             crate::outbox_commands::save_target,
             crate::outbox_commands::remove_target,
+            crate::publish_view::preview_payload,
+            crate::publish_view::export_article,
+            crate::publish_view::outbox_conflict,
+            crate::publish_view::keep_remote,
         ])
 }
 
@@ -238,7 +362,7 @@ mod tests {
             code: "newer_database".into(),
             message: "written by a newer Redaksi".into(),
         };
-        let (_app, window) = app_with(AppState { store: Err(reason) });
+        let (_app, window) = app_with(AppState::failed(reason));
         let err = invoke(&window, "list_articles", json!({})).unwrap_err();
         assert_eq!(
             err,

@@ -176,6 +176,11 @@ pub struct DashboardFilter {
     pub tag: Option<String>,
     pub band: Option<ScoreBand>,
     pub byline: Option<String>,
+    pub category: Option<String>,
+    /// Last updated at or after this time.
+    pub updated_from: Option<chrono::DateTime<chrono::Utc>>,
+    /// Last updated before this time.
+    pub updated_to: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -200,6 +205,9 @@ pub fn dashboard(
         status: filter.status,
         tag: filter.tag.clone().filter(|t| !t.trim().is_empty()),
         score_band: filter.band,
+        category: filter.category.clone().filter(|c| !c.trim().is_empty()),
+        updated_from: filter.updated_from,
+        updated_to: filter.updated_to,
         sort: if filter.text.trim().is_empty() {
             SortBy::Updated
         } else {
@@ -319,9 +327,16 @@ pub async fn set_status(
     ids: Vec<Uuid>,
     status: Status,
 ) -> Result<Vec<StatusChange>, IpcError> {
-    state
+    let changes = state
         .call(move |store| Ok(change_status(store, &ids, status)))
-        .await
+        .await?;
+    let changed = changes
+        .iter()
+        .filter(|change| change.error.is_none())
+        .map(|change| change.id)
+        .collect();
+    state.mirror_saved(changed).await;
+    Ok(changes)
 }
 
 #[tauri::command]
@@ -629,5 +644,47 @@ mod tests {
             title_template: template.into(),
         };
         assert_eq!(displayed_title(&article, &site), expected);
+    }
+
+    #[test]
+    fn the_dashboard_filters_by_category_and_date_range() {
+        let (_app, window) = app();
+        let politik = article(
+            &window,
+            "Pemilu",
+            "Hitung cepat.",
+            json!({ "category": "Politik" }),
+        );
+        let olahraga = article(
+            &window,
+            "Sepak bola",
+            "Skor 2-1.",
+            json!({ "category": "Olahraga" }),
+        );
+        let ids = |filter: Value| -> Vec<Value> {
+            invoke(&window, "dashboard_rows", json!({ "filter": filter }))
+                .unwrap()
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|row| row["id"].clone())
+                .collect()
+        };
+        assert_eq!(
+            ids(json!({ "category": "politik" })),
+            [politik["id"].clone()]
+        );
+        assert_eq!(
+            ids(json!({ "category": "Olahraga", "text": "skor" })),
+            [olahraga["id"].clone()]
+        );
+        let now = chrono::Utc::now();
+        let hour = chrono::Duration::hours(1);
+        assert_eq!(
+            ids(json!({ "updated_from": now - hour, "updated_to": now + hour })).len(),
+            2
+        );
+        assert!(ids(json!({ "updated_from": now + hour })).is_empty());
+        assert!(ids(json!({ "updated_to": now - hour })).is_empty());
     }
 }

@@ -7,12 +7,15 @@
 // A release build on Windows must not open a console next to the window.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod backup_commands;
 mod commands;
 mod desk;
 mod error;
 #[cfg(test)]
 mod ipc_test;
+mod mirror_commands;
 mod outbox_commands;
+mod publish_view;
 mod rules;
 mod store_commands;
 
@@ -49,13 +52,14 @@ fn main() {
     let webview_dir = data_dir.ok();
     let app = commands::register(tauri::Builder::default(), state)
         .setup(move |app| {
-            if let Some(dir) = &webview_dir
-                && let Err(err) = outbox_commands::start_worker(app.handle().clone(), dir)
-            {
-                // The editor works without it; requests wait in the outbox for the next start
-                // or for `redaksi outbox run`.
-                eprintln!("Redaksi outbox: {}", err.message);
-            }
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                outbox_commands::start_worker(&handle).await;
+                // Before the UI asks: the folder chosen last time is mirrored again.
+                let _ =
+                    tauri::async_runtime::spawn_blocking(move || mirror_commands::resume(&handle))
+                        .await;
+            });
             Ok(open_main_window(app, webview_dir.clone())?)
         })
         .run(tauri::generate_context!());

@@ -3,7 +3,6 @@
 //! requests in the outbox, list it, and answer rows that stopped. The worker's progress
 //! reaches the UI as the `outbox-progress` event.
 
-use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -13,7 +12,7 @@ use redaksi_publish::credentials::{Keyring, Secret, SecretStore};
 use redaksi_publish::outbox::{Progress, Until, Worker, WorkerConfig, enqueue};
 use redaksi_store::outbox::{OutboxItem, Target};
 use redaksi_store::{Store, StoreHandle};
-use tauri::{AppHandle, Emitter, Runtime, State};
+use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 use uuid::Uuid;
 
 use crate::commands::AppState;
@@ -31,20 +30,36 @@ impl From<PublishError> for IpcError {
     }
 }
 
-/// Starts the worker for the app's lifetime. It has its own connection to `redaksi.db`: the
-/// store's lease lets it share the queue with a `redaksi outbox run` on the same database.
-pub fn start_worker<R: Runtime>(app: AppHandle<R>, data_dir: &Path) -> Result<(), IpcError> {
-    let handle = Store::open(data_dir).and_then(StoreHandle::spawn)?;
+/// Starts the worker (for the app's lifetime, or until a backup is restored) when the store
+/// is open. It has its own connection to `redaksi.db`: the store's lease lets it share the
+/// queue with a `redaksi outbox run` on the same database. Without it the editor still works;
+/// requests wait in the outbox for the next start or for `redaksi outbox run`.
+pub async fn start_worker<R: Runtime>(app: &AppHandle<R>) {
+    let state = app.state::<AppState>();
+    let (Some(dir), (Ok(()), _)) = (state.data_dir.clone(), state.health().await) else {
+        return;
+    };
+    let handle = match tauri::async_runtime::spawn_blocking(move || {
+        Store::open(&dir).and_then(StoreHandle::spawn)
+    })
+    .await
+    {
+        Ok(Ok(handle)) => handle,
+        Ok(Err(err)) => return eprintln!("Redaksi outbox: {err}"),
+        Err(err) => return eprintln!("Redaksi outbox: {err}"),
+    };
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<Progress>();
     let worker =
         Arc::new(Worker::new(handle, Arc::new(Keyring), WorkerConfig::default()).with_progress(tx));
+    let emitter = app.clone();
+    // Ends when the worker (and with it the sender) is dropped.
     tauri::async_runtime::spawn(async move {
         while let Some(event) = rx.recv().await {
             // No window listening (or it closed) is not the worker's problem.
-            let _ = app.emit(PROGRESS_EVENT, event);
+            let _ = emitter.emit(PROGRESS_EVENT, event);
         }
     });
-    tauri::async_runtime::spawn(async move {
+    let task = tauri::async_runtime::spawn(async move {
         loop {
             // Returns once nothing is pending; new requests are picked up on the next round.
             if let Err(err) = worker.run(Until::Empty).await {
@@ -53,7 +68,11 @@ pub fn start_worker<R: Runtime>(app: AppHandle<R>, data_dir: &Path) -> Result<()
             tokio::time::sleep(Duration::from_secs(2)).await;
         }
     });
-    Ok(())
+    if let Ok(mut slot) = state.outbox.lock()
+        && let Some(old) = slot.replace(task)
+    {
+        old.abort();
+    }
 }
 
 /// Puts a publish request in the outbox; the worker sends it when it can.
@@ -65,7 +84,14 @@ pub async fn enqueue_publish(
     status: String,
     publish_at: Option<DateTime<Utc>>,
 ) -> Result<OutboxItem, IpcError> {
-    Ok(enqueue(state.handle()?, article_id, &target, &status, publish_at).await?)
+    Ok(enqueue(
+        &state.handle().await?,
+        article_id,
+        &target,
+        &status,
+        publish_at,
+    )
+    .await?)
 }
 
 /// Every outbox row, newest first.

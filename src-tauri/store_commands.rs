@@ -36,7 +36,9 @@ pub async fn save_article_as(
         SaveReason::Explicit => SaveKind::Explicit,
         SaveReason::Named { name } => SaveKind::Named(name),
     };
-    state.call(move |store| store.save_as(&article, kind)).await
+    state
+        .call_saving(move |store| store.save_as(&article, kind))
+        .await
 }
 
 #[tauri::command]
@@ -79,7 +81,7 @@ pub async fn restore_revision(
     revision: i64,
 ) -> Result<Article, IpcError> {
     state
-        .call(move |store| store.restore_revision(id, revision))
+        .call_saving(move |store| store.restore_revision(id, revision))
         .await
 }
 
@@ -107,7 +109,11 @@ pub async fn list_trash(state: State<'_, AppState>) -> Result<Vec<TrashItem>, Ip
 
 #[tauri::command]
 pub async fn restore_from_trash(state: State<'_, AppState>, id: Uuid) -> Result<(), IpcError> {
-    state.call(move |store| store.restore_from_trash(id)).await
+    state
+        .call(move |store| store.restore_from_trash(id))
+        .await?;
+    state.mirror_saved(vec![id]).await;
+    Ok(())
 }
 
 #[tauri::command]
@@ -168,7 +174,7 @@ pub async fn import_markdown(
     state: State<'_, AppState>,
     paths: Vec<PathBuf>,
 ) -> Result<ImportResult, IpcError> {
-    state
+    let result = state
         .call(move |store| {
             let report = redaksi_folder::import(store, &paths, |_, _| {})
                 .map_err(|err| StoreError::InvalidInput(err.to_string()))?;
@@ -186,7 +192,11 @@ pub async fn import_markdown(
                     .collect(),
             })
         })
-        .await
+        .await?;
+    state
+        .mirror_saved(result.imported.iter().map(|i| i.id).collect())
+        .await;
+    Ok(result)
 }
 
 #[cfg(test)]

@@ -17,8 +17,11 @@ import { HelpOverlay } from "./views/help";
 import { HistoryPanel } from "./views/history";
 import { KeywordEditor } from "./views/keywords";
 import { MetaPanel } from "./views/meta-panel";
+import { Publishing } from "./views/publishing";
 import { SeoPanel, badgeOf } from "./views/seo-panel";
 import { SettingsPanel } from "./views/settings";
+import { DataViews } from "./views/data";
+import { InsertImage } from "./views/insert-image";
 
 /** Where the preview's shown/hidden choice is kept. */
 const PREVIEW_KEY = "redaksi.preview";
@@ -33,6 +36,8 @@ export interface AppOptions {
   previewDelayMs?: number;
   storage?: Storage;
   osLanguages?: readonly string[];
+  /** Loads the UI again after a backup replaced the database (tests pass their own). */
+  reload?: () => void;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -118,6 +123,9 @@ export class App {
   private readonly history: HistoryPanel;
   private readonly settingsPanel: SettingsPanel;
   private readonly help: HelpOverlay;
+  private readonly publishing: Publishing;
+  private readonly data: DataViews;
+  private readonly insertImage: InsertImage;
 
   constructor(root: HTMLElement, options: AppOptions = {}) {
     this.storage = options.storage ?? window.localStorage;
@@ -191,6 +199,25 @@ export class App {
       checkRules: (path) => backend.checkRulesFile(path),
     });
     this.help = new HelpOverlay(this.i18n);
+    this.publishing = new Publishing(this.i18n, this.storage, {
+      article: async () => ((await this.autosaver.flush()) ? this.current?.id : undefined),
+      copied: (copy) => {
+        this.articles.unshift({ id: copy.id, title: copy.title, updated_at: copy.updated_at });
+        this.renderList();
+      },
+      titleOf: (id) => (id === this.current?.id ? this.current.title : this.articles.find((a) => a.id === id)?.title),
+    });
+    this.data = new DataViews(this.i18n, {
+      beforeRestore: () => this.autosaver.flush(),
+      // The database was replaced under the UI: everything it shows must load again.
+      onRestored: () => (options.reload ?? (() => window.location.reload()))(),
+      onArticlesChanged: () => void this.reloadArticles(),
+    });
+    this.settingsPanel.addSection(this.data.settings);
+    this.insertImage = new InsertImage(this.i18n, {
+      articleId: () => this.current?.id,
+      insert: (markdown) => this.editor.insert(markdown),
+    });
 
     this.autosaver = new Autosaver({
       delayMs: options.autosaveDelayMs ?? 1000,
@@ -217,9 +244,22 @@ export class App {
     if (this.storage.getItem(PREVIEW_KEY) === "on") this.setPreviewShown(true);
   }
 
+  /** Articles came in from outside the editor (import, trash, the mirrored folder). */
+  private async reloadArticles(): Promise<void> {
+    try {
+      this.articles = await backend.listArticles();
+      this.renderList();
+      if (!this.dashboard.root.hidden) await this.dashboard.refresh();
+    } catch (error) {
+      this.showNotice("loadError", error);
+    }
+  }
+
   /** Loads the article list and opens the most recently updated article. */
   async start(): Promise<void> {
     await backend.onWindowClose(() => this.beforeClose());
+    void this.publishing.start().catch(() => undefined);
+    void this.data.start();
     try {
       this.articles = await backend.listArticles();
       this.renderList();
@@ -255,6 +295,8 @@ export class App {
       this.focusButton,
       this.previewButton,
       this.historyButton,
+      this.publishing.publishButton,
+      this.insertImage.openButton,
       el("span", { class: "spacer" }),
       this.deleteButton,
     );
@@ -270,11 +312,13 @@ export class App {
       { class: "viewbar" },
       el("div", { class: "tabs", role: "tablist" }, this.writeTab, this.dashboardTab),
       el("span", { class: "spacer" }),
+      this.publishing.outboxButton,
       this.helpButton,
       this.settingsButton,
     );
-    const main = el("main", { class: "workspace" }, viewbar, this.notice, this.writeView, this.dashboard.root);
-    return el("div", { class: "app" }, sidebar, main, this.history.root, this.settingsPanel.root, this.help.root);
+    const main = el("main", { class: "workspace" }, viewbar, this.notice, this.data.notices, this.writeView, this.dashboard.root);
+    (this.dashboard.root.querySelector(".bulk") ?? this.dashboard.root).prepend(this.data.trash.openButton);
+    return el("div", { class: "app" }, sidebar, main, this.history.root, this.settingsPanel.root, this.help.root, this.data.trash.root, this.insertImage.root, ...this.publishing.overlays);
   }
 
   private wireEvents(): void {
@@ -314,6 +358,8 @@ export class App {
   /** Stops listening and drops pending timers; unsaved text is the close hook's job. */
   dispose(): void {
     this.listeners.abort();
+    this.publishing.dispose();
+    this.data.dispose();
     this.autosaver.reset();
     if (this.previewTimer !== undefined) clearTimeout(this.previewTimer);
   }
@@ -347,6 +393,7 @@ export class App {
     }
     if (event.key === "F1") return handled(() => this.help.open());
     if (!mod) return;
+    if (key === "p" && event.shiftKey) return handled(() => void this.publishing.open());
     if (key === "s" && !event.shiftKey) return handled(() => void this.saveRevision());
     if (key === "n" && !event.shiftKey) return handled(() => void this.newArticle());
     if (key === "k") return handled(() => {
@@ -555,6 +602,9 @@ export class App {
     this.history.applyLanguage();
     this.settingsPanel.applyLanguage();
     this.help.applyLanguage();
+    this.publishing.applyLanguage();
+    this.data.applyLanguage();
+    this.insertImage.applyLanguage();
     this.showCounts();
     this.showSaveState(this.autosaver.current, this.lastError);
     this.renderList();

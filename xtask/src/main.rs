@@ -312,10 +312,17 @@ fn end_to_end(ctx: &Ctx) -> StepResult {
         ));
     }
     let driver = system::tauri_driver().ok_or("tauri-driver is not installed".to_string())?;
-    let mut command = if cfg!(target_os = "linux") {
-        // -a picks a free display number: the machine may run other X servers.
+    let linux = cfg!(target_os = "linux");
+    let mut command = if linux {
+        // -a picks a free display number: the machine may run other X servers. The app keeps
+        // CMS passwords in the OS keyring, so the window runs inside a keyring session too;
+        // the publish flow starts the loopback WordPress itself.
         let mut command = Command::new("xvfb-run");
-        command.args(["-a", &ctx.cargo]).args(E2E_ARGS);
+        command
+            .arg("-a")
+            .arg(ctx.root.join("tests/keyring/session.sh"))
+            .arg(&ctx.cargo)
+            .args(E2E_ARGS);
         command.current_dir(&ctx.root);
         command
     } else {
@@ -325,7 +332,13 @@ fn end_to_end(ctx: &Ctx) -> StepResult {
         .env("REDAKSI_E2E_APP", ctx.release_binary())
         .env("TAURI_DRIVER", driver)
         .env("REDAKSI_TEST_OUTPUT", ctx.root.join("test-output"));
-    Ok(run(&mut command)?)
+    let tests = run(&mut command);
+    if linux {
+        run(Command::new(ctx.root.join("tests/wordpress/wp.sh"))
+            .arg("stop")
+            .current_dir(&ctx.root))?;
+    }
+    Ok(tests?)
 }
 
 fn launch(ctx: &Ctx) -> StepResult {

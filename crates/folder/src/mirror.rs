@@ -98,6 +98,23 @@ impl Mirror {
         Ok(events)
     }
 
+    /// After the database was replaced (a backup restored), the store is the truth: every file
+    /// the restored store knows is rewritten from its article, so that the next rescan does not
+    /// take the newer text back from the folder and undo the restore. The text those files held
+    /// must be kept elsewhere first (the app takes a safety backup before any restore). Files
+    /// the restored store does not know are left alone; a rescan imports them as new articles.
+    pub fn store_wins(&self, store: &mut Store) -> Result<Vec<SyncEvent>, FolderError> {
+        let mut events = Vec::new();
+        for record in store.synced_files(&self.folder).map_err(|e| self.err(e))? {
+            match store.get_article(record.article_id) {
+                Ok(article) => events.push(self.write_out(store, &article, &record.rel_path)?),
+                Err(StoreError::NotFound(_)) => {}
+                Err(err) => return Err(self.err(err)),
+            }
+        }
+        Ok(events)
+    }
+
     fn err(&self, source: StoreError) -> FolderError {
         FolderError::store(&self.folder, source)
     }

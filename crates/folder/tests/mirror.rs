@@ -46,6 +46,41 @@ fn setup() -> (tempfile::TempDir, Store, Mirror, PathBuf) {
 }
 
 #[test]
+fn after_a_restore_the_store_wins_and_a_rescan_keeps_the_restored_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let mirror = Mirror::new(folder.path());
+    let mut store = Store::open(dir.path()).unwrap();
+    let mut article = store.create_article("Rapat", "versi pagi").unwrap();
+    mirror.rescan(&mut store).unwrap();
+    let backup = store.backup_now().unwrap();
+    article.body = "versi sore".into();
+    let saved = store.save_article(&article).unwrap();
+    mirror.article_saved(&mut store, &saved).unwrap();
+    // A file the backup never knew, written after it.
+    std::fs::write(
+        folder.path().join("baru.md"),
+        "---\ntitle: Baru\n---\nbaru\n",
+    )
+    .unwrap();
+    drop(store);
+    redaksi_store::restore_backup(dir.path(), &backup.name).unwrap();
+
+    let mut store = Store::open(dir.path()).unwrap();
+    let events = mirror.store_wins(&mut store).unwrap();
+    assert_eq!(kinds(&events), ["exported"]);
+    let events = mirror.rescan(&mut store).unwrap();
+    assert_eq!(
+        kinds(&events),
+        ["imported"],
+        "only the unknown file comes in"
+    );
+    assert_eq!(store.get_article(article.id).unwrap().body, "versi pagi");
+    let text = std::fs::read_to_string(folder.path().join("rapat.md")).unwrap();
+    assert!(text.contains("versi pagi"), "{text}");
+}
+
+#[test]
 fn own_writes_are_recognised_as_echoes() {
     let (_guard, mut store, mirror, folder) = setup();
     let article = store.create_article("Gempa Cianjur", "isi").unwrap();

@@ -12,6 +12,7 @@ pub mod ghost;
 mod ninjs;
 pub mod outbox;
 pub mod payload;
+pub mod preview;
 mod text;
 pub mod wordpress;
 

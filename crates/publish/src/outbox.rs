@@ -319,11 +319,14 @@ impl Worker {
 
     fn after_error(&self, item: &OutboxItem, err: PublishError) -> (OutboxState, Outcome) {
         let message = err.to_string();
+        // The stable code lets the app explain the error in the user's language.
+        let report = Some(json!({ "error_code": err.code() }).to_string());
         if err.needs_auth() {
             return (
                 OutboxState::NeedsAuth,
                 Outcome {
                     error: Some(message),
+                    report,
                     ..Outcome::default()
                 },
             );
@@ -337,6 +340,7 @@ impl Worker {
                 Outcome {
                     error: Some(message),
                     retry_at: Some(retry_at),
+                    report,
                     ..Outcome::default()
                 },
             );
@@ -345,6 +349,7 @@ impl Worker {
             OutboxState::Failed,
             Outcome {
                 error: Some(message),
+                report,
                 ..Outcome::default()
             },
         )
@@ -749,6 +754,45 @@ pub fn backoff(config: &WorkerConfig, attempts: u32, retry_after: Option<Duratio
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::credentials::MemorySecrets;
+    use redaksi_store::Store;
+
+    #[test]
+    fn a_stopped_row_keeps_the_error_code_for_the_app() {
+        let store = StoreHandle::spawn(Store::open_in_memory().unwrap()).unwrap();
+        let worker = Worker::new(
+            store,
+            Arc::new(MemorySecrets::default()),
+            WorkerConfig::default(),
+        );
+        let mut item_store = Store::open_in_memory().unwrap();
+        item_store
+            .put_target(&redaksi_store::outbox::Target {
+                name: "t".into(),
+                kind: "wordpress".into(),
+                url: "http://127.0.0.1:1".into(),
+                username: Some("u".into()),
+            })
+            .unwrap();
+        let article = item_store.create_article("J", "b").unwrap().id;
+        let item = item_store
+            .outbox_enqueue(article, "t", "---\n---\n", "draft", None)
+            .unwrap();
+        let denied = PublishError::Remote {
+            target: "t".into(),
+            status: 403,
+            code: "rest_cannot_create".into(),
+            message: "Sorry".into(),
+            retry_after: None,
+        };
+        let (state, outcome) = worker.after_error(&item, denied);
+        assert_eq!(state, OutboxState::NeedsAuth);
+        let report: Value = serde_json::from_str(outcome.report.as_deref().unwrap()).unwrap();
+        assert_eq!(report["error_code"], "remote:rest_cannot_create");
+        let (state, outcome) = worker.after_error(&item, PublishError::Invalid("bad".into()));
+        assert_eq!(state, OutboxState::Failed);
+        assert!(outcome.report.unwrap().contains("\"invalid\""));
+    }
 
     #[test]
     fn backoff_grows_is_capped_and_honours_retry_after() {

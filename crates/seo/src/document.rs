@@ -74,10 +74,12 @@ pub struct Embed {
 }
 
 /// A word: a run of non-space characters with letters or digits, punctuation at its edges cut.
+/// Its source range is worked out on demand ([`Document::word_source`]): only the few words a
+/// check highlights need one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
+    /// Bytes of [`Document::text`].
     pub text: Range<usize>,
-    pub source: Range<usize>,
 }
 
 /// A piece of [`Document::text`] copied from one place of the source.
@@ -136,6 +138,11 @@ impl Document {
 
     pub fn word(&self, word: &Word) -> &str {
         &self.text[word.text.clone()]
+    }
+
+    /// The source bytes of a word.
+    pub fn word_source(&self, word: &Word) -> Range<usize> {
+        self.source_range(word.text.clone())
     }
 
     pub fn headings(&self) -> impl Iterator<Item = &Block> {
@@ -257,15 +264,10 @@ impl Builder {
             return;
         }
         let first_word = self.words.len();
-        let segments = &self.segments[open.segment_start..];
-        for range in word_ranges(&self.text[text.clone()]) {
-            let range = range.start + text.start..range.end + text.start;
-            let source = source_range(segments, range.clone());
-            self.words.push(Word {
-                text: range,
-                source,
-            });
-        }
+        self.words
+            .extend(word_ranges(&self.text[text.clone()]).map(|range| Word {
+                text: range.start + text.start..range.end + text.start,
+            }));
         let source_start = open.source.start;
         self.blocks.push(Block {
             kind: open.kind,
@@ -292,20 +294,62 @@ impl Builder {
     }
 }
 
+const ASCII_SPACE: u8 = 1;
+const ASCII_ALPHANUMERIC: u8 = 2;
+
+/// `char::is_whitespace` (tab to carriage return, and space) and `char::is_alphanumeric` of
+/// each ASCII byte.
+static ASCII_WORD_CLASS: [u8; 128] = {
+    let mut table = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        if matches!(byte, b'\t'..=b'\r' | b' ') {
+            table[b] = ASCII_SPACE;
+        } else if byte.is_ascii_alphanumeric() {
+            table[b] = ASCII_ALPHANUMERIC;
+        }
+        b += 1;
+    }
+    table
+};
+
 /// Byte ranges of the words in `text`: runs of non-space characters, trimmed of non-alphanumeric
 /// edges, keeping only runs with a letter or digit.
 pub fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    text.split(char::is_whitespace)
-        .filter(|piece| !piece.is_empty())
-        .filter_map(move |piece| {
-            let offset = piece.as_ptr() as usize - text.as_ptr() as usize;
-            let trimmed = piece.trim_matches(|c: char| !c.is_alphanumeric());
-            if trimmed.is_empty() {
-                return None;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // One forward pass per run: the word is its first to its last alphanumeric character.
+    // A run without any is skipped and the search goes on into the next run.
+    std::iter::from_fn(move || {
+        let mut word: Option<Range<usize>> = None;
+        while i < bytes.len() {
+            let byte = bytes[i];
+            let (space, alphanumeric, len) = if byte.is_ascii() {
+                let class = ASCII_WORD_CLASS[usize::from(byte)];
+                (class == ASCII_SPACE, class == ASCII_ALPHANUMERIC, 1)
+            } else {
+                let c = text[i..]
+                    .chars()
+                    .next()
+                    .unwrap_or(char::REPLACEMENT_CHARACTER);
+                (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
+            };
+            i += len;
+            if space {
+                if word.is_some() {
+                    break;
+                }
+            } else if alphanumeric {
+                let start = i - len;
+                match &mut word {
+                    Some(w) => w.end = i,
+                    None => word = Some(start..i),
+                }
             }
-            let lead = trimmed.as_ptr() as usize - piece.as_ptr() as usize;
-            Some(offset + lead..offset + lead + trimmed.len())
-        })
+        }
+        word
+    })
 }
 
 fn walk_markdown(b: &mut Builder, md: &str, events: &[(Event<'_>, Range<usize>)]) {
@@ -569,12 +613,17 @@ fn attribute<'a>(attrs: &'a str, name: &str) -> Option<&'a str> {
 
 /// Decodes the common character references.
 fn decode_entities(raw: &str) -> String {
-    if !raw.contains('&') {
-        return raw.to_owned();
+    decode_entities_cow(raw).into_owned()
+}
+
+/// [`decode_entities`] without a copy when there is nothing to decode.
+fn decode_entities_cow(raw: &str) -> std::borrow::Cow<'_, str> {
+    if memchr::memchr(b'&', raw.as_bytes()).is_none() {
+        return std::borrow::Cow::Borrowed(raw);
     }
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
-    while let Some(amp) = rest.find('&') {
+    while let Some(amp) = memchr::memchr(b'&', rest.as_bytes()) {
         out.push_str(&rest[..amp]);
         let after = &rest[amp + 1..];
         let decoded = after.find(';').filter(|&semi| semi <= 10).and_then(|semi| {
@@ -607,7 +656,7 @@ fn decode_entities(raw: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 fn block_kind(name: &str) -> Option<Option<BlockKind>> {
@@ -640,8 +689,13 @@ fn scan_html(b: &mut Builder, html: &str, base: usize) {
     let flush = |b: &mut Builder, from: usize, to: usize| {
         if from < to {
             let raw = &html[from..to];
-            let text = decode_entities(raw).replace(['\n', '\r', '\t'], " ");
-            b.push_text(&text, base + from..base + to, BlockKind::Paragraph);
+            let decoded = decode_entities_cow(raw);
+            if memchr::memchr3(b'\n', b'\r', b'\t', decoded.as_bytes()).is_some() {
+                let text = decoded.replace(['\n', '\r', '\t'], " ");
+                b.push_text(&text, base + from..base + to, BlockKind::Paragraph);
+            } else {
+                b.push_text(&decoded, base + from..base + to, BlockKind::Paragraph);
+            }
         }
     };
     while let Some(offset) = memchr_lt(&bytes[i..]) {
@@ -717,7 +771,7 @@ fn scan_html(b: &mut Builder, html: &str, base: usize) {
 }
 
 fn memchr_lt(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&c| c == b'<')
+    memchr::memchr(b'<', bytes)
 }
 
 fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
@@ -736,7 +790,7 @@ mod tests {
         let md =
             "# Judul *besar*\n\nHarga beras [naik](https://a.id) lagi.\n\n![foto beras](b.jpg)\n";
         let doc = Document::from_markdown(md);
-        let words: Vec<&str> = doc.words.iter().map(|w| &md[w.source.clone()]).collect();
+        let words: Vec<&str> = doc.words.iter().map(|w| &md[doc.word_source(w)]).collect();
         assert_eq!(words, ["Judul", "besar", "Harga", "beras", "naik", "lagi"]);
         assert_eq!(doc.headings().count(), 1);
         assert_eq!(doc.paragraphs().count(), 2 - 1);
@@ -780,6 +834,6 @@ mod tests {
         assert_eq!(doc.links[0].text, "dua");
         let words: Vec<&str> = doc.words.iter().map(|w| doc.word(w)).collect();
         assert_eq!(words, ["Harga", "stok", "Satu", "dua", "tiga", "empat"]);
-        assert_eq!(&html[doc.words[4].source.clone()], "tiga");
+        assert_eq!(&html[doc.word_source(&doc.words[4])], "tiga");
     }
 }

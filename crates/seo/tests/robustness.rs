@@ -95,9 +95,10 @@ proptest! {
     fn document_ranges_stay_inside_the_source(body in body(), markdown in any::<bool>()) {
         let doc = if markdown { Document::from_markdown(&body) } else { Document::from_html(&body) };
         for word in &doc.words {
-            prop_assert!(word.source.end <= body.len());
-            prop_assert!(body.is_char_boundary(word.source.start));
-            prop_assert!(body.is_char_boundary(word.source.end));
+            let source = doc.word_source(word);
+            prop_assert!(source.end <= body.len());
+            prop_assert!(body.is_char_boundary(source.start));
+            prop_assert!(body.is_char_boundary(source.end));
         }
         for block in &doc.blocks {
             prop_assert!(block.source.start <= block.source.end && block.source.end <= body.len());

@@ -148,7 +148,22 @@ impl Store {
     /// Like [`backup_now`](Self::backup_now), reporting `(pages done, pages total)` as it goes.
     pub fn backup_with_progress(
         &self,
+        progress: impl FnMut(u64, u64),
+    ) -> Result<BackupInfo, StoreError> {
+        self.take_backup(progress, true)
+    }
+
+    /// A backup taken before the database is replaced by an older one. It prunes nothing: the
+    /// backup about to be restored may be the oldest kept, and it must still be there. The next
+    /// ordinary backup prunes to [`BACKUPS_KEPT`] again.
+    pub fn safety_backup(&self) -> Result<BackupInfo, StoreError> {
+        self.take_backup(|_, _| {}, false)
+    }
+
+    fn take_backup(
+        &self,
         mut progress: impl FnMut(u64, u64),
+        prune: bool,
     ) -> Result<BackupInfo, StoreError> {
         let data_dir = self.data_dir().map(Path::to_owned).ok_or_else(|| {
             StoreError::InvalidInput("an in-memory store cannot be backed up".into())
@@ -179,8 +194,10 @@ impl Store {
             .and_then(|file| file.sync_all())
             .and_then(|()| fs::rename(&partial, &path))
             .map_err(|err| StoreError::io(format!("writing {}", path.display()), err))?;
-        for old in list_backups(&data_dir)?.into_iter().skip(BACKUPS_KEPT) {
-            let _ = fs::remove_file(old.path);
+        if prune {
+            for old in list_backups(&data_dir)?.into_iter().skip(BACKUPS_KEPT) {
+                let _ = fs::remove_file(old.path);
+            }
         }
         let size = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
         Ok(BackupInfo {

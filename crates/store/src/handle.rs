@@ -9,6 +9,12 @@ use crate::{Store, StoreError};
 
 type Job = Box<dyn FnOnce(&mut Store) + Send>;
 
+enum Message {
+    Job(Job),
+    /// Close the connection now, whoever else still holds a handle, then answer.
+    Close(oneshot::Sender<()>),
+}
+
 /// After this long without calls the thread does the deferred work ([`Store::idle`]).
 const IDLE_AFTER: Duration = Duration::from_secs(1);
 
@@ -19,21 +25,26 @@ const IDLE_AFTER: Duration = Duration::from_secs(1);
 /// The thread ends when the last handle is dropped.
 #[derive(Clone)]
 pub struct StoreHandle {
-    jobs: mpsc::Sender<Job>,
+    jobs: mpsc::Sender<Message>,
 }
 
 impl StoreHandle {
     /// Moves `store` onto a new thread named `redaksi-store` and returns the handle to it.
     pub fn spawn(store: Store) -> Result<Self, StoreError> {
-        let (jobs, queue) = mpsc::channel::<Job>();
+        let (jobs, queue) = mpsc::channel::<Message>();
         thread::Builder::new()
             .name("redaksi-store".into())
             .spawn(move || {
                 let mut store = store;
                 let mut busy_since_idle = false;
+                let mut closed = None;
                 loop {
                     match queue.recv_timeout(IDLE_AFTER) {
-                        Ok(job) => {
+                        Ok(Message::Close(done)) => {
+                            closed = Some(done);
+                            break;
+                        }
+                        Ok(Message::Job(job)) => {
                             // A panicking job loses only its own answer (the caller sees
                             // `Closed`); its transaction rolls back on unwind and later jobs
                             // still run.
@@ -49,6 +60,13 @@ impl StoreHandle {
                         Err(mpsc::RecvTimeoutError::Timeout) => {}
                         Err(mpsc::RecvTimeoutError::Disconnected) => break,
                     }
+                }
+                // The connection must be gone before the answer: the caller may replace the
+                // file next. Jobs still queued are dropped, and their callers see `Closed`.
+                drop(store);
+                drop(queue);
+                if let Some(done) = closed {
+                    let _ = done.send(());
                 }
             })
             .map_err(|err| StoreError::io("starting the store thread", err))?;
@@ -76,6 +94,17 @@ impl StoreHandle {
             .map_err(|_| StoreError::Closed)?
     }
 
+    /// Closes the connection once the calls queued before this one have run, even while other
+    /// handles exist (they get [`StoreError::Closed`] from then on), and waits until it is
+    /// closed. For replacing the database file (restoring a backup) under a running app.
+    pub async fn close(&self) -> Result<(), StoreError> {
+        let (done, closed) = oneshot::channel();
+        self.jobs
+            .send(Message::Close(done))
+            .map_err(|_| StoreError::Closed)?;
+        closed.await.map_err(|_| StoreError::Closed)
+    }
+
     fn enqueue<R, F>(&self, f: F) -> Result<oneshot::Receiver<Result<R, StoreError>>, StoreError>
     where
         R: Send + 'static,
@@ -86,7 +115,9 @@ impl StoreHandle {
             // The caller may have given up waiting; the work is done either way.
             let _ = reply.send(f(store));
         });
-        self.jobs.send(job).map_err(|_| StoreError::Closed)?;
+        self.jobs
+            .send(Message::Job(job))
+            .map_err(|_| StoreError::Closed)?;
         Ok(answer)
     }
 }

@@ -443,6 +443,24 @@ impl Store {
         self.outbox_get(id)
     }
 
+    /// Takes a row the worker stopped (conflict, needs-auth, failed, needs-confirmation) out
+    /// of the queue without sending it: the user kept the CMS's version. The caller keeps the
+    /// row's text elsewhere first (a draft copy); a row still queued or sending stays.
+    pub fn outbox_dismiss(&mut self, id: i64) -> Result<(), StoreError> {
+        let item = self.outbox_get(id)?;
+        if !item.state.is_final() || item.state == OutboxState::Sent {
+            return Err(StoreError::InvalidInput(format!(
+                "outbox item {id} is {} and cannot be dismissed",
+                item.state
+            )));
+        }
+        self.conn.execute(
+            "DELETE FROM outbox WHERE id = ?1 AND state = ?2",
+            params![id, item.state.as_str()],
+        )?;
+        Ok(())
+    }
+
     /// A person's answer to a row that stopped: send again, optionally overwriting a remote
     /// change (conflict) or confirming a schedule whose time has passed.
     pub fn outbox_retry(
@@ -581,6 +599,28 @@ mod tests {
             .unwrap();
         let article = store.create_article("Judul", "Isi").unwrap();
         (store, article.id)
+    }
+
+    #[test]
+    fn only_a_stopped_row_can_be_dismissed() {
+        let (mut store, id) = store_with_target();
+        let row = store
+            .outbox_enqueue(id, "situs", "a", "draft", None)
+            .unwrap();
+        let err = store.outbox_dismiss(row.id).unwrap_err();
+        assert!(err.to_string().contains("queued"), "{err}");
+        let claimed = store.outbox_claim_due("w", LEASE, 1).unwrap();
+        store
+            .outbox_finish(
+                claimed[0].id,
+                "w",
+                OutboxState::Conflict,
+                &Outcome::default(),
+            )
+            .unwrap();
+        store.outbox_dismiss(row.id).unwrap();
+        assert!(store.outbox_list().unwrap().is_empty());
+        assert!(store.outbox_dismiss(row.id).is_err(), "a second dismiss");
     }
 
     #[test]

@@ -210,6 +210,33 @@ fn the_handle_runs_calls_on_the_store_thread_in_order() {
     assert_eq!(err.code(), "busy");
 }
 
+#[test]
+fn close_shuts_the_connection_for_every_handle_before_it_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let handle = StoreHandle::spawn(Store::open(dir.path()).unwrap()).unwrap();
+    let other = handle.clone();
+    handle
+        .call_blocking(|store| store.create_article("Tutup", "isi"))
+        .unwrap();
+    let wal = dir.path().join(format!("{DB_FILE}-wal"));
+    assert!(
+        wal.exists(),
+        "WAL mode keeps a log while the connection is open"
+    );
+    futures_lite_block_on(handle.close()).unwrap();
+    // SQLite folds the log into the file and removes it when the last connection closes.
+    assert!(
+        !wal.exists(),
+        "the connection is closed once close() returns"
+    );
+    let err = other
+        .call_blocking(|store| store.list_articles())
+        .unwrap_err();
+    assert_eq!(err.code(), "store_closed");
+    let reopened = Store::open(dir.path()).unwrap();
+    assert_eq!(reopened.list_articles().unwrap()[0].title, "Tutup");
+}
+
 /// `call` needs no runtime: polling it on a plain thread is enough.
 fn futures_lite_block_on<F: std::future::Future>(future: F) -> F::Output {
     use std::task::{Context, Poll, Wake, Waker};

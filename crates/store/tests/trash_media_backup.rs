@@ -157,6 +157,36 @@ fn backups_are_daily_kept_to_n_and_restorable() {
 }
 
 #[test]
+fn a_safety_backup_never_prunes_the_backup_about_to_be_restored() {
+    let data = tempfile::tempdir().unwrap();
+    let mut store = Store::open(data.path()).unwrap();
+    let clock = ManualClock::new(at("2026-03-01T08:00:00Z"));
+    store.set_clock(clock.clock());
+    store.create_article("Lama", "x").unwrap();
+    for _ in 0..BACKUPS_KEPT {
+        clock.advance(Duration::hours(25));
+        store.backup_now().unwrap();
+    }
+    let oldest = list_backups(data.path()).unwrap().pop().unwrap();
+    clock.advance(Duration::hours(1));
+    let safety = store.safety_backup().unwrap();
+    let names: Vec<_> = list_backups(data.path())
+        .unwrap()
+        .into_iter()
+        .map(|b| b.name)
+        .collect();
+    assert_eq!(names.len(), BACKUPS_KEPT + 1);
+    assert_eq!(names[0], safety.name, "the safety backup is the newest");
+    assert!(names.contains(&oldest.name), "the oldest is still there");
+    drop(store);
+    restore_backup(data.path(), &oldest.name).unwrap();
+    // The next ordinary backup prunes back to N.
+    let store = Store::open(data.path()).unwrap();
+    store.backup_now().unwrap();
+    assert_eq!(list_backups(data.path()).unwrap().len(), BACKUPS_KEPT);
+}
+
+#[test]
 fn a_damaged_database_is_reported_with_the_newest_good_backup_and_kept() {
     let data = tempfile::tempdir().unwrap();
     let path = data.path().join(DB_FILE);

@@ -88,6 +88,11 @@ export interface DashboardFilter {
   tag?: string | null;
   band?: StoreBand | null;
   byline?: string | null;
+  category?: string | null;
+  /** RFC 3339: last updated at or after. */
+  updated_from?: string | null;
+  /** RFC 3339: last updated before. */
+  updated_to?: string | null;
 }
 
 export interface DashboardRow {
@@ -335,4 +340,195 @@ export function removeTarget(name: string): Promise<void> {
 /** Calls `handler` with each event of the app's outbox worker; resolves to the unsubscribe. */
 export function onOutboxProgress(handler: (progress: OutboxProgress) => void): Promise<() => void> {
   return listen<OutboxProgress>("outbox-progress", (event) => handler(event.payload));
+}
+
+/** What `preview_payload` shows: the exact text a publish sends (CMS) or writes (file). */
+export interface PayloadView {
+  kind: "wordpress" | "ghost" | "html" | "md" | "ninjs";
+  content: string;
+  /** CMS values the site fills in at send time (term ids, uploaded image URLs). */
+  pending: string[];
+  /** Fields a file format cannot hold. */
+  dropped: { field: string; reason: string }[];
+}
+
+export type ExportFormat = "html" | "md" | "ninjs";
+
+/** Where a publish goes: a configured CMS account or a file format. */
+export type Destination = { target: string } | { format: ExportFormat };
+
+/** Builds the payload the way the publisher does, from the stored article (save first). */
+export function previewPayload(
+  articleId: string,
+  destination: Destination,
+  status: PublishStatus,
+  publishAt: string | null = null,
+): Promise<PayloadView> {
+  return call("preview_payload", { articleId, ...destination, status, publishAt });
+}
+
+/** Writes the article into `folder` (or the data folder's `exports`); resolves to the file's path. */
+export function exportArticle(
+  articleId: string,
+  format: ExportFormat,
+  folder: string | null,
+): Promise<{ path: string; dropped: PayloadView["dropped"] }> {
+  return call("export_article", { articleId, format, folder });
+}
+
+/** Both sides of a conflict; both HTMLs are sanitised by Rust. */
+export interface ConflictView {
+  id: number;
+  target: string;
+  local_title: string;
+  local_html: string;
+  remote_title: string | null;
+  remote_html: string;
+  remote_modified: string | null;
+  remote_url: string | null;
+}
+
+export function outboxConflict(id: number): Promise<ConflictView> {
+  return call("outbox_conflict", { id });
+}
+
+/** Keeps the CMS's version: the local text becomes a new draft called `copyTitle`. */
+export function keepRemote(id: number, copyTitle: string): Promise<Article> {
+  return call("keep_remote", { id, copyTitle });
+}
+
+// --- Data: backups, the store's health, trash, Markdown import and the folder mirror ---
+
+/** A backup of the database, as `list_backups` and `backup_now` return it. */
+export interface BackupInfo {
+  name: string;
+  path: string;
+  created_at: string;
+  size: number;
+}
+
+/** Whether the store opened; when the database is damaged, the backup to offer. */
+export interface StoreStatus {
+  ok: boolean;
+  error: BackendError | null;
+  newest_good_backup: BackupInfo | null;
+  data_dir: string | null;
+}
+
+export interface RestoreResult {
+  restored: string;
+  /** The database as it was just before, listed with the backups (null when it was unreadable). */
+  safety_backup: BackupInfo | null;
+  kept_aside: boolean;
+}
+
+export interface TrashItem {
+  article: ArticleSummary;
+  deleted_at: string;
+}
+
+export interface ImportResult {
+  imported: { path: string; id: string; created: boolean }[];
+  failed: { path: string; code: string; line: number | null; message: string }[];
+}
+
+export interface Maintenance {
+  purged_articles: number;
+  pruned_revisions: number;
+  backup: BackupInfo | null;
+}
+
+export interface SyncCounts {
+  imported: number;
+  updated: number;
+  exported: number;
+  trashed: number;
+  conflicts: number;
+  failed: number;
+}
+
+/** The folder mirror, as `mirror_status` returns it and the `mirror-sync` event carries it. */
+export interface MirrorStatus {
+  folder: string | null;
+  running: boolean;
+  last_sync: string | null;
+  last: SyncCounts;
+  error: BackendError | null;
+}
+
+/** Both sides changed: the article kept the app's text; the file's text is `copy_file`. */
+export interface ConflictNotice {
+  id: string;
+  copy: string;
+  file: string;
+  copy_file: string;
+}
+
+export function storeStatus(): Promise<StoreStatus> {
+  return call("store_status");
+}
+
+export function backupNow(): Promise<BackupInfo> {
+  return call("backup_now");
+}
+
+export function listBackups(): Promise<BackupInfo[]> {
+  return call("list_backups");
+}
+
+/** Replaces the database with a backup (after a safety backup); reload the UI afterwards. */
+export function restoreBackup(name: string): Promise<RestoreResult> {
+  return call("restore_backup", { name });
+}
+
+export function listTrash(): Promise<TrashItem[]> {
+  return call("list_trash");
+}
+
+export function restoreFromTrash(id: string): Promise<void> {
+  return call("restore_from_trash", { id });
+}
+
+/** Imports `.md` files or whole folders; each file is all or nothing. */
+export function importMarkdown(paths: string[]): Promise<ImportResult> {
+  return call("import_markdown", { paths });
+}
+
+/** Purges the trash's expired articles, prunes old revisions, takes the daily backup if due. */
+export function runMaintenance(): Promise<Maintenance> {
+  return call("run_maintenance");
+}
+
+export function mirrorStatus(): Promise<MirrorStatus> {
+  return call("mirror_status");
+}
+
+export function startMirror(folder: string): Promise<MirrorStatus> {
+  return call("start_mirror", { folder });
+}
+
+export function stopMirror(): Promise<MirrorStatus> {
+  return call("stop_mirror");
+}
+
+export function onMirrorSync(handler: (status: MirrorStatus) => void): Promise<() => void> {
+  return listen<MirrorStatus>("mirror-sync", (event) => handler(event.payload));
+}
+
+export function onMirrorConflict(handler: (conflict: ConflictNotice) => void): Promise<() => void> {
+  return listen<ConflictNotice>("mirror-conflict", (event) => handler(event.payload));
+}
+
+/** An image stored once by content hash in the data folder. */
+export interface MediaRef {
+  hash: string;
+  path: string;
+  /** The path to use in Markdown: `media/<hash>.<ext>`. */
+  markdown_path: string;
+  size: number;
+}
+
+/** Copies an image file into the data folder for article `id`. */
+export function importMedia(id: string, path: string): Promise<MediaRef> {
+  return call("import_media", { id, path });
 }

@@ -74,6 +74,19 @@ export interface DashboardEvents {
   open(id: string): void;
 }
 
+/**
+ * The dashboard's date fields ("YYYY-MM-DD", in the reporter's time zone) as the store's
+ * range: from the start of the first day up to the start of the day after the last.
+ */
+export function dayRange(from: string, to: string): { updated_from: string | null; updated_to: string | null } {
+  const startOf = (day: string, plusDays = 0): string | null => {
+    const [y, m, d] = day.split("-").map(Number);
+    if (!y || !m || !d) return null;
+    return new Date(y, m - 1, d + plusDays).toISOString();
+  };
+  return { updated_from: from ? startOf(from) : null, updated_to: to ? startOf(to, 1) : null };
+}
+
 export class Dashboard {
   readonly root = el("section", { class: "dashboard", "data-testid": "dashboard", role: "tabpanel", hidden: "" });
   private readonly searchLabel = el("label");
@@ -82,6 +95,9 @@ export class Dashboard {
   private readonly status = el("select", { "data-testid": "filter-status" });
   private readonly tag = el("input", { type: "text", "data-testid": "filter-tag" });
   private readonly byline = el("input", { type: "text", "data-testid": "filter-byline" });
+  private readonly category = el("input", { type: "text", "data-testid": "filter-category" });
+  private readonly from = el("input", { type: "date", "data-testid": "filter-from" });
+  private readonly to = el("input", { type: "date", "data-testid": "filter-to" });
   private readonly labels: [HTMLLabelElement, MessageKey][] = [];
   private readonly head = el("div", { class: "grid-head", role: "row" });
   readonly viewport = el("div", { class: "grid-viewport", "data-testid": "dashboard-grid", role: "grid", tabindex: "0" });
@@ -129,14 +145,17 @@ export class Dashboard {
         labelled("filterStatus", this.status),
         labelled("filterTag", this.tag),
         labelled("filterByline", this.byline),
+        labelled("filterCategory", this.category),
+        labelled("filterFrom", this.from),
+        labelled("filterTo", this.to),
       ),
       el("div", { class: "bulk" }, this.summary, el("span", { class: "spacer" }), field(this.bulkLabel, this.bulkSelect), this.bulkButton, this.bulkResult),
       this.head,
       this.viewport,
     );
     this.search.addEventListener("input", () => this.refreshSoon());
-    for (const control of [this.band, this.status]) control.addEventListener("change", () => void this.refresh());
-    for (const control of [this.tag, this.byline]) control.addEventListener("input", () => this.refreshSoon());
+    for (const control of [this.band, this.status, this.from, this.to]) control.addEventListener("change", () => void this.refresh());
+    for (const control of [this.tag, this.byline, this.category]) control.addEventListener("input", () => this.refreshSoon());
     this.viewport.addEventListener("scroll", () => this.draw(), { passive: true });
     this.viewport.addEventListener("keydown", (event) => this.key(event));
     this.bulkButton.addEventListener("click", () => void this.applyBulk());
@@ -189,6 +208,8 @@ export class Dashboard {
       status: status ?? null,
       tag: this.tag.value.trim() || null,
       byline: this.byline.value.trim() || null,
+      category: this.category.value.trim() || null,
+      ...dayRange(this.from.value, this.to.value),
     };
   }
 

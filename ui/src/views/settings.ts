@@ -3,6 +3,7 @@
 import { type RulesCheck, toBackendError } from "../lib/backend";
 import { type I18n, LANGS, type Lang, type MessageKey, storedLang } from "../lib/i18n";
 import { type DeskSettings, PROFILES, THEMES } from "../lib/settings";
+import { AccountsSection } from "./accounts";
 import { el, field } from "./dom";
 import { Overlay } from "./overlay";
 
@@ -28,6 +29,7 @@ export class SettingsPanel {
   private readonly rulesHint = el("p", { class: "muted small" });
   private readonly rulesStatus = el("p", { class: "small", role: "status", "data-testid": "rules-status" });
   private rulesSeq = 0;
+  private readonly sections: { refresh(): unknown }[] = [];
 
   constructor(
     private readonly i18n: I18n,
@@ -49,6 +51,7 @@ export class SettingsPanel {
       row("titleTemplate", this.template, this.templateHint),
       row("theme", this.theme),
     );
+    this.overlay.body.append(new AccountsSection(i18n, storage).root);
     this.lang.addEventListener("change", () => events.onLang(LANGS.find((l) => l === this.lang.value)));
     for (const control of [this.profile, this.theme]) control.addEventListener("change", () => this.changed());
     for (const control of [this.siteUrl, this.siteName, this.template]) control.addEventListener("change", () => this.changed());
@@ -96,8 +99,15 @@ export class SettingsPanel {
     return this.overlay.root;
   }
 
+  /** Mounts another section (the Data one) below these; it is refreshed whenever they open. */
+  addSection(section: { root: HTMLElement; refresh(): unknown }): void {
+    this.sections.push(section);
+    this.overlay.body.append(section.root);
+  }
+
   open(): void {
     this.fill();
+    for (const section of this.sections) void section.refresh();
     this.overlay.show();
   }
 

@@ -1,59 +1,213 @@
 //! Paragraph segmentation (§5): WordPress's auto-paragraph pass on the one-line content, then
 //! Rank Math's `<p>` extraction, with its fallback to one paragraph of everything.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::text::{delete_comments, delete_shortcodes, has, word_count};
+use super::text::{delete_comments, delete_shortcodes, has, word_count, ws_len};
 
 /// JavaScript's `\s`, for the patterns below.
 const WS: &str = r"[\t\n\x0B\x0C\r \u{A0}\u{1680}\u{2000}-\u{200A}\u{2028}\u{2029}\u{202F}\u{205F}\u{3000}\u{FEFF}]";
 
+#[cfg(test)]
 const BLOCKS: &str = "(?:table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|area|blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|hgroup|header|footer|nav|figure|figcaption|details|menu|summary)";
 
+/// The patterns of §5 that run only when the text holds their telltale (`<pre`, `<br`, …).
+/// The ones that run on every text are the byte scanners below (the tests check them against
+/// their regexes).
 struct Patterns {
     pre: Regex,
     double_br: Regex,
-    paragraph_break: Regex,
-    empty_p: Regex,
     unclosed_p: Regex,
-    p_around_block: Regex,
     p_around_li: Regex,
     p_blockquote_open: Regex,
-    p_before_block: Regex,
-    p_after_block: Regex,
 }
 
 static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     let re = |p: String| Regex::new(&p).expect("autop patterns are fixed and valid");
-    let block_tag = format!("</?{BLOCKS}[^>]*>");
     Patterns {
         pre: re(r"(?s)<pre.*?</pre>".to_owned()),
         double_br: re(format!(r"<br{WS}*/?>{WS}*<br{WS}*/?>")),
-        paragraph_break: re(format!(r"\n{WS}*\n")),
-        empty_p: re(format!(r"<p>{WS}*</p>")),
         unclosed_p: re(r"<p>[^<]+</(?:div|address|form)>".to_owned()),
-        p_around_block: re(format!(r"<p>{WS}*{block_tag}{WS}*</p>")),
         p_around_li: re(r"<p><li[^\n\r\u{2028}\u{2029}]+?</p>".to_owned()),
         p_blockquote_open: re(r"(?i)<p><blockquote[^>]*>".to_owned()),
-        p_before_block: re(format!(r"<p>{WS}*{block_tag}")),
-        p_after_block: re(format!(r"{block_tag}{WS}*</p>")),
     }
 });
 
 /// Replaces every match of `re` with `replace(match)`. Only plain `find_iter` is used (never
 /// capture groups), which keeps each pass on regex's fast lazy DFA.
-fn replace_matches(re: &Regex, text: &str, mut replace: impl FnMut(&str, &mut String)) -> String {
+fn replace_matches(re: &Regex, text: &str, replace: impl FnMut(&str, &mut String)) -> String {
+    replace_found(
+        text,
+        |t, from| re.find_at(t, from).map(|m| m.range()),
+        replace,
+    )
+}
+
+/// Replaces each match `find` reports (the leftmost non-empty match at or after a position),
+/// left to right without overlap, with `replace(match)`.
+fn replace_found(
+    text: &str,
+    mut find: impl FnMut(&str, usize) -> Option<Range<usize>>,
+    mut replace: impl FnMut(&str, &mut String),
+) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16);
     let mut last = 0;
-    for m in re.find_iter(text) {
-        out.push_str(&text[last..m.start()]);
-        replace(m.as_str(), &mut out);
-        last = m.end();
+    while let Some(m) = find(text, last) {
+        out.push_str(&text[last..m.start]);
+        replace(&text[m.clone()], &mut out);
+        last = m.end;
     }
     out.push_str(&text[last..]);
     out
+}
+
+/// The end of the run of JavaScript whitespace starting at `i` (WS*).
+fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() {
+        let w = ws_len(b, i);
+        if w == 0 {
+            break;
+        }
+        i += w;
+    }
+    i
+}
+
+/// Where a BLOCK tag (`</?BLOCKS[^>]*>`) starting at `at` (a `<`) could end: `Ok(end)` just
+/// after its `>`, `Err(true)` when no `>` follows at all (so no later tag can end either),
+/// `Err(false)` when no block name follows. A name only has to start the tag (`[^>]*` takes
+/// the rest), so `<pre` matches through `p`.
+fn block_tag_end(b: &[u8], at: usize, gt: &mut NextGt) -> Result<usize, bool> {
+    let name = at + 1 + usize::from(b.get(at + 1) == Some(&b'/'));
+    let rest = b.get(name..).unwrap_or_default();
+    let starts_with_name = rest.first().is_some_and(|&first| {
+        BLOCK_NAMES_BY_FIRST_BYTE
+            .get(usize::from(first))
+            .is_some_and(|names| names.iter().any(|n| rest.starts_with(n.as_bytes())))
+    });
+    if !starts_with_name {
+        return Err(false);
+    }
+    gt.find(b, name).map(|g| g + 1).ok_or(true)
+}
+
+/// [`BLOCK_NAMES`] by their first byte, so a tag is checked against a handful of names.
+static BLOCK_NAMES_BY_FIRST_BYTE: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut by_first = vec![Vec::new(); 128];
+    for name in BLOCK_NAMES {
+        by_first[usize::from(name.as_bytes()[0])].push(*name);
+    }
+    by_first
+});
+
+/// The next `<p>` at or after `from`.
+fn next_open_p(b: &[u8], mut from: usize) -> Option<usize> {
+    while let Some(p) = memchr::memchr(b'<', b.get(from..)?).map(|p| from + p) {
+        if b[p + 1..].starts_with(b"p>") {
+            return Some(p);
+        }
+        from = p + 1;
+    }
+    None
+}
+
+/// The first `>` at or after a position, remembered so that many `<` before one `>` do not
+/// make the scan quadratic.
+#[derive(Default)]
+struct NextGt {
+    searched: bool,
+    searched_from: usize,
+    found: Option<usize>,
+}
+
+impl NextGt {
+    fn find(&mut self, b: &[u8], from: usize) -> Option<usize> {
+        // A search from `searched_from` answers for every position up to what it found.
+        let answered =
+            self.searched && self.searched_from <= from && self.found.is_none_or(|g| from <= g);
+        if !answered {
+            self.searched = true;
+            self.searched_from = from;
+            self.found = memchr::memchr(b'>', b.get(from..).unwrap_or_default()).map(|g| from + g);
+        }
+        self.found
+    }
+}
+
+/// `<p>{WS}*</p>`: the leftmost match at or after `from`.
+fn find_empty_p(b: &[u8], from: usize) -> Option<Range<usize>> {
+    let mut at = from;
+    while let Some(p) = next_open_p(b, at) {
+        let q = skip_ws(b, p + 3);
+        if b[q..].starts_with(b"</p>") {
+            return Some(p..q + 4);
+        }
+        at = p + 3;
+    }
+    None
+}
+
+/// `<p>{WS}*{block_tag}`, and with `closed` also `{WS}*</p>` after the tag: the leftmost match
+/// at or after `from`.
+fn find_p_block(b: &[u8], from: usize, closed: bool) -> Option<Range<usize>> {
+    let mut gt = NextGt::default();
+    let mut at = from;
+    while let Some(p) = next_open_p(b, at) {
+        at = p + 3;
+        let t = skip_ws(b, p + 3);
+        if b.get(t) != Some(&b'<') {
+            continue;
+        }
+        let end = match block_tag_end(b, t, &mut gt) {
+            Ok(end) => end,
+            Err(true) => return None,
+            Err(false) => continue,
+        };
+        if !closed {
+            return Some(p..end);
+        }
+        let q = skip_ws(b, end);
+        if b[q..].starts_with(b"</p>") {
+            return Some(p..q + 4);
+        }
+    }
+    None
+}
+
+/// `{block_tag}{WS}*</p>`: the leftmost match at or after `from`.
+fn find_block_then_close_p(b: &[u8], from: usize) -> Option<Range<usize>> {
+    let mut gt = NextGt::default();
+    let mut at = from;
+    while let Some(t) = memchr::memchr(b'<', &b[at..]).map(|p| at + p) {
+        at = t + 1;
+        let end = match block_tag_end(b, t, &mut gt) {
+            Ok(end) => end,
+            Err(true) => return None,
+            Err(false) => continue,
+        };
+        let q = skip_ws(b, end);
+        if b[q..].starts_with(b"</p>") {
+            return Some(t..q + 4);
+        }
+    }
+    None
+}
+
+/// `\n{WS}*\n`: the leftmost match at or after `from`. WS* is greedy, so a match runs to the
+/// last line feed of the whitespace after the first.
+fn find_paragraph_break(b: &[u8], from: usize) -> Option<Range<usize>> {
+    let mut at = from;
+    while let Some(p) = memchr::memchr(b'\n', &b[at..]).map(|p| at + p) {
+        let run_end = skip_ws(b, p + 1);
+        if let Some(last) = memchr::memrchr(b'\n', &b[p + 1..run_end]) {
+            return Some(p..p + 1 + last + 1);
+        }
+        at = run_end.max(p + 1);
+    }
+    None
 }
 
 /// The first complete tag (`<` … first `>`) in `s`.
@@ -176,16 +330,20 @@ pub fn autop(text: &str) -> String {
     };
     let text = break_around_blocks(&text);
     let mut out = String::with_capacity(text.len() + 64);
-    for piece in p
-        .paragraph_break
-        .split(&text)
-        .filter(|piece| !piece.is_empty())
-    {
-        out.push_str("<p>");
-        out.push_str(piece.trim_matches('\n'));
-        out.push_str("</p>\n");
+    let mut last = 0;
+    let mut push_paragraph = |piece: &str| {
+        if !piece.is_empty() {
+            out.push_str("<p>");
+            out.push_str(piece.trim_matches('\n'));
+            out.push_str("</p>\n");
+        }
+    };
+    while let Some(m) = find_paragraph_break(text.as_bytes(), last) {
+        push_paragraph(&text[last..m.start]);
+        last = m.end;
     }
-    let out = replace_matches(&p.empty_p, &out, |_, _| {});
+    push_paragraph(&text[last..]);
+    let out = replace_found(&out, |t, from| find_empty_p(t.as_bytes(), from), |_, _| {});
     let out = if !(has(&out, "</div>") || has(&out, "</address>") || has(&out, "</form>")) {
         out
     } else {
@@ -197,9 +355,8 @@ pub fn autop(text: &str) -> String {
             out.push_str(&m[close..]);
         })
     };
-    let out = replace_matches(&p.p_around_block, &out, |m, out| {
-        out.push_str(first_tag(&m[3..]))
-    });
+    let around = |t: &str, from| find_p_block(t.as_bytes(), from, true);
+    let out = replace_found(&out, around, |m, out| out.push_str(first_tag(&m[3..])));
     let out = if has(&out, "<p><li") {
         replace_matches(&p.p_around_li, &out, |m, out| {
             out.push_str(&m[3..m.len() - 4])
@@ -220,11 +377,13 @@ pub fn autop(text: &str) -> String {
     } else {
         out
     };
-    let out = replace_matches(&p.p_before_block, &out, |m, out| {
+    let before = |t: &str, from| find_p_block(t.as_bytes(), from, false);
+    let out = replace_found(&out, before, |m, out| {
         let tag_start = m[3..].find('<').map_or(3, |i| 3 + i);
         out.push_str(&m[tag_start..]);
     });
-    let mut out = replace_matches(&p.p_after_block, &out, |m, out| out.push_str(first_tag(m)));
+    let after = |t: &str, from| find_block_then_close_p(t.as_bytes(), from);
+    let mut out = replace_found(&out, after, |m, out| out.push_str(first_tag(m)));
     for (i, pre) in pres.iter().enumerate() {
         out = out.replacen(&format!("<pre wp-pre-tag-{i}></pre>"), pre, 1);
     }
@@ -302,9 +461,85 @@ pub fn paragraph_word_counts(text: &str) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
     use rstest::rstest;
 
     use super::*;
+
+    /// The regexes of §5 that the byte scanners stand in for.
+    static SPEC: LazyLock<[Regex; 5]> = LazyLock::new(|| {
+        let block_tag = format!("</?{BLOCKS}[^>]*>");
+        [
+            format!(r"\n{WS}*\n"),
+            format!(r"<p>{WS}*</p>"),
+            format!(r"<p>{WS}*{block_tag}{WS}*</p>"),
+            format!(r"<p>{WS}*{block_tag}"),
+            format!(r"{block_tag}{WS}*</p>"),
+        ]
+        .map(|p| Regex::new(&p).expect("valid"))
+    });
+
+    /// A scanner: the leftmost match at or after a position.
+    type Finder<'a> = &'a dyn Fn(&[u8], usize) -> Option<Range<usize>>;
+
+    fn scanned(text: &str, find: Finder<'_>) -> Vec<Range<usize>> {
+        let mut found = Vec::new();
+        let mut from = 0;
+        while let Some(m) = find(text.as_bytes(), from) {
+            from = m.end;
+            found.push(m);
+        }
+        found
+    }
+
+    const PIECES: &[&str] = &[
+        "<p>",
+        "</p>",
+        "<p",
+        "<div>",
+        "</div>",
+        "<div class=\"a\">",
+        "<pre x>",
+        "<param>",
+        "<h2>",
+        "</h2>",
+        "<h7>",
+        "<span>",
+        "<",
+        ">",
+        "/",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "\t",
+        "\u{a0}",
+        "\u{2028}",
+        "\u{3000}",
+        "kata",
+        "é",
+        ".",
+    ];
+
+    proptest! {
+        #[test]
+        fn scanners_find_what_the_regexes_find(
+            pieces in prop::collection::vec(prop::sample::select(PIECES), 0..40)
+        ) {
+            let text = pieces.concat();
+            let finders: [Finder<'_>; 5] = [
+                &find_paragraph_break,
+                &find_empty_p,
+                &|b, from| find_p_block(b, from, true),
+                &|b, from| find_p_block(b, from, false),
+                &find_block_then_close_p,
+            ];
+            for (re, find) in SPEC.iter().zip(finders) {
+                let expected: Vec<Range<usize>> = re.find_iter(&text).map(|m| m.range()).collect();
+                prop_assert_eq!(scanned(&text, find), expected, "{:?} on {:?}", re.as_str(), text);
+            }
+        }
+    }
 
     fn words(n: usize) -> String {
         vec!["kata"; n].join(" ")

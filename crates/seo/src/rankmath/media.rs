@@ -1,25 +1,35 @@
 //! Images and videos (§7), counted the way Rank Math counts them.
 
-use std::sync::LazyLock;
-
-use aho_corasick::{AhoCorasick, Input, MatchKind};
+use std::borrow::Cow;
+use std::ops::Range;
 
 use super::text::{find_ci, shortcode_end};
 
 /// The hosts of §7 step 4, each with its `/`. The optional `http(s)://` and `www.`/`player.`
 /// before them only move a match's start, never the count, so the scan starts at the host.
-static VIDEO_HOSTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostFirst)
-        .build([
-            "youtube.googleapis.com/",
-            "youtube.com/",
-            "youtu.be/",
-            "vimeo.com/",
-        ])
-        .expect("the video hosts are fixed and valid")
-});
+const VIDEO_HOSTS: [&[u8]; 4] = [
+    b"youtube.googleapis.com/",
+    b"youtube.com/",
+    b"youtu.be/",
+    b"vimeo.com/",
+];
+
+/// The leftmost host of [`VIDEO_HOSTS`] (ASCII case-insensitive) that lies in `b[from..]`.
+///
+/// Each host ends in its only `/`, and each starts with a `y` or `v` that no host has anywhere
+/// else, so two matches never overlap: the leftmost one is the one whose `/` comes first. That
+/// turns the search into a check at each `/`, which are few in prose.
+fn next_video_host(b: &[u8], from: usize) -> Option<Range<usize>> {
+    memchr::memchr_iter(b'/', &b[from..]).find_map(|slash| {
+        let end = from + slash + 1;
+        VIDEO_HOSTS.iter().find_map(|host| {
+            let start = end.checked_sub(host.len()).filter(|&s| s >= from)?;
+            b[start..end]
+                .eq_ignore_ascii_case(host)
+                .then_some(start..end)
+        })
+    })
+}
 
 /// Counts the non-overlapping YouTube/Vimeo URLs: host and `/`, an optional `video/`, `embed/`,
 /// `watch?v=` or `v/`, an id of `[A-Za-z0-9._%-]*`, then optionally `&` and non-space characters
@@ -28,9 +38,9 @@ fn video_urls(text: &str) -> usize {
     let b = text.as_bytes();
     let mut count = 0;
     let mut pos = 0;
-    while let Some(m) = VIDEO_HOSTS.find(Input::new(text).span(pos..text.len())) {
+    while let Some(m) = next_video_host(b, pos) {
         count += 1;
-        let mut end = m.end();
+        let mut end = m.end;
         for prefix in ["video/", "embed/", "watch?v=", "v/"] {
             if b.len() >= end + prefix.len()
                 && b[end..end + prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
@@ -61,7 +71,7 @@ fn video_urls(text: &str) -> usize {
 }
 
 /// Byte ranges of `<name…>` opening tags (case-insensitive).
-pub fn opening_tags(text: &str, name: &str) -> Vec<std::ops::Range<usize>> {
+pub fn opening_tags(text: &str, name: &str) -> Vec<Range<usize>> {
     let open = format!("<{name}");
     let mut out = Vec::new();
     let mut i = 0;
@@ -78,10 +88,10 @@ pub fn opening_tags(text: &str, name: &str) -> Vec<std::ops::Range<usize>> {
 }
 
 /// `[name]` / `[name …]` shortcodes (exact, lower-case name).
-pub fn shortcodes(text: &str, name: &str) -> Vec<std::ops::Range<usize>> {
+pub fn shortcodes(text: &str, name: &str) -> Vec<Range<usize>> {
     let open = format!("[{name}");
-    text.match_indices(open.as_str())
-        .filter_map(|(at, _)| {
+    memchr::memmem::find_iter(text.as_bytes(), open.as_bytes())
+        .filter_map(|at| {
             let next = text[at + open.len()..].chars().next()?;
             if next != ']' && next != ' ' {
                 return None;
@@ -100,21 +110,21 @@ pub fn image_count(text: &str, featured: bool) -> usize {
 /// what remains.
 pub fn video_count(text: &str) -> usize {
     let mut count = 0;
-    let mut working = text.to_owned();
+    let mut working = Cow::Borrowed(text);
     for name in ["iframe", "video"] {
         let tags = opening_tags(&working, name);
         count += tags.len();
-        working = remove_ranges(&working, &tags);
+        working = remove_ranges(working, &tags);
     }
     let codes = shortcodes(&working, "video");
     count += codes.len();
-    let working = remove_ranges(&working, &codes);
+    let working = remove_ranges(working, &codes);
     count + video_urls(&working)
 }
 
-fn remove_ranges(text: &str, ranges: &[std::ops::Range<usize>]) -> String {
+fn remove_ranges<'a>(text: Cow<'a, str>, ranges: &[Range<usize>]) -> Cow<'a, str> {
     if ranges.is_empty() {
-        return text.to_owned();
+        return text;
     }
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
@@ -123,7 +133,7 @@ fn remove_ranges(text: &str, ranges: &[std::ops::Range<usize>]) -> String {
         last = r.end;
     }
     out.push_str(&text[last..]);
-    out
+    Cow::Owned(out)
 }
 
 /// Image points (§9.21).

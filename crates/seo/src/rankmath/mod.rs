@@ -153,7 +153,6 @@ struct Prepared<'a> {
     links_internal: usize,
     links_external: usize,
     links_external_dofollow: usize,
-    parent: Option<String>,
     images: usize,
     videos: usize,
     featured: bool,
@@ -162,6 +161,9 @@ struct Prepared<'a> {
     density: Option<(u64, usize)>,
     gallery: bool,
     primary_marks: Vec<Mark>,
+    /// The document's external and internal links, for the link checks' marks.
+    external_link_marks: Vec<Mark>,
+    internal_link_marks: Vec<Mark>,
 }
 
 impl<'a> Prepared<'a> {
@@ -202,6 +204,15 @@ impl<'a> Prepared<'a> {
             .and_then(Option::as_ref)
             .map(|kw| keyword_marks(document, &kw.tokstr))
             .unwrap_or_default();
+        let mut external_link_marks = Vec::new();
+        let mut internal_link_marks = Vec::new();
+        for link in &document.links {
+            match links::classify(&link.href, parent.as_deref()) {
+                LinkKind::External => external_link_marks.push(Mark::from(link.source.clone())),
+                LinkKind::Internal => internal_link_marks.push(Mark::from(link.source.clone())),
+                LinkKind::Other => {}
+            }
+        }
         Prepared {
             document,
             lang_en: locale == "en",
@@ -236,7 +247,6 @@ impl<'a> Prepared<'a> {
                 .iter()
                 .filter(|a| a.kind == LinkKind::External && !a.nofollow)
                 .count(),
-            parent,
             images: media::image_count(&text, featured),
             videos: media::video_count(&text),
             featured,
@@ -245,6 +255,8 @@ impl<'a> Prepared<'a> {
             gallery: !media::shortcodes(&text_l, "gallery").is_empty(),
             text_l,
             primary_marks,
+            external_link_marks,
+            internal_link_marks,
         }
     }
 
@@ -492,14 +504,6 @@ impl<'a> Prepared<'a> {
             ];
         }
         let any = self.links_total > 0;
-        let link_marks = |kind: LinkKind| -> Vec<Mark> {
-            self.document
-                .links
-                .iter()
-                .filter(|l| links::classify(&l.href, self.parent.as_deref()) == kind)
-                .map(|l| Mark::from(l.source.clone()))
-                .collect()
-        };
         let mut not_all = Self::binary(
             "linksNotAllExternals",
             group,
@@ -514,10 +518,10 @@ impl<'a> Prepared<'a> {
                 any && self.links_external > 0,
                 4,
             )
-            .with_marks(link_marks(LinkKind::External)),
+            .with_marks(self.external_link_marks.clone()),
             not_all,
             Self::binary("linksHasInternal", group, any && self.links_internal > 0, 5)
-                .with_marks(link_marks(LinkKind::Internal)),
+                .with_marks(self.internal_link_marks.clone()),
         ]
     }
 
@@ -905,6 +909,13 @@ fn keyword_marks(document: &Document, kw_tokstr: &str) -> Vec<Mark> {
         return Vec::new();
     };
     let same = |word: &str, tok: &str, prefix: bool| {
+        // Folding and lower-casing keep an ASCII first character ASCII: a cheap first test.
+        if let (Some(w0), Some(t0)) = (word.as_bytes().first(), tok.as_bytes().first())
+            && w0.is_ascii()
+            && !w0.eq_ignore_ascii_case(t0)
+        {
+            return false;
+        }
         let w = if word.is_ascii() {
             std::borrow::Cow::Borrowed(word)
         } else {
@@ -929,8 +940,8 @@ fn keyword_marks(document: &Document, kw_tokstr: &str) -> Vec<Mark> {
         if hit {
             let last = &words[i + toks.len() - 1];
             marks.push(Mark {
-                start: words[i].source.start,
-                end: last.source.end,
+                start: document.word_source(&words[i]).start,
+                end: document.word_source(last).end,
             });
             i += toks.len();
         } else {

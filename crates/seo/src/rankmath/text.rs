@@ -4,6 +4,7 @@
 //! Each is a single left-to-right pass, so analysis time stays linear in the input's size.
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::fold_table::FOLD;
@@ -47,10 +48,45 @@ static WS_LEAD: [bool; 256] = {
 /// The index of the next byte at or after `i` that may start whitespace.
 #[inline(always)]
 fn next_ws_lead(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    // Eight bytes at a time: every ASCII lead is below 0x21 and every other lead is non-ASCII.
+    // The lowest flagged byte is exactly the first such byte (the subtraction borrows only
+    // upwards from a byte below 0x21), so the table decides from there.
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let flagged = (x.wrapping_sub(ONES * 0x21) & !x & HIGH) | (x & HIGH);
+        if flagged == 0 {
+            i += 8;
+            continue;
+        }
+        let at = i + (flagged.trailing_zeros() / 8) as usize;
+        if WS_LEAD[b[at] as usize] {
+            return at;
+        }
+        i = at + 1;
+    }
     while i < b.len() && !WS_LEAD[b[i] as usize] {
         i += 1;
     }
     i
+}
+
+/// The next JavaScript whitespace character at or after `i`: its start and byte length. Every
+/// whitespace scanner here walks the text with this one function.
+#[inline(always)]
+fn next_ws(b: &[u8], mut i: usize) -> Option<(usize, usize)> {
+    loop {
+        i = next_ws_lead(b, i);
+        if i >= b.len() {
+            return None;
+        }
+        let w = ws_len(b, i);
+        if w > 0 {
+            return Some((i, w));
+        }
+        i += 1;
+    }
 }
 
 /// The byte length of the JavaScript whitespace character starting at `i`, or 0.
@@ -75,7 +111,7 @@ pub fn ws_len(b: &[u8], i: usize) -> usize {
 
 /// QUOTES: typographic quotes to ASCII.
 pub fn quotes(s: &str) -> String {
-    if !s.bytes().any(|b| b == b'`' || b == 0xe2 || b == 0xe3) {
+    if memchr::memchr3(b'`', 0xe2, 0xe3, s.as_bytes()).is_none() {
         return s.to_owned();
     }
     s.chars()
@@ -158,14 +194,14 @@ pub fn find_ci(hay: &str, needle: &str, from: usize) -> Option<usize> {
 
 /// Replaces `&nbsp;` and `&#160;` in any case with `with`.
 fn replace_nbsp_entities<'a>(s: &'a str, with: &str) -> Cow<'a, str> {
-    if !s.contains('&') {
+    if memchr::memchr(b'&', s.as_bytes()).is_none() {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut last = 0;
     let bytes = s.as_bytes();
     let mut i = 0;
-    while let Some(p) = s[i..].find('&') {
+    while let Some(p) = memchr::memchr(b'&', &s.as_bytes()[i..]) {
         let at = i + p;
         let rest = &bytes[at..];
         let len = 6;
@@ -199,25 +235,33 @@ pub fn spaces_cow(s: &str) -> Cow<'_, str> {
     }
     let s: &str = &replaced;
     let b = s.as_bytes();
+    let plain = only_plain_spaces(b);
     let mut out = String::with_capacity(s.len());
     let mut last = 0;
     let mut i = 0;
-    while i < b.len() {
-        i = next_ws_lead(b, i);
-        if i >= b.len() {
-            break;
-        }
-        let w = ws_len(b, i);
-        if w == 0 {
-            i += 1;
-            continue;
-        }
-        // A lone space between words stays as it is: nothing to copy yet.
-        if w == 1 && b[i] == b' ' && i + 1 < b.len() && ws_len(b, i + 1) == 0 && b[i + 1] != b'.' {
-            i += 1;
-            continue;
-        }
-        let run_start = i;
+    loop {
+        // A lone space between words stays as it is: only other whitespace needs work.
+        let run_start = if plain {
+            match next_space_before_space_or_dot(b, i) {
+                Some(at) => at,
+                None => break,
+            }
+        } else {
+            let Some((at, w)) = next_ws(b, i) else {
+                break;
+            };
+            if w == 1
+                && b[at] == b' '
+                && at + 1 < b.len()
+                && ws_len(b, at + 1) == 0
+                && b[at + 1] != b'.'
+            {
+                i = at + 1;
+                continue;
+            }
+            at
+        };
+        i = run_start;
         let mut run = 0;
         loop {
             let w = if i < b.len() { ws_len(b, i) } else { 0 };
@@ -258,25 +302,13 @@ fn spaces_is_identity(s: &str) -> bool {
     }
     // Fast path for text whose only whitespace is the plain space (the usual case after
     // CLEAN_HTML): vectorisable scans instead of a byte-by-byte walk.
-    let unusual = b.iter().fold(false, |acc, &c| {
-        acc | (c.wrapping_sub(9) < 5) | matches!(c, 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef)
-    });
-    if !unusual {
+    if only_plain_spaces(b) {
         return memchr::memmem::find(b, b"  ").is_none()
             && memchr::memmem::find(b, b" .").is_none();
     }
     let mut i = 0;
-    while i < b.len() {
-        i = next_ws_lead(b, i);
-        if i >= b.len() {
-            return true;
-        }
-        let w = ws_len(b, i);
-        if w == 0 {
-            i += 1;
-            continue;
-        }
-        let next = i + w;
+    while let Some((at, w)) = next_ws(b, i) {
+        let next = at + w;
         if next < b.len() && (b[next] == b'.' || ws_len(b, next) > 0) {
             return false;
         }
@@ -285,21 +317,52 @@ fn spaces_is_identity(s: &str) -> bool {
     true
 }
 
+/// Whether the plain space is the only whitespace `b` can hold (no other lead byte).
+fn only_plain_spaces(b: &[u8]) -> bool {
+    let control = || {
+        memchr::memchr3(b'\t', b'\n', b'\r', b).is_some()
+            || memchr::memchr2(0x0b, 0x0c, b).is_some()
+    };
+    if b.is_ascii() {
+        return !control();
+    }
+    !b.iter().fold(false, |acc, &c| {
+        acc | (c.wrapping_sub(9) < 5) | matches!(c, 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef)
+    })
+}
+
+/// Bit 7 of each byte of `x` that equals `c`, and no other bit (no carry crosses bytes).
+#[inline(always)]
+fn bytes_equal(x: u64, c: u8) -> u64 {
+    const LOW7: u64 = u64::from_le_bytes([0x7f; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    let t = x ^ (u64::from_le_bytes([c; 8]));
+    !(((t & LOW7) + LOW7) | t) & HIGH
+}
+
+/// The first space at or after `i` that a space or a `.` follows: where SPACES changes text
+/// whose only whitespace is the plain space.
+fn next_space_before_space_or_dot(b: &[u8], mut i: usize) -> Option<usize> {
+    while let Some(chunk) = b.get(i..i + 9) {
+        let x = u64::from_le_bytes(chunk[..8].try_into().unwrap_or([0; 8]));
+        let y = u64::from_le_bytes(chunk[1..].try_into().unwrap_or([0; 8]));
+        let hits = bytes_equal(x, b' ') & (bytes_equal(y, b' ') | bytes_equal(y, b'.'));
+        if hits != 0 {
+            return Some(i + (hits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    (i..b.len().saturating_sub(1)).find(|&j| b[j] == b' ' && matches!(b[j + 1], b' ' | b'.'))
+}
+
 /// Every run of whitespace to one space.
 fn collapse_ws(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     let mut last = 0;
     let mut i = 0;
-    while i < b.len() {
-        i = next_ws_lead(b, i);
-        if i >= b.len() {
-            break;
-        }
-        if ws_len(b, i) == 0 {
-            i += 1;
-            continue;
-        }
+    while let Some((at, _)) = next_ws(b, i) {
+        i = at;
         if b[i] == b' ' && b.get(i + 1).is_some_and(|&n| !WS_LEAD[n as usize]) {
             i += 1;
             continue;
@@ -321,12 +384,12 @@ fn collapse_ws(s: &str) -> String {
 
 /// UNESCAPE: `&amp;`, `&quot;` and `&#39;` (any leading zeros) only.
 pub fn unescape(s: &str) -> String {
-    if !s.contains('&') {
+    if memchr::memchr(b'&', s.as_bytes()).is_none() {
         return s.to_owned();
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
-    while let Some(p) = rest.find('&') {
+    while let Some(p) = memchr::memchr(b'&', rest.as_bytes()) {
         out.push_str(&rest[..p]);
         let after = &rest[p..];
         if let Some(r) = after.strip_prefix("&amp;") {
@@ -413,13 +476,13 @@ pub fn delete_comments(s: &str) -> Cow<'_, str> {
 
 /// Deletes ENTITYs: `&`, one or more non-WS characters (shortest), `;`.
 pub fn delete_entities(s: &str) -> Cow<'_, str> {
-    if !s.contains('&') {
+    if memchr::memchr(b'&', s.as_bytes()).is_none() {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut last = 0;
     let mut i = 0;
-    while let Some(p) = s[i..].find('&') {
+    while let Some(p) = memchr::memchr(b'&', &s.as_bytes()[i..]) {
         let at = i + p;
         // Scan the candidate: stop at `;` (after at least one character) or at whitespace.
         let mut end = None;
@@ -450,11 +513,11 @@ pub fn delete_entities(s: &str) -> Cow<'_, str> {
 }
 
 /// Deletes `<name…>…</name>` elements, case-insensitive, shortest content.
-pub fn delete_elements(s: &str, name: &str) -> String {
+pub fn delete_elements<'a>(s: &'a str, name: &str) -> Cow<'a, str> {
     let open = format!("<{name}");
     let close = format!("</{name}>");
     if find_ci(s, &open, 0).is_none() {
-        return s.to_owned();
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut last = 0;
@@ -473,7 +536,7 @@ pub fn delete_elements(s: &str, name: &str) -> String {
         }
     }
     out.push_str(&s[last..]);
-    out
+    Cow::Owned(out)
 }
 
 /// Whether `c` may appear in a shortcode name (§4 step 3).
@@ -483,13 +546,13 @@ fn shortcode_name_char(c: char) -> bool {
 
 /// Deletes shortcode tags `[name]`, `[name attributes]` and `[/name]`, keeping inner text.
 pub fn delete_shortcodes(s: &str) -> Cow<'_, str> {
-    if !s.contains('[') {
+    if memchr::memchr(b'[', s.as_bytes()).is_none() {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut last = 0;
     let mut i = 0;
-    while let Some(p) = s[i..].find('[') {
+    while let Some(p) = memchr::memchr(b'[', &s.as_bytes()[i..]) {
         let at = i + p;
         match shortcode_end(s, at) {
             Some(end) => {
@@ -533,9 +596,9 @@ pub fn shortcode_end(s: &str, at: usize) -> Option<usize> {
 /// CLEAN_HTML (§2.1): the content as one line, tags kept.
 pub fn clean_html(html: &str) -> String {
     let s = if has(html, "&nbsp;") {
-        html.replace("&nbsp;", " ")
+        Cow::Owned(html.replace("&nbsp;", " "))
     } else {
-        html.to_owned()
+        Cow::Borrowed(html)
     };
     let one_line = collapse_ws(&s);
     let s = delete_elements(&one_line, "style");
@@ -590,6 +653,24 @@ static WC_CLASS: [u8; 128] = {
     table
 };
 
+/// The word counter's step on an ASCII byte, indexed by `in_word << 7 | byte`: bit 0 is the new
+/// `in_word`, bit 1 whether a word starts here. A word character starts a word unless one is
+/// open; whitespace closes it; deleted punctuation leaves the state alone.
+static WC_STEP: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut i = 0;
+    while i < 256 {
+        let in_word = i >> 7 == 1;
+        let class = WC_CLASS[i & 0x7f];
+        let word = class == WORD;
+        let starts = word && !in_word;
+        let stays = word || (in_word && class == DELETED);
+        table[i] = (stays as u8) | ((starts as u8) << 1);
+        i += 1;
+    }
+    table
+};
+
 /// WC: `@wordpress/wordcount` in `words` mode with default settings (§3).
 pub fn word_count(s: &str) -> usize {
     let tagless = replace_tags(s, "\n");
@@ -599,18 +680,15 @@ pub fn word_count(s: &str) -> usize {
     let s = dashes_to_space(&entityless);
     let b = s.as_bytes();
     let mut count = 0;
-    let mut in_word = false;
+    let mut in_word = 0usize;
     let mut i = 0;
     while i < b.len() {
         let byte = b[i];
         if byte < 0x80 {
             i += 1;
-            // Branch-free: a word character starts a word unless one is open; whitespace closes
-            // it; deleted punctuation leaves the state alone.
-            let class = WC_CLASS[byte as usize];
-            let word = class == WORD;
-            count += usize::from(word & !in_word);
-            in_word = word | (in_word & (class == DELETED));
+            let step = WC_STEP[((in_word << 7) | usize::from(byte)) & 0xff];
+            count += usize::from(step >> 1);
+            in_word = usize::from(step & 1);
             continue;
         }
         let c = s[i..].chars().next().unwrap_or(' ');
@@ -619,9 +697,9 @@ pub fn word_count(s: &str) -> usize {
             continue;
         }
         if is_ws(c) {
-            in_word = false;
-        } else if !in_word {
-            in_word = true;
+            in_word = 0;
+        } else if in_word == 0 {
+            in_word = 1;
             count += 1;
         }
     }
@@ -664,9 +742,40 @@ fn edge(c: char) -> bool {
     )
 }
 
+/// Bytes that may start an EDGE character: the ASCII ones and the lead bytes of the others.
+static EDGE_LEAD: [bool; 256] = {
+    let mut table = [false; 256];
+    let leads = b"-()_[]\"'.?!:;,+&<>\xc2\xc3\xe2";
+    let mut i = 0;
+    while i < leads.len() {
+        table[leads[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// Trims EDGE characters from both ends of a string.
 pub fn edge_trim(s: &str) -> &str {
-    s.trim_matches(edge)
+    &s[edge_trim_range(s, 0..s.len())]
+}
+
+/// [`edge_trim`] of `s[range]`, as a range of `s`.
+#[inline]
+fn edge_trim_range(s: &str, range: Range<usize>) -> Range<usize> {
+    // Most tokens start with a letter and end with an ASCII letter: nothing to trim.
+    match &s.as_bytes()[range.clone()] {
+        [first, .., last] | [first @ last]
+            if !EDGE_LEAD[*first as usize] && last.is_ascii() && !EDGE_LEAD[*last as usize] =>
+        {
+            range
+        }
+        _ => {
+            let piece = &s[range.clone()];
+            let token = piece.trim_matches(edge);
+            let start = range.start + (token.as_ptr() as usize - piece.as_ptr() as usize);
+            start..start + token.len()
+        }
+    }
 }
 
 /// TOKENS (§4), already joined by single spaces (TOKSTR), and how many there are.
@@ -682,36 +791,35 @@ pub fn tokens(s: &str) -> (String, usize) {
     } else {
         Cow::Owned(dashless.chars().filter(|&c| !deleted_symbol(c)).collect())
     };
+    let s: &str = &s;
     let b = s.as_bytes();
     let mut joined = String::with_capacity(s.len());
     let mut count = 0;
-    let mut push_piece = |piece: &str| {
-        let token = edge_trim(piece);
-        if !token.is_empty() {
+    // Tokens one plain space apart are already joined in `s`: copy such a stretch at once.
+    let mut stretch = 0..0;
+    let mut push_piece = |piece: Range<usize>| {
+        let token = edge_trim_range(s, piece);
+        if token.is_empty() {
+            return;
+        }
+        if count > 0 && stretch.end + 1 == token.start && b[stretch.end] == b' ' {
+            stretch.end = token.end;
+        } else {
+            joined.push_str(&s[stretch.clone()]);
             if count > 0 {
                 joined.push(' ');
             }
-            joined.push_str(token);
-            count += 1;
+            stretch = token;
         }
+        count += 1;
     };
     let mut piece_start = 0;
-    let mut i = 0;
-    while i < b.len() {
-        i = next_ws_lead(b, i);
-        if i >= b.len() {
-            break;
-        }
-        let w = ws_len(b, i);
-        if w == 0 {
-            i += 1;
-        } else {
-            push_piece(&s[piece_start..i]);
-            i += w;
-            piece_start = i;
-        }
+    while let Some((at, w)) = next_ws(b, piece_start) {
+        push_piece(piece_start..at);
+        piece_start = at + w;
     }
-    push_piece(&s[piece_start..]);
+    push_piece(piece_start..b.len());
+    joined.push_str(&s[stretch]);
     (joined, count)
 }
 
@@ -867,6 +975,29 @@ mod tests {
         );
         assert_eq!(keyword_tokstr("\u{2014}"), None);
         assert_eq!(keyword_tokstr("..."), None);
+    }
+
+    /// SPACES as the spec words it, step by step with regexes (§2.1).
+    fn spaces_by_the_spec(s: &str) -> String {
+        const WS: &str = r"[\t\n\x0B\x0C\r \u{A0}\u{1680}\u{2000}-\u{200A}\u{2028}\u{2029}\u{202F}\u{205F}\u{3000}\u{FEFF}]";
+        let re = |p: String| regex::Regex::new(&p).expect("valid");
+        let s = re(r"(?i)&nbsp;|&#160;".to_owned()).replace_all(s, " ");
+        let s = re(format!("{WS}{{2,}}")).replace_all(&s, " ");
+        let s = re(format!(r"{WS}\.")).replace_all(&s, ".");
+        s.trim_matches(is_ws).to_owned()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn spaces_does_what_the_spec_says(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                " ", "  ", "\t", "\n", ".", "kata", "a", "\u{a0}", "\u{3000}", "\u{2028}",
+                "&nbsp;", "&NBSP;", "&#160;", "\u{e9}", "x.", "<p>",
+            ][..]), 0..30)
+        ) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(spaces(&text), spaces_by_the_spec(&text), "{:?}", text);
+        }
     }
 
     #[rstest]
