@@ -2,6 +2,7 @@
 //! mock runtime, and requests sent the way the UI sends them.
 
 use redaksi_store::Store;
+use redaksi_store::outbox::Target;
 use serde_json::Value;
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
@@ -43,4 +44,18 @@ pub fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Re
         },
     )
     .map(|body| body.deserialize::<Value>().unwrap())
+}
+
+/// An in-memory store with the WordPress account `situs` on a port nothing answers on.
+pub fn store_with_target() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .put_target(&Target {
+            name: "situs".into(),
+            kind: "wordpress".into(),
+            url: "http://127.0.0.1:1".into(),
+            username: Some("admin".into()),
+        })
+        .unwrap();
+    store
 }

@@ -191,8 +191,6 @@ pub async fn remove_target(state: State<'_, AppState>, name: String) -> Result<(
 
 #[cfg(test)]
 mod tests {
-    use redaksi_store::Store;
-    use redaksi_store::outbox::Target;
     use serde_json::json;
     use tauri::test::MockRuntime;
     use tauri::{App, WebviewWindow};
@@ -200,19 +198,11 @@ mod tests {
 
     use redaksi_publish::credentials::{Keyring, SecretStore};
 
-    use crate::ipc_test::{app_on, invoke};
+    use crate::ipc_test::{app_on, invoke, store_with_target};
 
     /// The app on a fresh store with one WordPress target and one article.
     fn app() -> (App<MockRuntime>, WebviewWindow<MockRuntime>, Uuid) {
-        let mut store = Store::open_in_memory().unwrap();
-        store
-            .put_target(&Target {
-                name: "situs".into(),
-                kind: "wordpress".into(),
-                url: "http://127.0.0.1:1".into(),
-                username: Some("admin".into()),
-            })
-            .unwrap();
+        let mut store = store_with_target();
         let article = store.create_article("Banjir", "Hujan deras.").unwrap().id;
         let (app, window) = app_on(store);
         (app, window, article)

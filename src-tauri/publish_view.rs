@@ -273,22 +273,14 @@ pub async fn keep_remote(
 #[cfg(test)]
 mod tests {
     use redaksi_store::Store;
-    use redaksi_store::outbox::{OutboxState, Outcome, Target};
+    use redaksi_store::outbox::{OutboxState, Outcome};
     use serde_json::json;
     use std::time::Duration;
 
-    use crate::ipc_test::{app_on, invoke};
+    use crate::ipc_test::{app_on, invoke, store_with_target};
 
     fn store() -> (Store, uuid::Uuid) {
-        let mut store = Store::open_in_memory().unwrap();
-        store
-            .put_target(&Target {
-                name: "situs".into(),
-                kind: "wordpress".into(),
-                url: "http://127.0.0.1:1".into(),
-                username: Some("admin".into()),
-            })
-            .unwrap();
+        let mut store = store_with_target();
         let id = store
             .create_article("Banjir Rob", "Air **naik**.\n\n<script>alert(1)</script>")
             .unwrap()

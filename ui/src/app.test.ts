@@ -3,81 +3,14 @@ import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { EditorView } from "@codemirror/view";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { App } from "./app";
-import type { Article } from "./lib/backend";
-
-/** A backend in memory, speaking the same commands and shapes as the Rust shell. */
-class FakeBackend {
-  articles = new Map<string, Article>();
-  calls: { cmd: string; args: Record<string, unknown> }[] = [];
-  failSaves = false;
-  private clock = Date.parse("2026-01-01T08:00:00Z");
-
-  handle = (cmd: string, args: unknown): unknown => {
-    const a = (args ?? {}) as Record<string, unknown>;
-    this.calls.push({ cmd, args: a });
-    const now = () => new Date((this.clock += 1000)).toISOString();
-    switch (cmd) {
-      case "list_articles":
-        return [...this.articles.values()]
-          .sort((x, y) => y.updated_at.localeCompare(x.updated_at))
-          .map(({ id, title, updated_at }) => ({ id, title, updated_at }));
-      case "create_article": {
-        const stamp = now();
-        const article: Article = {
-          id: `id-${this.articles.size + 1}`,
-          title: a.title as string,
-          body: a.body as string,
-          created_at: stamp,
-          updated_at: stamp,
-          meta: { status: "draft" },
-        };
-        this.articles.set(article.id, article);
-        return article;
-      }
-      case "get_article": {
-        const found = this.articles.get(a.id as string);
-        if (!found) throw { code: "not_found", message: `no article ${String(a.id)}` };
-        return structuredClone(found);
-      }
-      case "save_article": {
-        if (this.failSaves) throw { code: "io", message: "disk full" };
-        const article = { ...(a.article as Article), updated_at: now() };
-        this.articles.set(article.id, article);
-        return article;
-      }
-      case "delete_article":
-        this.articles.delete(a.id as string);
-        return null;
-      case "render_preview":
-        // Marks the text so a test can tell the backend's rendering from the raw Markdown.
-        return `<p class="rendered">${String(a.markdown)}</p>`;
-      case "plugin:window|destroy":
-        return null;
-      // The desk's scoring and preview run on every change; their own tests are in desk.test.ts.
-      case "analyze_article":
-        return { profile: "newsroom", score: 10, band: "bad", keyword: null, checks: [], secondary: [], words: 0, reading_minutes: 0, scored_title: "", issues: [] };
-      case "render_preview":
-      case "set_score":
-        return null;
-      default:
-        throw new Error(`unexpected command ${cmd}`);
-    }
-  };
-
-  count(cmd: string): number {
-    return this.calls.filter((c) => c.cmd === cmd).length;
-  }
-}
-
-const byTestId = <T extends HTMLElement = HTMLElement>(id: string) =>
-  document.querySelector<T>(`[data-testid="${id}"]`)!;
+import { ArticleBackend, byTestId } from "./test-backend";
 
 function typeInEditor(text: string) {
   const view = EditorView.findFromDOM(byTestId("editor"))!;
   view.dispatch({ changes: { from: view.state.doc.length, insert: text } });
 }
 
-async function newArticle(backend: FakeBackend) {
+async function newArticle(backend: ArticleBackend) {
   const before = backend.count("create_article");
   byTestId("new-article").click();
   await vi.waitFor(() => expect(backend.count("create_article")).toBe(before + 1));
@@ -93,7 +26,7 @@ function typeTitle(text: string) {
 }
 
 describe("the foundation window", () => {
-  let backend: FakeBackend;
+  let backend: ArticleBackend;
   let root: HTMLElement;
 
   let apps: App[] = [];
@@ -108,7 +41,7 @@ describe("the foundation window", () => {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     window.localStorage.clear();
-    backend = new FakeBackend();
+    backend = new ArticleBackend();
     mockWindows("main");
     mockIPC(backend.handle, { shouldMockEvents: true });
     root = document.createElement("div");

@@ -3,19 +3,16 @@ import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { EditorView } from "@codemirror/view";
 import { App } from "./app";
+import { ArticleBackend, allByTestId, byTestId } from "./test-backend";
 import { dayRange } from "./views/dashboard";
 import { imageMarkdown } from "./views/insert-image";
-import type { Article, BackupInfo, MirrorStatus, StoreStatus, TrashItem } from "./lib/backend";
+import type { BackupInfo, MirrorStatus, StoreStatus, TrashItem } from "./lib/backend";
 
-const byTestId = <T extends HTMLElement = HTMLElement>(id: string) =>
-  document.querySelector<T>(`[data-testid="${id}"]`)!;
-const allByTestId = (id: string) => [...document.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`)];
 
 const backup = (name: string, created_at: string): BackupInfo => ({ name, path: `/data/backups/${name}`, created_at, size: 4096 });
 
 /** The data commands in memory, in the shapes the Rust shell answers with. */
-class DataBackend {
-  articles = new Map<string, Article>();
+class DataBackend extends ArticleBackend {
   backups: BackupInfo[] = [backup("redaksi-b.db", "2026-03-02T08:00:00Z"), backup("redaksi-a.db", "2026-03-01T08:00:00Z")];
   trash: TrashItem[] = [];
   health: StoreStatus = { ok: true, error: null, newest_good_backup: null, data_dir: "/data/redaksi" };
@@ -26,25 +23,9 @@ class DataBackend {
     last: { imported: 0, updated: 0, exported: 0, trashed: 0, conflicts: 0, failed: 0 },
     error: null,
   };
-  calls: { cmd: string; args: Record<string, unknown> }[] = [];
 
-  handle = (cmd: string, args: unknown): unknown => {
-    const a = (args ?? {}) as Record<string, unknown>;
-    this.calls.push({ cmd, args: a });
+  override answer(cmd: string, a: Record<string, unknown>): unknown {
     switch (cmd) {
-      case "list_articles":
-        return [...this.articles.values()].map(({ id, title, updated_at }) => ({ id, title, updated_at }));
-      case "get_article":
-        return structuredClone(this.articles.get(a.id as string));
-      case "save_article":
-        return a.article;
-      case "dashboard_rows":
-        return [];
-      case "analyze_article":
-        return { profile: "newsroom", score: 10, band: "bad", keyword: null, checks: [], secondary: [], words: 0, reading_minutes: 0, scored_title: "", issues: [] };
-      case "render_preview":
-      case "set_score":
-        return null;
       case "store_status":
         return this.health;
       case "list_backups":
@@ -82,16 +63,8 @@ class DataBackend {
         this.mirror = { ...this.mirror, running: false };
         return this.mirror;
       default:
-        throw new Error(`unexpected command ${cmd}`);
+        return super.answer(cmd, a);
     }
-  };
-
-  count(cmd: string): number {
-    return this.calls.filter((c) => c.cmd === cmd).length;
-  }
-
-  args(cmd: string): Record<string, unknown>[] {
-    return this.calls.filter((c) => c.cmd === cmd).map((c) => c.args);
   }
 }
 

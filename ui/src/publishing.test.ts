@@ -2,6 +2,7 @@ import { emit } from "@tauri-apps/api/event";
 import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { App } from "./app";
+import { ArticleBackend, byTestId } from "./test-backend";
 import type { Article, OutboxItem, PublishTarget } from "./lib/backend";
 import { I18n } from "./lib/i18n";
 import { AccountsSection, EXPORT_FOLDER_KEY } from "./views/accounts";
@@ -9,35 +10,19 @@ import { ConflictDialog } from "./views/conflict";
 import { OutboxPanel, errorCode } from "./views/outbox";
 import { parseDestination, scheduleTime } from "./views/publish-dialog";
 
-/** The shell's publishing commands in memory, with just enough of the article commands. */
-class FakeBackend {
-  calls: { cmd: string; args: Record<string, unknown> }[] = [];
-  articles = new Map<string, Article>();
+/** The shell's publishing commands in memory, on top of the article commands. */
+class FakeBackend extends ArticleBackend {
   targets: PublishTarget[] = [{ name: "situs", kind: "wordpress", url: "http://127.0.0.1:8089", username: "admin" }];
   outbox: OutboxItem[] = [];
 
   constructor() {
+    super();
     const stamp = "2026-11-26T08:00:00Z";
     this.articles.set("a1", { id: "a1", title: "Banjir Rob", body: "Air naik.", created_at: stamp, updated_at: stamp, meta: { status: "ready" } });
   }
 
-  handle = (cmd: string, args: unknown): unknown => {
-    const a = (args ?? {}) as Record<string, unknown>;
-    this.calls.push({ cmd, args: a });
+  override answer(cmd: string, a: Record<string, unknown>): unknown {
     switch (cmd) {
-      case "list_articles":
-        return [...this.articles.values()].map(({ id, title, updated_at }) => ({ id, title, updated_at }));
-      case "get_article":
-        return structuredClone(this.articles.get(a.id as string));
-      case "save_article":
-        return a.article;
-      case "analyze_article":
-        return { profile: "newsroom", score: 10, band: "bad", keyword: null, checks: [], secondary: [], words: 0, reading_minutes: 0, scored_title: "", issues: [] };
-      case "render_preview":
-        return "";
-      case "set_score":
-      case "plugin:window|destroy":
-        return null;
       case "list_targets":
         return this.targets;
       case "save_target": {
@@ -66,9 +51,9 @@ class FakeBackend {
         return item;
       }
       default:
-        throw new Error(`unexpected command ${cmd}`);
+        return super.answer(cmd, a);
     }
-  };
+  }
 
   called(cmd: string) {
     return this.calls.filter((c) => c.cmd === cmd);
@@ -100,8 +85,6 @@ function row(id: number, state: OutboxItem["state"], extra: Partial<OutboxItem> 
   };
 }
 
-const byTestId = <T extends HTMLElement = HTMLElement>(id: string, root: ParentNode = document) =>
-  root.querySelector<T>(`[data-testid="${id}"]`)!;
 
 const visible = (testId: string) => !byTestId(testId).closest(".overlay")!.hasAttribute("hidden");
 

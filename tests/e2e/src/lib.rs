@@ -133,6 +133,25 @@ impl App {
         self.find(&by_test_id(id)).await
     }
 
+    /// Makes a new article the way a reporter does: the button, the title, then the body typed
+    /// into the editor. Returns the editor's content element.
+    pub async fn new_article(&self, title: &str, body: &str) -> Result<Element> {
+        self.test_id("new-article").await?.click().await?;
+        let input = self.test_id("title-input").await?;
+        self.wait_until("the title field", || {
+            let input = input.clone();
+            async move { Ok(input.is_displayed().await?.then_some(())) }
+        })
+        .await?;
+        input.send_keys(title).await?;
+        let editor = self
+            .find(&format!("{} .cm-content", by_test_id("editor")))
+            .await?;
+        editor.click().await?;
+        editor.send_keys(body).await?;
+        Ok(editor)
+    }
+
     /// Polls until `probe` returns Some, or fails naming `what` it waited for.
     pub async fn wait_until<T, F, Fut>(&self, what: &str, mut probe: F) -> Result<T>
     where
@@ -273,5 +292,38 @@ impl Driver {
     /// The release binary this driver launches.
     pub fn app_path(&self) -> &Path {
         &self.app
+    }
+
+    /// [`Driver::launch`], tried again a few times: WebKitWebDriver behind tauri-driver may
+    /// still be starting on a busy machine.
+    pub async fn launch_patiently(&self) -> Result<App> {
+        let mut tries = 0;
+        loop {
+            match self.launch().await {
+                Ok(app) => return Ok(app),
+                Err(err) if tries < 3 => {
+                    eprintln!("launch failed ({err}); trying again");
+                    tries += 1;
+                    tokio::time::sleep(Duration::from_secs(2)).await;
+                }
+                Err(err) => return Err(err),
+            }
+        }
+    }
+
+    /// Starts the app in English with default settings: the webview's local storage outlives
+    /// the data dir, so an earlier run's language choice would otherwise carry over.
+    pub async fn launch_in_english(&self) -> Result<App> {
+        let app = self.launch_patiently().await?;
+        app.test_id("article-list").await?;
+        app.client
+            .execute(
+                "localStorage.clear(); localStorage.setItem('redaksi.lang', 'en'); setTimeout(() => location.reload(), 50);",
+                vec![],
+            )
+            .await?;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        app.test_id("article-list").await?;
+        Ok(app)
     }
 }

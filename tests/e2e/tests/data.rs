@@ -3,7 +3,6 @@
 //! its newest good backup restored from the notice. Each flow saves a screenshot to test-output/.
 
 use std::path::Path;
-use std::time::Duration;
 
 use redaksi_e2e::{App, Driver, Result};
 use redaksi_store::{DB_FILE, Store};
@@ -20,32 +19,6 @@ fn seed(dir: &Path) -> Result<Store> {
     article.body = "Versi sore.".into();
     store.save_article(&article)?;
     Ok(store)
-}
-
-async fn launch_in_english(driver: &Driver) -> Result<App> {
-    let mut tries = 0;
-    // WebKitWebDriver behind tauri-driver may still be starting on a busy machine.
-    let app = loop {
-        match driver.launch().await {
-            Ok(app) => break app,
-            Err(err) if tries < 3 => {
-                eprintln!("launch failed ({err}); trying again");
-                tries += 1;
-                tokio::time::sleep(Duration::from_secs(2)).await;
-            }
-            Err(err) => return Err(err),
-        }
-    };
-    app.test_id("article-list").await?;
-    app.client
-        .execute(
-            "localStorage.clear(); localStorage.setItem('redaksi.lang', 'en'); setTimeout(() => location.reload(), 50);",
-            vec![],
-        )
-        .await?;
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    app.test_id("article-list").await?;
-    Ok(app)
 }
 
 async fn count(app: &App, test_id: &str) -> Result<usize> {
@@ -72,7 +45,7 @@ async fn a_backup_restored_from_the_settings_replaces_the_database_and_reloads()
     let data = tempfile::tempdir()?;
     drop(seed(data.path())?);
     let driver = Driver::start(data.path())?;
-    let app = launch_in_english(&driver).await?;
+    let app = driver.launch_in_english().await?;
     wait_for_editor(&app, "Versi sore.").await?;
 
     app.test_id("settings-button").await?.click().await?;
@@ -122,7 +95,7 @@ async fn a_damaged_database_is_reported_at_launch_and_its_backup_restored() -> R
     std::fs::write(&path, &bytes)?;
 
     let driver = Driver::start(data.path())?;
-    let app = launch_in_english(&driver).await?;
+    let app = driver.launch_in_english().await?;
     let notice = app.test_id("store-damaged").await?;
     app.wait_until("the damaged-database notice", || {
         let notice = notice.clone();

@@ -71,60 +71,16 @@ async fn checks(app: &App) -> Result<Vec<(String, String)>> {
     Ok(serde_json::from_value(pairs)?)
 }
 
-/// Starts the app in English with default settings: the webview's local storage outlives the
-/// data dir, so an earlier run's language choice would otherwise carry over.
-async fn launch_fresh(driver: &Driver) -> Result<App> {
-    let mut tries = 0;
-    // WebKitWebDriver behind tauri-driver may still be starting on a busy machine.
-    let app = loop {
-        match driver.launch().await {
-            Ok(app) => break app,
-            Err(err) if tries < 3 => {
-                eprintln!("launch failed ({err}); trying again");
-                tries += 1;
-                tokio::time::sleep(Duration::from_secs(2)).await;
-            }
-            Err(err) => return Err(err),
-        }
-    };
-    app.test_id("article-list").await?;
-    app.client
-        .execute(
-            "localStorage.clear(); localStorage.setItem('redaksi.lang', 'en'); setTimeout(() => location.reload(), 50);",
-            vec![],
-        )
-        .await?;
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    app.test_id("article-list").await?;
-    Ok(app)
-}
-
-async fn new_article(app: &App, title: &str, body: &str) -> Result<()> {
-    app.test_id("new-article").await?.click().await?;
-    let input = app.test_id("title-input").await?;
-    app.wait_until("the title field", || {
-        let input = input.clone();
-        async move { Ok(input.is_displayed().await?.then_some(())) }
-    })
-    .await?;
-    input.send_keys(title).await?;
-    let editor = app
-        .find(&format!("{} .cm-content", by_test_id("editor")))
-        .await?;
-    editor.click().await?;
-    editor.send_keys(body).await?;
-    Ok(())
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn write_set_keywords_and_highlight_a_check() -> Result<()> {
     let _one = ONE_WINDOW.lock().await;
     let data = tempfile::tempdir()?;
     let driver = Driver::start(data.path())?;
-    let app = launch_fresh(&driver).await?;
+    let app = driver.launch_in_english().await?;
 
     // 1. Write: title and body, autosaved; counts and the preview follow.
-    new_article(&app, "Banjir rob genangi Muara Baru", BODY).await?;
+    app.new_article("Banjir rob genangi Muara Baru", BODY)
+        .await?;
     app.wait_for_save_state("saved").await?;
     wait_text(&app, "counts", "the word count", |t| t.contains("18 words")).await?;
     app.test_id("preview-toggle").await?.click().await?;
@@ -244,7 +200,7 @@ async fn search_and_filter_the_dashboard() -> Result<()> {
     let data = tempfile::tempdir()?;
     seed(data.path(), 300)?;
     let driver = Driver::start(data.path())?;
-    let app = launch_fresh(&driver).await?;
+    let app = driver.launch_in_english().await?;
     app.test_id("tab-dashboard").await?.click().await?;
     let count = wait_text(&app, "dashboard-count", "all rows", |t| t.contains("300")).await?;
     println!("dashboard: {count}");
@@ -333,8 +289,9 @@ async fn restore_a_revision() -> Result<()> {
     let _one = ONE_WINDOW.lock().await;
     let data = tempfile::tempdir()?;
     let driver = Driver::start(data.path())?;
-    let app = launch_fresh(&driver).await?;
-    new_article(&app, "Harga cabai", "Versi pertama dari berita.").await?;
+    let app = driver.launch_in_english().await?;
+    app.new_article("Harga cabai", "Versi pertama dari berita.")
+        .await?;
     let save = format!("{}s{}", char::from(Key::Control), char::from(Key::Control));
     let editor = app
         .find(&format!("{} .cm-content", by_test_id("editor")))
@@ -395,8 +352,9 @@ async fn switch_the_language() -> Result<()> {
     let _one = ONE_WINDOW.lock().await;
     let data = tempfile::tempdir()?;
     let driver = Driver::start(data.path())?;
-    let app = launch_fresh(&driver).await?;
-    new_article(&app, "Gempa Cianjur", "Gempa mengguncang Cianjur pagi ini.").await?;
+    let app = driver.launch_in_english().await?;
+    app.new_article("Gempa Cianjur", "Gempa mengguncang Cianjur pagi ini.")
+        .await?;
     badge_score(&app).await?;
     for (lang, dashboard, hint_word) in [("en", "Dashboard", ""), ("id", "Dasbor", "")] {
         app.test_id("settings-button").await?.click().await?;
@@ -482,8 +440,9 @@ async fn more_of_the_desk_in_one_window() -> Result<()> {
     let data = tempfile::tempdir()?;
     seed(data.path(), 12)?;
     let driver = Driver::start(data.path())?;
-    let app = launch_fresh(&driver).await?;
-    new_article(&app, "Banjir rob genangi Muara Baru", BODY).await?;
+    let app = driver.launch_in_english().await?;
+    app.new_article("Banjir rob genangi Muara Baru", BODY)
+        .await?;
     app.wait_for_save_state("saved").await?;
 
     // Undo and redo take back and bring back what was typed last.

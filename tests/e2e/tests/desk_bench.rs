@@ -82,23 +82,6 @@ fn app_memory(app_binary: &Path) -> Option<(u64, u64, usize)> {
     Some((rss, pss, family.len()))
 }
 
-/// Launches the app, trying again while WebKitWebDriver behind tauri-driver is still starting
-/// (its first session request can be dropped on a busy machine).
-async fn launch(driver: &Driver) -> Result<App> {
-    let mut tries = 0;
-    loop {
-        match driver.launch().await {
-            Ok(app) => return Ok(app),
-            Err(err) if tries < 3 => {
-                eprintln!("launch failed ({err}); trying again");
-                tries += 1;
-                tokio::time::sleep(Duration::from_secs(2)).await;
-            }
-            Err(err) => return Err(err),
-        }
-    }
-}
-
 async fn badge_marks(app: &App) -> Result<u64> {
     Ok(app
         .client
@@ -125,7 +108,7 @@ async fn keystroke_to_badge_latency_on_5000_words() -> Result<()> {
     }
     let driver = Driver::start(data.path())?;
     let started = Instant::now();
-    let app = launch(&driver).await?;
+    let app = driver.launch_patiently().await?;
     app.test_id("article-list").await?;
     let launched = started.elapsed();
     app.wait_until("the first score", || {
@@ -232,7 +215,7 @@ async fn dashboard_scrolls_10000_articles() -> Result<()> {
     }
     println!("seeded 10,000 articles in {:?}", seeding.elapsed());
     let driver = Driver::start(data.path())?;
-    let app = launch(&driver).await?;
+    let app = driver.launch_patiently().await?;
     app.test_id("article-list").await?;
     let shown = Instant::now();
     app.test_id("tab-dashboard").await?.click().await?;

@@ -108,33 +108,6 @@ async fn text_of(app: &App, css: &str) -> Result<String> {
     Ok(text.as_str().unwrap_or_default().to_owned())
 }
 
-async fn launch(driver: &Driver) -> Result<App> {
-    let mut tries = 0;
-    // WebKitWebDriver behind tauri-driver may still be starting on a busy machine.
-    let app = loop {
-        match driver.launch().await {
-            Ok(app) => break app,
-            Err(err) if tries < 3 => {
-                eprintln!("launch failed ({err}); trying again");
-                tries += 1;
-                tokio::time::sleep(Duration::from_secs(2)).await;
-            }
-            Err(err) => return Err(err),
-        }
-    };
-    app.test_id("article-list").await?;
-    // English whatever an earlier run chose (the webview's storage lives in the data dir).
-    app.client
-        .execute(
-            "localStorage.clear(); localStorage.setItem('redaksi.lang', 'en'); setTimeout(() => location.reload(), 50);",
-            vec![],
-        )
-        .await?;
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    app.test_id("article-list").await?;
-    Ok(app)
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn publish_to_the_loopback_wordpress_reaches_sent_once() -> Result<()> {
     assert!(
@@ -145,7 +118,7 @@ async fn publish_to_the_loopback_wordpress_reaches_sent_once() -> Result<()> {
     let site = start_wordpress()?;
     let data = tempfile::tempdir()?;
     let driver = Driver::start(data.path())?;
-    let app = launch(&driver).await?;
+    let app = driver.launch_in_english().await?;
 
     // The account, through the settings: the application password is typed, never stored here.
     app.test_id("settings-button").await?.click().await?;
@@ -201,20 +174,11 @@ async fn publish_to_the_loopback_wordpress_reaches_sent_once() -> Result<()> {
     // An article with a title no earlier run used, so "exactly once" is about this publish.
     let stamp = SystemTime::now().duration_since(UNIX_EPOCH)?.as_millis();
     let title = format!("Banjir rob Muara Baru {stamp}");
-    app.test_id("new-article").await?.click().await?;
-    let input = app.test_id("title-input").await?;
-    app.wait_until("the title field", || {
-        let input = input.clone();
-        async move { Ok(input.is_displayed().await?.then_some(())) }
-    })
-    .await?;
-    input.send_keys(&title).await?;
     let editor = app
-        .find(&format!("{} .cm-content", by_test_id("editor")))
-        .await?;
-    editor.click().await?;
-    editor
-        .send_keys("Air laut pasang merendam permukiman warga sejak pagi.")
+        .new_article(
+            &title,
+            "Air laut pasang merendam permukiman warga sejak pagi.",
+        )
         .await?;
     app.wait_for_save_state("saved").await?;
 
