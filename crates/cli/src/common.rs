@@ -24,7 +24,7 @@ pub struct Common {
     /// Print machine-readable JSON on stdout.
     #[arg(long, global = true)]
     pub json: bool,
-    /// Where the database lives (default: REDAKSI_DATA_DIR, else the OS app-data dir).
+    /// Where the database lives (default: REDAKSI_DATA_DIR, else the folder chosen in Settings, else the OS app-data dir).
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 }

@@ -44,6 +44,19 @@ pub enum StoreError {
     Sqlite(rusqlite::Error),
     #[error("the store's writer thread has stopped")]
     Closed,
+    #[error("{path}: {reason}; the data folder was not moved")]
+    MoveRefused { reason: MoveRefusal, path: PathBuf },
+}
+
+/// Why a folder cannot take the data folder's place; each has its own [`StoreError::code`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum MoveRefusal {
+    #[error("the new place must be an absolute path")]
+    NotAbsolute,
+    #[error("the new place is inside the current data folder")]
+    InsideDataDir,
+    #[error("the new place already holds files; choose an empty or new folder")]
+    NotEmpty,
 }
 
 fn backup_note(backup: &Option<PathBuf>) -> String {
@@ -75,6 +88,11 @@ impl StoreError {
             StoreError::InvalidInput(_) => "invalid_input",
             StoreError::Sqlite(_) => "database",
             StoreError::Closed => "store_closed",
+            StoreError::MoveRefused { reason, .. } => match reason {
+                MoveRefusal::NotAbsolute => "target_not_absolute",
+                MoveRefusal::InsideDataDir => "target_inside_data_dir",
+                MoveRefusal::NotEmpty => "target_not_empty",
+            },
         }
     }
 

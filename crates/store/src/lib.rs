@@ -3,7 +3,7 @@
 //! The store exists so that no draft is ever lost. A save is one transaction in WAL mode, so a
 //! crash at any point leaves the last completed save intact; a database from a newer Redaksi
 //! is refused rather than damaged; and the file lives in the user's data directory
-//! ([`data_dir`]), which `REDAKSI_DATA_DIR` overrides.
+//! ([`data_dir`]), which `REDAKSI_DATA_DIR` overrides and Settings can move ([`copy_data_dir`]).
 //!
 //! # Using it
 //!
@@ -50,6 +50,7 @@
 mod backup;
 mod error;
 mod handle;
+mod location;
 mod media;
 mod migrate;
 pub mod outbox;
@@ -58,14 +59,16 @@ mod search;
 mod store;
 mod sync;
 
-use std::path::PathBuf;
-
 pub use backup::{
     BACKUP_INTERVAL, BACKUPS_KEPT, BackupInfo, backup_dir, check_backup, list_backups,
     newest_good_backup, restore_backup,
 };
-pub use error::StoreError;
+pub use error::{MoveRefusal, StoreError};
 pub use handle::StoreHandle;
+pub use location::{
+    CopyReport, DATA_DIR_ENV, LOCATION_FILE, check_move_target, config_dir, copy_data_dir,
+    data_dir, read_location, resolve_data_dir, write_location,
+};
 pub use media::{MediaRef, content_hash};
 pub use migrate::latest_version;
 pub use revisions::{
@@ -77,22 +80,3 @@ pub use store::{
     ArticleSummary, Clock, DB_FILE, Maintenance, Store, TRASH_DAYS, excerpt, word_count,
 };
 pub use sync::SyncedFile;
-
-/// The environment variable that moves the data directory (tests, portable installs).
-pub const DATA_DIR_ENV: &str = "REDAKSI_DATA_DIR";
-
-/// Where Redaksi keeps its database, media and backups: `REDAKSI_DATA_DIR` when set, else the
-/// OS's app-data directory (`~/.local/share/redaksi` on Linux, `~/Library/Application
-/// Support/redaksi` on macOS, `%APPDATA%\redaksi\data` on Windows).
-pub fn data_dir() -> Result<PathBuf, StoreError> {
-    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|dir| !dir.is_empty()) {
-        return Ok(PathBuf::from(dir));
-    }
-    directories::ProjectDirs::from("", "", "redaksi")
-        .map(|dirs| dirs.data_dir().to_owned())
-        .ok_or_else(|| {
-            StoreError::InvalidInput(format!(
-                "no home directory found; set {DATA_DIR_ENV} to choose where Redaksi keeps its data"
-            ))
-        })
-}
