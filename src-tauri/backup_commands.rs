@@ -118,14 +118,14 @@ pub async fn restore_backup<R: Runtime>(
 }
 
 /// Starts the outbox worker and the mirror again on the (new) store.
-async fn restart<R: Runtime>(app: &AppHandle<R>) {
+pub(crate) async fn restart<R: Runtime>(app: &AppHandle<R>) {
     crate::outbox_commands::start_worker(app).await;
     let app = app.clone();
     let _ =
         tauri::async_runtime::spawn_blocking(move || crate::mirror_commands::resume(&app)).await;
 }
 
-fn internal(err: impl std::fmt::Display) -> IpcError {
+pub(crate) fn internal(err: impl std::fmt::Display) -> IpcError {
     IpcError {
         code: "internal".into(),
         message: err.to_string(),

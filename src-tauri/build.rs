@@ -35,6 +35,9 @@ const COMMANDS: &[&str] = &[
     // mirror_commands.rs), used by the Data settings and the damaged-database notice.
     "store_status",
     "restore_backup",
+    // Moving the data folder and restarting on it (src-tauri/data_folder.rs).
+    "move_data_folder",
+    "restart_app",
     "start_mirror",
     "stop_mirror",
     "mirror_status",

@@ -28,6 +28,11 @@ pub struct AppState {
     pub(crate) mirror: MirrorSlot,
     /// The outbox worker's task, stopped while a backup is restored.
     pub(crate) outbox: Mutex<Option<JoinHandle<()>>>,
+    /// Where the file that points at a moved data folder is written (the OS config dir; a
+    /// temporary folder in tests); `None` when there is none, and then the folder cannot move.
+    pub(crate) config_dir: Option<PathBuf>,
+    /// Whether `REDAKSI_DATA_DIR` chose the data folder: it would win over a moved one.
+    pub(crate) data_dir_from_env: bool,
 }
 
 /// Opens the store with its integrity check: a damaged file is reported (with the newest good
@@ -73,7 +78,16 @@ impl AppState {
             recovery: Mutex::new(recovery),
             mirror: MirrorSlot::default(),
             outbox: Mutex::new(None),
+            config_dir: None,
+            data_dir_from_env: false,
         }
+    }
+
+    /// Where a moved data folder is recorded, and whether the environment pins the folder.
+    pub fn with_location(mut self, config_dir: Option<PathBuf>, data_dir_from_env: bool) -> Self {
+        self.config_dir = config_dir;
+        self.data_dir_from_env = data_dir_from_env;
+        self
     }
 
     #[cfg(test)]
@@ -241,6 +255,8 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             crate::store_commands::import_markdown,
             crate::backup_commands::store_status,
             crate::backup_commands::restore_backup,
+            crate::data_folder::move_data_folder,
+            crate::data_folder::restart_app,
             crate::mirror_commands::start_mirror,
             crate::mirror_commands::stop_mirror,
             crate::mirror_commands::mirror_status,

@@ -9,6 +9,7 @@
 
 mod backup_commands;
 mod commands;
+mod data_folder;
 mod desk;
 mod error;
 #[cfg(test)]
@@ -48,7 +49,9 @@ fn open_main_window<R: Runtime>(
 
 fn main() {
     let data_dir = redaksi_store::data_dir();
-    let state = commands::AppState::open(data_dir.as_deref());
+    let from_env = std::env::var_os(redaksi_store::DATA_DIR_ENV).is_some_and(|dir| !dir.is_empty());
+    let state = commands::AppState::open(data_dir.as_deref())
+        .with_location(redaksi_store::config_dir(), from_env);
     let webview_dir = data_dir.ok();
     let app = commands::register(tauri::Builder::default(), state)
         .setup(move |app| {

@@ -1,0 +1,289 @@
+//! Moving the data folder from Settings. The move copies (the old folder is kept), records
+//! the new place in the location file, and leaves the store closed: from then on nothing may
+//! be written to the old folder, because the next start reads the new one. The UI then calls
+//! [`restart_app`]. Restarting is a second command rather than part of the move so that the
+//! move's answer (the new path, or why it failed) always reaches the UI before the process
+//! goes away, and a restart that does not happen still leaves no write going to the old folder.
+
+use std::path::PathBuf;
+
+use redaksi_store::{CopyReport, StoreError};
+use serde::Serialize;
+use tauri::{AppHandle, Runtime, State};
+
+use crate::backup_commands::{internal, restart};
+use crate::commands::{AppState, open_store};
+use crate::error::IpcError;
+
+/// The code commands answer with after a move, until the app restarts.
+pub const DATA_MOVED: &str = "data_moved";
+
+#[derive(Debug, Serialize)]
+pub struct MoveResult {
+    /// The new data folder, used from the next start.
+    pub data_dir: String,
+    /// The old folder, kept as it was.
+    pub old_data_dir: String,
+    /// Files copied besides the database.
+    pub files: u64,
+    /// Files of the webview's storage (UI preferences) that could not be copied.
+    pub webview_skipped: u64,
+}
+
+/// Copies the data folder to `folder`, points the next start there and closes the store.
+/// Refusals (`target_not_absolute`, `target_inside_data_dir`, `target_not_empty`,
+/// `data_dir_from_env`) change nothing; a failed copy reopens the store on the old folder.
+#[tauri::command]
+pub async fn move_data_folder<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    folder: String,
+) -> Result<MoveResult, IpcError> {
+    let from = state.data_dir.clone().ok_or_else(|| IpcError {
+        code: "invalid_input".into(),
+        message: "an in-memory store has no data folder to move".into(),
+    })?;
+    if state.data_dir_from_env {
+        return Err(IpcError {
+            code: "data_dir_from_env".into(),
+            message: format!(
+                "{} chooses the data folder and would win over a moved one; change that variable instead",
+                redaksi_store::DATA_DIR_ENV
+            ),
+        });
+    }
+    let config_dir = state.config_dir.clone().ok_or_else(|| IpcError {
+        code: "invalid_input".into(),
+        message: "no config folder found to record the new place in".into(),
+    })?;
+    let to = PathBuf::from(folder.trim());
+    {
+        let (from, to) = (from.clone(), to.clone());
+        tauri::async_runtime::spawn_blocking(move || redaksi_store::check_move_target(&from, &to))
+            .await
+            .map_err(internal)??;
+    }
+
+    let mut slot = state.store_slot().await;
+    state.mirror.stop();
+    if let Some(worker) = state.outbox.lock().ok().and_then(|mut w| w.take()) {
+        // A row it was sending keeps its lease; the worker on the new folder picks it up.
+        worker.abort();
+    }
+    if let Ok(handle) = slot.as_ref() {
+        handle.close().await?;
+    }
+    let copied = {
+        let (from, to, config_dir) = (from.clone(), to.clone(), config_dir.clone());
+        tauri::async_runtime::spawn_blocking(move || -> Result<CopyReport, StoreError> {
+            let existed = to.exists();
+            let report = redaksi_store::copy_data_dir(&from, &to)?;
+            if let Err(err) = redaksi_store::write_location(&config_dir, &to) {
+                // The copy was made into a new or empty folder; without the location file it
+                // would only stand in the way of the next try.
+                let _ = std::fs::remove_dir_all(&to);
+                if existed {
+                    let _ = std::fs::create_dir(&to);
+                }
+                return Err(err);
+            }
+            Ok(report)
+        })
+        .await
+        .map_err(internal)?
+    };
+    let report = match copied {
+        Ok(report) => report,
+        Err(err) => {
+            let reopen = from.clone();
+            let (store, recovery) =
+                tauri::async_runtime::spawn_blocking(move || open_store(&reopen))
+                    .await
+                    .map_err(internal)?;
+            *slot = store;
+            state.set_recovery(recovery);
+            drop(slot);
+            restart(&app).await;
+            return Err(err.into());
+        }
+    };
+    *slot = Err(IpcError {
+        code: DATA_MOVED.into(),
+        message: format!(
+            "the data folder moved to {}; restart Redaksi to go on",
+            to.display()
+        ),
+    });
+    Ok(MoveResult {
+        data_dir: to.display().to_string(),
+        old_data_dir: from.display().to_string(),
+        files: report.files,
+        webview_skipped: report.webview_skipped,
+    })
+}
+
+/// Restarts Redaksi, which then opens the data folder the location file names.
+#[tauri::command]
+pub fn restart_app<R: Runtime>(app: AppHandle<R>) {
+    app.restart();
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+
+    use redaksi_store::{DB_FILE, LOCATION_FILE, Store};
+    use rstest::rstest;
+    use serde_json::{Value, json};
+    use tauri::WebviewWindow;
+    use tauri::test::MockRuntime;
+
+    use crate::commands::AppState;
+    use crate::ipc_test::{app_with, invoke};
+
+    struct Setup {
+        root: tempfile::TempDir,
+        data: std::path::PathBuf,
+        config: std::path::PathBuf,
+    }
+
+    fn setup() -> Setup {
+        let root = tempfile::tempdir().unwrap();
+        let data = root.path().join("data");
+        let config = root.path().join("config");
+        fs::create_dir(&data).unwrap();
+        Setup { root, data, config }
+    }
+
+    fn state(setup: &Setup, from_env: bool) -> AppState {
+        AppState::open(Ok(&setup.data)).with_location(Some(setup.config.clone()), from_env)
+    }
+
+    fn article_with_image(setup: &Setup, window: &WebviewWindow<MockRuntime>) -> (Value, Value) {
+        let article = invoke(
+            window,
+            "create_article",
+            json!({ "title": "Banjir rob", "body": "air naik" }),
+        )
+        .unwrap();
+        let image = setup.root.path().join("foto.png");
+        fs::write(&image, b"\x89PNG\r\n\x1a\n gambar").unwrap();
+        let media = invoke(
+            window,
+            "import_media",
+            json!({ "id": article["id"], "path": image }),
+        )
+        .unwrap();
+        (article, media)
+    }
+
+    #[test]
+    fn the_folder_moves_with_its_articles_and_media_and_the_old_one_is_kept() {
+        let setup = setup();
+        let (_app, window) = app_with(state(&setup, false));
+        let (article, media) = article_with_image(&setup, &window);
+        invoke(&window, "backup_now", json!({})).unwrap();
+        let to = setup.root.path().join("pindahan").join("redaksi");
+
+        let result = invoke(&window, "move_data_folder", json!({ "folder": to })).unwrap();
+        assert_eq!(result["data_dir"], to.display().to_string());
+        assert_eq!(result["old_data_dir"], setup.data.display().to_string());
+        assert_eq!(result["webview_skipped"], 0);
+
+        let location = fs::read_to_string(setup.config.join(LOCATION_FILE)).unwrap();
+        assert_eq!(location.trim(), to.display().to_string());
+
+        let markdown_path = media["markdown_path"].as_str().unwrap();
+        let id = article["id"].as_str().unwrap().parse().unwrap();
+        for dir in [&to, &setup.data] {
+            let store = Store::open(dir).unwrap();
+            assert_eq!(store.get_article(id).unwrap().body, "air naik", "{dir:?}");
+            assert_eq!(
+                fs::read(dir.join(markdown_path)).unwrap(),
+                b"\x89PNG\r\n\x1a\n gambar",
+                "{dir:?}"
+            );
+            assert_eq!(
+                redaksi_store::list_backups(dir).unwrap().len(),
+                1,
+                "{dir:?}"
+            );
+        }
+
+        // Until the restart, nothing more may land in the old folder.
+        let err = invoke(&window, "list_articles", json!({})).unwrap_err();
+        assert_eq!(err["code"], "data_moved");
+        assert!(
+            err["message"]
+                .as_str()
+                .unwrap()
+                .contains(&to.display().to_string())
+        );
+    }
+
+    enum Target {
+        Relative,
+        NotEmpty,
+        InsideCurrent,
+    }
+
+    #[rstest]
+    #[case::relative(Target::Relative, "target_not_absolute")]
+    #[case::not_empty(Target::NotEmpty, "target_not_empty")]
+    #[case::inside(Target::InsideCurrent, "target_inside_data_dir")]
+    fn a_refused_target_changes_nothing_and_the_store_stays_open(
+        #[case] target: Target,
+        #[case] code: &str,
+    ) {
+        let setup = setup();
+        let (_app, window) = app_with(state(&setup, false));
+        let (article, _) = article_with_image(&setup, &window);
+        let to = match target {
+            Target::Relative => "pindahan/redaksi".to_owned(),
+            Target::NotEmpty => {
+                let dir = setup.root.path().join("isi");
+                fs::create_dir(&dir).unwrap();
+                fs::write(dir.join("catatan.txt"), "x").unwrap();
+                dir.display().to_string()
+            }
+            Target::InsideCurrent => setup.data.join("cadangan").display().to_string(),
+        };
+        let err = invoke(&window, "move_data_folder", json!({ "folder": to })).unwrap_err();
+        assert_eq!(err["code"], code, "{err}");
+        assert!(!setup.config.join(LOCATION_FILE).exists());
+        assert!(!setup.data.join("cadangan").exists());
+        let fetched = invoke(&window, "get_article", json!({ "id": article["id"] })).unwrap();
+        assert_eq!(fetched["body"], "air naik");
+    }
+
+    #[test]
+    fn a_folder_chosen_by_the_environment_is_not_moved() {
+        let setup = setup();
+        let (_app, window) = app_with(state(&setup, true));
+        let to = setup.root.path().join("pindahan");
+        let err = invoke(&window, "move_data_folder", json!({ "folder": to })).unwrap_err();
+        assert_eq!(err["code"], "data_dir_from_env");
+        assert!(!to.exists());
+        assert!(!setup.config.join(LOCATION_FILE).exists());
+        assert!(invoke(&window, "list_articles", json!({})).is_ok());
+    }
+
+    #[test]
+    fn a_copy_that_fails_reopens_the_old_folder() {
+        let setup = setup();
+        let (_app, window) = app_with(state(&setup, false));
+        let (article, _) = article_with_image(&setup, &window);
+        // The location file cannot be written: its folder is a file.
+        fs::write(&setup.config, "not a folder").unwrap();
+        let to = setup.root.path().join("pindahan");
+        let err = invoke(&window, "move_data_folder", json!({ "folder": to })).unwrap_err();
+        assert_eq!(err["code"], "io", "{err}");
+        let fetched = invoke(&window, "get_article", json!({ "id": article["id"] })).unwrap();
+        assert_eq!(
+            fetched["body"], "air naik",
+            "the store is open on the old folder"
+        );
+        assert!(setup.data.join(DB_FILE).exists());
+        assert!(!to.exists(), "the copy without a location file was removed");
+    }
+}
