@@ -481,6 +481,25 @@ export function restoreBackup(name: string): Promise<RestoreResult> {
   return call("restore_backup", { name });
 }
 
+/** What `move_data_folder` answers: the new folder (used from the next start) and the kept old one. */
+export interface MoveResult {
+  data_dir: string;
+  old_data_dir: string;
+  files: number;
+  webview_skipped: number;
+}
+
+/** Copies the data folder to `folder` and points the next start there; the store is closed
+ * afterwards, so call `restartApp` next. Flush unsaved text first. */
+export function moveDataFolder(folder: string): Promise<MoveResult> {
+  return call("move_data_folder", { folder });
+}
+
+/** Restarts Redaksi (on the moved data folder). */
+export function restartApp(): Promise<void> {
+  return call("restart_app");
+}
+
 export function listTrash(): Promise<TrashItem[]> {
   return call("list_trash");
 }

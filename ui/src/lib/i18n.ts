@@ -365,6 +365,25 @@ const STRINGS = {
   },
   rulesInvalid: { id: "Berkas aturan tidak valid: {message}", en: "The rules file is not valid: {message}" },
   rulesKept: { id: "Aturan sebelumnya tetap dipakai.", en: "The previous rules stay in use." },
+  // --- Moving the data folder (datadir helper) ---
+  dataMovePath: { id: "Pindahkan ke folder (jalur lengkap)", en: "Move to folder (full path)" },
+  dataMove: { id: "Pindahkan…", en: "Move…" },
+  confirmDataMove: {
+    id: "Salin semua data ke {folder} lalu mulai ulang Redaksi di sana? Folder lama tetap disimpan apa adanya.",
+    en: "Copy all data to {folder} and restart Redaksi there? The old folder is kept as it is.",
+  },
+  dataMoveYes: { id: "Ya, pindahkan dan mulai ulang", en: "Yes, move and restart" },
+  dataMoving: { id: "Menyalin data…", en: "Copying the data…" },
+  dataMoved: {
+    id: "Data dipindah ke {folder}; folder lama {old} tetap ada. Redaksi dimulai ulang…",
+    en: "The data moved to {folder}; the old folder {old} is kept. Redaksi restarts…",
+  },
+  dataMoveFailed: { id: "Folder data tidak bisa dipindah", en: "The data folder could not be moved" },
+  dataMoveUnsaved: {
+    id: "Teks yang belum tersimpan tidak bisa disimpan; folder data tidak dipindah.",
+    en: "Unsaved text could not be saved; the data folder was not moved.",
+  },
+  // --- end of moving the data folder ---
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof STRINGS;
@@ -427,6 +446,25 @@ const ERROR_CODES: Record<string, Record<Lang, string>> = {
     id: "Berkas aturan penilaian tidak valid; perbaiki atau kosongkan di Pengaturan.",
     en: "The scoring rules file is not valid; fix it or clear it in the Settings.",
   },
+  // --- Moving the data folder (datadir helper): crates/store MoveRefusal, src-tauri/data_folder.rs ---
+  target_not_absolute: {
+    id: "Tulis jalur lengkap folder baru (mis. /home/nama/redaksi).",
+    en: "Give the new folder's full path (e.g. /home/name/redaksi).",
+  },
+  target_inside_data_dir: {
+    id: "Folder baru tidak boleh berada di dalam folder data sekarang.",
+    en: "The new folder cannot be inside the current data folder.",
+  },
+  target_not_empty: {
+    id: "Folder itu sudah berisi; pilih folder kosong atau yang belum ada.",
+    en: "That folder already holds files; choose an empty or new folder.",
+  },
+  data_dir_from_env: {
+    id: "Folder data ditentukan oleh REDAKSI_DATA_DIR; ubah variabel itu.",
+    en: "REDAKSI_DATA_DIR chooses the data folder; change that variable instead.",
+  },
+  data_moved: { id: "Folder data sudah dipindah; mulai ulang Redaksi.", en: "The data folder has moved; restart Redaksi." },
+  // --- end of moving the data folder ---
 };
 
 const SETTING_KEY = "redaksi.lang";

@@ -1,4 +1,4 @@
-// The settings overlay's "Data" section: where the data lives, backups (take one, restore one
+// The settings overlay's "Data" section: where the data lives (and moving it), backups (take one, restore one
 // behind a confirmation), tidying up, importing Markdown files, and the mirrored folder.
 // Paths are typed (or pasted) into text fields: the app has no file-dialog plugin.
 import * as backend from "../lib/backend";
@@ -24,6 +24,10 @@ export class DataSettings {
   private readonly heading = el("h3");
   private readonly labels: [HTMLElement, MessageKey][] = [];
   private readonly dataDir = el("code", { "data-testid": "data-dir" });
+  private readonly movePath = el("input", { type: "text", "data-testid": "data-move-path" });
+  private readonly moveButton = el("button", { type: "button", "data-testid": "data-move" });
+  private readonly moveArea = el("div", { class: "data-actions" });
+  private readonly moveStatus = el("p", { class: "small", role: "status", "data-testid": "data-move-status" });
   private readonly backupButton = el("button", { type: "button", "data-testid": "backup-now" });
   private readonly tidyButton = el("button", { type: "button", "data-testid": "tidy-up" });
   private readonly backups = el("ul", { class: "backup-list", "data-testid": "backup-list" });
@@ -50,6 +54,7 @@ export class DataSettings {
     const labelled = (key: MessageKey, control: HTMLElement) => field(text("label", key), control);
     this.labels.push(
       [this.heading, "dataTitle"],
+      [this.moveButton, "dataMove"],
       [this.backupButton, "backupNow"],
       [this.tidyButton, "tidyUp"],
       [this.importButton, "importRun"],
@@ -59,6 +64,9 @@ export class DataSettings {
     this.root.append(
       this.heading,
       el("div", { class: "field" }, text("span", "dataFolder", { class: "muted small" }), this.dataDir),
+      labelled("dataMovePath", this.movePath),
+      this.moveArea,
+      this.moveStatus,
       text("h4", "backupsTitle"),
       el("div", { class: "data-actions" }, this.backupButton, this.tidyButton),
       this.backups,
@@ -72,6 +80,8 @@ export class DataSettings {
       el("div", { class: "data-actions" }, this.mirrorStart, this.mirrorStop),
       this.mirrorState,
     );
+    this.moveArea.append(this.moveButton);
+    this.moveButton.addEventListener("click", () => this.confirmMove());
     this.backupButton.addEventListener("click", () => void this.backupNow());
     this.tidyButton.addEventListener("click", () => void this.tidyUp());
     this.importButton.addEventListener("click", () => void this.importFiles());
@@ -163,6 +173,51 @@ export class DataSettings {
     } catch (error) {
       const e = backend.toBackendError(error);
       this.status.textContent = `${this.i18n.t("restoreFailed")}: ${this.i18n.error(e.code, e.message)}`;
+    }
+  }
+
+  private confirmMove(): void {
+    const t = this.i18n;
+    const folder = this.movePath.value.trim();
+    this.moveArea.querySelector(".confirm")?.remove();
+    if (!folder) return;
+    const question = t.t("confirmDataMove", { folder });
+    const yes = el("button", { type: "button", class: "danger", "data-testid": "confirm-data-move" }, t.t("dataMoveYes"));
+    const no = el("button", { type: "button", "data-testid": "cancel-data-move" }, t.t("cancel"));
+    const box = el("div", { class: "confirm", role: "alertdialog", "aria-label": question }, el("p", {}, question), yes, no);
+    yes.addEventListener("click", () => void this.move(folder, box));
+    no.addEventListener("click", () => box.remove());
+    this.moveArea.append(box);
+    no.focus();
+  }
+
+  private async move(folder: string, box: HTMLElement): Promise<void> {
+    const t = this.i18n;
+    box.remove();
+    this.moveButton.disabled = true;
+    this.moveStatus.textContent = t.t("dataMoving");
+    try {
+      // After the move the old folder takes no more writes: unsaved text must be in it first.
+      if ((await this.events.beforeRestore()) === false) {
+        this.moveStatus.textContent = t.t("dataMoveUnsaved");
+        this.moveButton.disabled = false;
+        return;
+      }
+      const moved = await backend.moveDataFolder(folder);
+      this.dataDir.textContent = moved.data_dir;
+      this.moveStatus.textContent = t.t("dataMoved", { folder: moved.data_dir, old: moved.old_data_dir });
+    } catch (error) {
+      const e = backend.toBackendError(error);
+      this.moveStatus.textContent = `${t.t("dataMoveFailed")}: ${t.error(e.code, e.message)}`;
+      this.moveButton.disabled = false;
+      return;
+    }
+    try {
+      await backend.restartApp();
+    } catch (error) {
+      // The move is done and the store closed; only the restart is left to the user.
+      const e = backend.toBackendError(error);
+      this.moveStatus.textContent += ` ${t.error("data_moved", e.message)}`;
     }
   }
 
