@@ -192,3 +192,56 @@ fn errors_are_clear_and_exit_non_zero() {
     let out = redaksi(garbage.path(), &["list", "--json"]);
     assert_eq!(json(&out)["error"]["code"], "corrupt");
 }
+
+/// The CLI finds a data folder moved from the app's Settings. Linux only: there the config and
+/// data folders follow `XDG_CONFIG_HOME`/`XDG_DATA_HOME`, so the test never reads the real
+/// home; other OSes ask the system for them.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_data_folder_moved_in_settings_is_followed() {
+    let home = tempfile::tempdir().unwrap();
+    let moved = home.path().join("arsip").join("redaksi");
+    let src = tempfile::tempdir().unwrap();
+    std::fs::write(
+        src.path().join("rapat.md"),
+        "---\ntitle: Rapat redaksi\n---\nPukul sembilan.\n",
+    )
+    .unwrap();
+    let out = redaksi(&moved, &["import", src.path().to_str().unwrap(), "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let config = home.path().join("config").join("redaksi");
+    std::fs::create_dir_all(&config).unwrap();
+    let location = config.join("data-location");
+
+    let without_env = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_redaksi"))
+            .args(args)
+            .env_remove("REDAKSI_DATA_DIR")
+            .env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .output()
+            .unwrap()
+    };
+    let empty = json(&without_env(&["list", "--json"]));
+    assert_eq!(
+        empty.as_array().unwrap().len(),
+        0,
+        "the default folder is empty"
+    );
+
+    std::fs::write(&location, format!("{}\n", moved.display())).unwrap();
+    let list = json(&without_env(&["list", "--json"]));
+    assert_eq!(list[0]["title"], "Rapat redaksi");
+
+    std::fs::write(&location, "arsip/redaksi\n").unwrap();
+    let out = without_env(&["list", "--json"]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("data-location"), "{stderr}");
+    assert!(stderr.contains("not an absolute path"), "{stderr}");
+}
