@@ -123,36 +123,34 @@ fn refused(reason: MoveRefusal, path: &Path) -> StoreError {
     }
 }
 
-/// `path` with symlinks resolved as far as it exists, and the rest (`..` and `.` included)
-/// applied by hand, so a target that does not exist yet can be compared with the current folder.
+/// `path` with `.` and `..` applied, then symlinks resolved as far as it exists, so a target
+/// that does not exist yet can be compared with the current folder.
 fn resolved(path: &Path) -> PathBuf {
-    let mut existing = path.to_owned();
-    let mut rest = Vec::new();
-    let base = loop {
-        if let Ok(real) = existing.canonicalize() {
-            break real;
-        }
-        match (existing.file_name(), existing.parent()) {
-            (Some(name), Some(parent)) => {
-                rest.push(name.to_owned());
-                existing = parent.to_owned();
+    let mut lexical = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::ParentDir => {
+                lexical.pop();
             }
-            _ => break existing,
-        }
-    };
-    let mut out = base;
-    for part in rest.iter().rev() {
-        for component in Path::new(part).components() {
-            match component {
-                Component::ParentDir => {
-                    out.pop();
-                }
-                Component::CurDir => {}
-                other => out.push(other),
-            }
+            Component::CurDir => {}
+            other => lexical.push(other),
         }
     }
-    out
+    let mut existing = lexical.clone();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(mut real) = existing.canonicalize() {
+            real.extend(rest.iter().rev());
+            return real;
+        }
+        match existing.file_name() {
+            Some(name) => {
+                rest.push(name.to_owned());
+                existing.pop();
+            }
+            None => return lexical,
+        }
+    }
 }
 
 /// Refuses a target the data folder in `from` cannot be moved to: one that is not absolute,
@@ -404,6 +402,7 @@ mod tests {
         Relative,
         InsideCurrent,
         TheCurrentItself,
+        InsideThroughMissing,
         NonEmpty,
         AFile,
     }
@@ -412,6 +411,7 @@ mod tests {
     #[case::relative(Target::Relative, "target_not_absolute")]
     #[case::inside(Target::InsideCurrent, "target_inside_data_dir")]
     #[case::same(Target::TheCurrentItself, "target_inside_data_dir")]
+    #[case::inside_through_a_missing_folder(Target::InsideThroughMissing, "target_inside_data_dir")]
     #[case::not_empty(Target::NonEmpty, "target_not_empty")]
     #[case::a_file(Target::AFile, "target_not_empty")]
     fn a_bad_target_is_refused_and_nothing_is_written(#[case] target: Target, #[case] code: &str) {
@@ -426,6 +426,12 @@ mod tests {
             Target::Relative => PathBuf::from("data-baru"),
             Target::InsideCurrent => current.join("sub").join("..").join("baru"),
             Target::TheCurrentItself => root.path().join(".").join("data"),
+            Target::InsideThroughMissing => root
+                .path()
+                .join("tidak-ada")
+                .join("..")
+                .join("data")
+                .join("baru"),
             Target::NonEmpty => {
                 let dir = root.path().join("isi");
                 fs::create_dir(&dir).unwrap();
