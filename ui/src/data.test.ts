@@ -6,13 +6,14 @@ import { App } from "./app";
 import { ArticleBackend, allByTestId, byTestId } from "./test-backend";
 import { dayRange } from "./views/dashboard";
 import { imageMarkdown } from "./views/insert-image";
-import type { BackupInfo, MirrorStatus, StoreStatus, TrashItem } from "./lib/backend";
+import type { BackupInfo, MoveResult, MirrorStatus, StoreStatus, TrashItem } from "./lib/backend";
 
 
 const backup = (name: string, created_at: string): BackupInfo => ({ name, path: `/data/backups/${name}`, created_at, size: 4096 });
 
 /** The data commands in memory, in the shapes the Rust shell answers with. */
 class DataBackend extends ArticleBackend {
+  failRestart = false;
   backups: BackupInfo[] = [backup("redaksi-b.db", "2026-03-02T08:00:00Z"), backup("redaksi-a.db", "2026-03-01T08:00:00Z")];
   trash: TrashItem[] = [];
   health: StoreStatus = { ok: true, error: null, newest_good_backup: null, data_dir: "/data/redaksi" };
@@ -62,6 +63,16 @@ class DataBackend extends ArticleBackend {
       case "stop_mirror":
         this.mirror = { ...this.mirror, running: false };
         return this.mirror;
+      case "move_data_folder": {
+        const folder = a.folder as string;
+        if (!folder.startsWith("/")) throw { code: "target_not_absolute", message: `${folder}: the new place must be an absolute path; the data folder was not moved` };
+        if (folder.startsWith(`${this.health.data_dir}/`)) throw { code: "target_inside_data_dir", message: `${folder}: inside` };
+        const moved: MoveResult = { data_dir: folder, old_data_dir: this.health.data_dir ?? "", files: 3, webview_skipped: 0 };
+        return moved;
+      }
+      case "restart_app":
+        if (this.failRestart) throw { code: "internal", message: "restart failed" };
+        return null;
       default:
         return super.answer(cmd, a);
     }
@@ -298,5 +309,77 @@ describe("the data screens", () => {
     expect([end.getFullYear(), end.getMonth() + 1, end.getDate(), end.getHours()]).toEqual([2026, 3, 1, 0]);
     expect(dayRange("", "")).toEqual({ updated_from: null, updated_to: null });
     expect(dayRange("bukan-tanggal", "").updated_from).toBeNull();
+  });
+
+  it("moves only after the confirmation, saves unsaved text first, then restarts", async () => {
+    backend.articles.set("a1", { id: "a1", title: "Banjir", body: "Teks.", created_at: "", updated_at: "2026-03-01T00:00:00Z", meta: {} });
+    await startApp();
+    const view = () => EditorView.findFromDOM(byTestId("editor"))!;
+    await vi.waitFor(() => expect(view().state.doc.toString()).toBe("Teks."));
+    view().dispatch({ changes: { from: view().state.doc.length, insert: " Belum tersimpan." } });
+    await openSettings();
+
+    byTestId<HTMLInputElement>("data-move-path").value = " /mnt/arsip/redaksi ";
+    byTestId("data-move").click();
+    const question = document.querySelector('[role="alertdialog"]')!.textContent!;
+    expect(question).toContain("/mnt/arsip/redaksi");
+    expect(question).toContain("The old folder is kept");
+    expect(question).toContain("restart");
+    byTestId("cancel-data-move").click();
+    expect(document.querySelector('[data-testid="confirm-data-move"]')).toBeNull();
+    expect(backend.count("move_data_folder")).toBe(0);
+
+    byTestId("data-move").click();
+    byTestId("confirm-data-move").click();
+    await vi.waitFor(() => expect(backend.count("restart_app")).toBe(1));
+    expect(backend.args("move_data_folder")).toEqual([{ folder: "/mnt/arsip/redaksi" }]);
+    const order = backend.calls.map((c) => c.cmd).filter((cmd) => ["save_article", "move_data_folder", "restart_app"].includes(cmd));
+    expect(order.slice(-3)).toEqual(["save_article", "move_data_folder", "restart_app"]);
+    expect(backend.articles.get("a1")!.body).toBe("Teks. Belum tersimpan.");
+    expect(byTestId("data-dir").textContent).toBe("/mnt/arsip/redaksi");
+    expect(byTestId("data-move-status").textContent).toBe(
+      "The data moved to /mnt/arsip/redaksi; the old folder /data/redaksi is kept. Redaksi restarts…",
+    );
+  });
+
+  it("shows a refusal in Indonesian and does not restart", async () => {
+    await startApp("id");
+    await openSettings();
+    byTestId<HTMLInputElement>("data-move-path").value = "arsip/redaksi";
+    byTestId("data-move").click();
+    expect(document.querySelector('[role="alertdialog"]')!.textContent).toContain("Folder lama tetap disimpan");
+    byTestId("confirm-data-move").click();
+    await vi.waitFor(() => expect(byTestId("data-move-status").textContent).toContain("Folder data tidak bisa dipindah"));
+    expect(byTestId("data-move-status").textContent).toContain("Tulis jalur lengkap folder baru");
+    expect(backend.count("restart_app")).toBe(0);
+    expect(byTestId("data-dir").textContent).toBe("/data/redaksi");
+    expect(byTestId<HTMLButtonElement>("data-move").disabled).toBe(false);
+  });
+
+  it("does not move when the unsaved text cannot be saved", async () => {
+    backend.articles.set("a1", { id: "a1", title: "Banjir", body: "Teks.", created_at: "", updated_at: "2026-03-01T00:00:00Z", meta: {} });
+    await startApp();
+    const view = () => EditorView.findFromDOM(byTestId("editor"))!;
+    await vi.waitFor(() => expect(view().state.doc.toString()).toBe("Teks."));
+    backend.failSaves = true;
+    view().dispatch({ changes: { from: view().state.doc.length, insert: " Lagi." } });
+    await openSettings();
+    byTestId<HTMLInputElement>("data-move-path").value = "/mnt/arsip/redaksi";
+    byTestId("data-move").click();
+    byTestId("confirm-data-move").click();
+    await vi.waitFor(() => expect(byTestId("data-move-status").textContent).toBe("Unsaved text could not be saved; the data folder was not moved."));
+    expect(backend.count("move_data_folder")).toBe(0);
+  });
+
+  it("asks for a manual restart when the restart itself fails", async () => {
+    backend.failRestart = true;
+    await startApp();
+    await openSettings();
+    byTestId<HTMLInputElement>("data-move-path").value = "/mnt/arsip/redaksi";
+    byTestId("data-move").click();
+    byTestId("confirm-data-move").click();
+    await vi.waitFor(() => expect(byTestId("data-move-status").textContent).toContain("restart Redaksi."));
+    expect(byTestId("data-move-status").textContent).toContain("The data moved to /mnt/arsip/redaksi");
+    expect(allByTestId("confirm-data-move")).toHaveLength(0);
   });
 });
