@@ -2,7 +2,6 @@
 //! keyring (run under tests/keyring/session.sh) and the loopback WordPress
 //! (tests/wordpress/wp.sh, started here; idempotent).
 
-use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -115,42 +114,32 @@ fn targets_publish_wait_and_outbox_against_real_wordpress_with_the_os_keyring() 
         std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some(),
         "no D-Bus session: run under tests/keyring/session.sh (the OS keyring is required)"
     );
-    let script = Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../tests/wordpress/wp.sh"
-    ));
-    let out = Command::new(script).arg("start").output().unwrap();
-    assert!(
-        out.status.success(),
-        "wp.sh start: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let env: HashMap<String, String> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .filter_map(|l| l.split_once('='))
-        .map(|(k, v)| (k.to_owned(), v.to_owned()))
-        .collect();
+    let site = redaksi_test_wordpress::start()
+        .unwrap_or_else(|e| panic!("the loopback WordPress is required: {e}"));
     let data = tempfile::tempdir().unwrap();
     let name = format!("cli-{}", std::process::id());
-    let password = &env["REDAKSI_WP_APP_PASSWORD"];
+    let password = &site.password;
+    let add_target = |password: &str| {
+        redaksi(
+            data.path(),
+            &[
+                "targets",
+                "add",
+                &name,
+                "--kind",
+                "wordpress",
+                "--url",
+                &site.url,
+                "--user",
+                "admin",
+                "--password-stdin",
+                "--json",
+            ],
+            Some(&format!("{password}\n")),
+        )
+    };
 
-    let out = redaksi(
-        data.path(),
-        &[
-            "targets",
-            "add",
-            &name,
-            "--kind",
-            "wordpress",
-            "--url",
-            &env["REDAKSI_WP_URL"],
-            "--user",
-            "admin",
-            "--password-stdin",
-            "--json",
-        ],
-        Some(&format!("{password}\n")),
-    );
+    let out = add_target(password);
     assert!(
         out.status.success(),
         "{}",
@@ -192,7 +181,7 @@ fn targets_publish_wait_and_outbox_against_real_wordpress_with_the_os_keyring() 
     );
     assert_eq!(sent["state"], "sent");
     let url = sent["remote_url"].as_str().unwrap();
-    assert!(url.starts_with(&env["REDAKSI_WP_URL"]), "{url}");
+    assert!(url.starts_with(&site.url), "{url}");
 
     // Queue without waiting, then run the outbox until it is empty.
     let out = redaksi(
@@ -228,22 +217,7 @@ fn targets_publish_wait_and_outbox_against_real_wordpress_with_the_os_keyring() 
     );
 
     // A wrong password: needs-auth, non-zero exit, password not echoed.
-    let out = redaksi(
-        data.path(),
-        &[
-            "targets",
-            "add",
-            &name,
-            "--kind",
-            "wordpress",
-            "--url",
-            &env["REDAKSI_WP_URL"],
-            "--user",
-            "admin",
-            "--password-stdin",
-        ],
-        Some("salah-sandi-rahasia\n"),
-    );
+    let out = add_target("salah-sandi-rahasia");
     assert!(out.status.success());
     let out = redaksi(
         data.path(),

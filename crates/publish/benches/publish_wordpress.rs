@@ -4,8 +4,6 @@
 //! peak memory (VmHWM) of this process; and the most connections open at once, counted by a
 //! pass-through proxy in front of WordPress that both runs go through.
 
-use std::collections::HashMap;
-use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -108,26 +106,8 @@ async fn bare_article(
 }
 
 fn main() {
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/wordpress/wp.sh");
-    let out = Command::new(script)
-        .arg("start")
-        .output()
-        .expect("run tests/wordpress/wp.sh");
-    assert!(
-        out.status.success(),
-        "wp.sh start: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let env: HashMap<String, String> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .filter_map(|l| l.split_once('='))
-        .map(|(k, v)| (k.to_owned(), v.to_owned()))
-        .collect();
-    let (wp_url, user, pass) = (
-        env["REDAKSI_WP_URL"].clone(),
-        env["REDAKSI_WP_USER"].clone(),
-        env["REDAKSI_WP_APP_PASSWORD"].clone(),
-    );
+    let account = redaksi_test_wordpress::start().expect("the loopback WordPress");
+    let (wp_url, user, pass) = (account.url, account.user, account.password);
     let run = chrono::Utc::now().timestamp().to_string();
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

@@ -518,26 +518,8 @@ impl Worker {
             } else if m.create_intent {
                 // The last create may have been applied without us hearing back.
                 if let Some(found) = wp.find_post(&m.slug, &marker).await? {
-                    let (t, slug2, id, link, token) = (
-                        item.target.clone(),
-                        found.slug.clone(),
-                        found.id.to_string(),
-                        found.link.clone(),
-                        found.modified_gmt.clone(),
-                    );
-                    self.store
-                        .call(move |s| {
-                            s.remote_post_set(
-                                article_id,
-                                &t,
-                                &slug2,
-                                &id,
-                                Some(&link),
-                                Some(&token),
-                            )
-                        })
-                        .await
-                        .map_err(PublishError::from)?;
+                    self.record_wordpress_post(article_id, &item.target, &found)
+                        .await?;
                     last_seen = Some(found.modified_gmt.clone());
                     existing = Some(found);
                 }
@@ -609,17 +591,8 @@ impl Worker {
             }
         };
         // Record the post at once: if anything below fails, the retry updates it.
-        let (t, s2, id, link, token) = (
-            item.target.clone(),
-            post.slug.clone(),
-            post.id.to_string(),
-            post.link.clone(),
-            post.modified_gmt.clone(),
-        );
-        self.store
-            .call(move |s| s.remote_post_set(article_id, &t, &s2, &id, Some(&link), Some(&token)))
-            .await
-            .map_err(PublishError::from)?;
+        self.record_wordpress_post(article_id, &item.target, &post)
+            .await?;
         if !wanted.is_empty() {
             if caps.rank_math {
                 let rank_math: serde_json::Map<String, Value> = seo_meta
@@ -639,6 +612,28 @@ impl Worker {
             token: post.modified_gmt.clone(),
             report: json!({"seo": seo, "unresolved_terms": unresolved, "slug": post.slug, "status": post.status}),
         })
+    }
+
+    /// Remembers which WordPress post is this article's on `target`, and its version token.
+    async fn record_wordpress_post(
+        &self,
+        article_id: Uuid,
+        target: &str,
+        post: &wordpress::RemotePost,
+    ) -> Result<(), PublishError> {
+        let (target, slug, id, link, token) = (
+            target.to_owned(),
+            post.slug.clone(),
+            post.id.to_string(),
+            post.link.clone(),
+            post.modified_gmt.clone(),
+        );
+        self.store
+            .call(move |s| {
+                s.remote_post_set(article_id, &target, &slug, &id, Some(&link), Some(&token))
+            })
+            .await
+            .map_err(PublishError::from)
     }
 
     async fn send_ghost(

@@ -9,53 +9,22 @@
 //! (tests/keyring/session.sh) and the packages tests/wordpress/wp.sh installs. The site is
 //! started here with `wp.sh start` (REDAKSI_WP_PORT picks another port when 8089 is taken).
 
-use std::collections::HashMap;
 use std::process::Command;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use fantoccini::key::Key;
 use redaksi_e2e::{App, Driver, Result, by_test_id};
+use redaksi_test_wordpress::Account;
 use serde_json::{Value, json};
 
-struct Site {
-    url: String,
-    user: String,
-    password: String,
-}
-
-fn wp_script() -> String {
-    concat!(env!("CARGO_MANIFEST_DIR"), "/../wordpress/wp.sh").to_owned()
-}
-
 /// Starts (or finds running) the loopback WordPress and reads its account from `wp.sh`.
-fn start_wordpress() -> Result<Site> {
-    let out = Command::new(wp_script()).arg("start").output()?;
-    if !out.status.success() {
-        return Err(format!(
-            "tests/wordpress/wp.sh start failed; this flow needs the loopback WordPress:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-        .into());
-    }
-    let env: HashMap<String, String> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .filter_map(|l| l.split_once('='))
-        .map(|(k, v)| (k.to_owned(), v.to_owned()))
-        .collect();
-    let get = |key: &str| {
-        env.get(key)
-            .cloned()
-            .ok_or_else(|| format!("wp.sh start printed no {key}"))
-    };
-    Ok(Site {
-        url: get("REDAKSI_WP_URL")?,
-        user: get("REDAKSI_WP_USER")?,
-        password: get("REDAKSI_WP_APP_PASSWORD")?,
-    })
+fn start_wordpress() -> Result<Account> {
+    Ok(redaksi_test_wordpress::start()
+        .map_err(|e| format!("this flow needs the loopback WordPress: {e}"))?)
 }
 
 /// Posts whose title is exactly `title`, in any status, asked of WordPress's REST API.
-fn posts_titled(site: &Site, title: &str) -> Result<Vec<Value>> {
+fn posts_titled(site: &Account, title: &str) -> Result<Vec<Value>> {
     let out = Command::new("curl")
         .args(["-fsS", "--max-time", "20", "-G", "-u"])
         .arg(format!("{}:{}", site.user, site.password))
@@ -336,7 +305,7 @@ async fn publish_to_the_loopback_wordpress_reaches_sent_once() -> Result<()> {
 }
 
 /// Changes a post's title the way an editor in WordPress would.
-fn edit_post(site: &Site, id: u64, title: &str) -> Result<()> {
+fn edit_post(site: &Account, id: u64, title: &str) -> Result<()> {
     let out = Command::new("curl")
         .args(["-fsS", "--max-time", "20", "-u"])
         .arg(format!("{}:{}", site.user, site.password))

@@ -2,9 +2,7 @@
 
 #![allow(dead_code)] // each test binary uses a different part of this harness
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use redaksi_article::Article;
@@ -23,15 +21,6 @@ pub struct Site {
     pub url: String,
     pub user: String,
     pub password: String,
-    script: PathBuf,
-}
-
-pub fn script() -> PathBuf {
-    Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../tests/wordpress/wp.sh"
-    ))
-    .to_path_buf()
 }
 
 /// Starts (or finds running) the loopback WordPress. Fails loudly when it cannot: these tests
@@ -39,39 +28,21 @@ pub fn script() -> PathBuf {
 pub fn site() -> &'static Site {
     static SITE: OnceLock<Site> = OnceLock::new();
     SITE.get_or_init(|| {
-        let script = script();
-        let out = Command::new(&script)
-            .arg("start")
-            .output()
-            .unwrap_or_else(|e| panic!("cannot run {}: {e}", script.display()));
-        assert!(
-            out.status.success(),
-            "{} start failed (the loopback WordPress is required for these tests):\n{}",
-            script.display(),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let env: HashMap<String, String> = String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .filter_map(|l| l.split_once('='))
-            .map(|(k, v)| (k.to_owned(), v.to_owned()))
-            .collect();
+        let account = redaksi_test_wordpress::start()
+            .unwrap_or_else(|e| panic!("the loopback WordPress is required for these tests: {e}"));
         Site {
-            url: env["REDAKSI_WP_URL"].clone(),
-            user: env["REDAKSI_WP_USER"].clone(),
-            password: env["REDAKSI_WP_APP_PASSWORD"].clone(),
-            script,
+            url: account.url,
+            user: account.user,
+            password: account.password,
         }
     })
 }
 
 impl Site {
     pub fn wp(&self, args: &[&str]) {
-        let out = Command::new(&self.script).args(args).output().unwrap();
-        assert!(
-            out.status.success(),
-            "wp.sh {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        if let Err(e) = redaksi_test_wordpress::run(args) {
+            panic!("{e}");
+        }
     }
 
     /// A raw REST call, independent of the client under test.
