@@ -3,32 +3,18 @@
 
 use std::collections::BTreeMap;
 
-use redaksi_seo::{AnalysisRequest, Content, ProfileId, Report, Status, analyze};
+use redaksi_seo::{ProfileId, Report, Status, analyze};
 use serde::Deserialize;
 
-const EXAMPLES: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/specs/rankmath-examples.json"
-);
+mod common;
+
+use common::Input;
 
 #[derive(Deserialize)]
 struct Example {
     name: String,
     input: Input,
     expected: Expected,
-}
-
-#[derive(Deserialize)]
-struct Input {
-    title: String,
-    description: String,
-    slug: String,
-    url: String,
-    site_url: String,
-    locale: String,
-    keywords: Vec<String>,
-    featured_image_alt: Option<String>,
-    html: String,
 }
 
 #[derive(Deserialize)]
@@ -51,29 +37,9 @@ struct Secondary {
     checks: BTreeMap<String, u32>,
 }
 
-fn examples() -> Vec<Example> {
-    let text = std::fs::read_to_string(EXAMPLES).unwrap_or_else(|err| {
-        panic!("the conformance examples are missing: cannot read {EXAMPLES}: {err}")
-    });
-    serde_json::from_str(&text).expect("rankmath-examples.json parses")
-}
-
 fn run(example: &Example) -> Report {
-    let input = &example.input;
-    let request = AnalysisRequest {
-        title: input.title.clone(),
-        description: input.description.clone(),
-        slug: input.slug.clone(),
-        url: input.url.clone(),
-        site_url: input.site_url.clone(),
-        locale: input.locale.clone(),
-        keywords: input.keywords.clone(),
-        featured_image_alt: input.featured_image_alt.clone(),
-        content: Content::Html(input.html.clone()),
-        ..AnalysisRequest::default()
-    };
     let profile = ProfileId::Rankmath.profile().expect("rankmath is built in");
-    analyze(&request, profile)
+    analyze(&example.input.request(), profile)
 }
 
 /// Differences between a list of checks and the expected points; removed tests must be
@@ -119,7 +85,7 @@ fn compare_checks(
 
 #[test]
 fn all_conformance_examples_match_rank_math() {
-    let examples = examples();
+    let examples: Vec<Example> = common::examples();
     assert_eq!(examples.len(), 36, "the spec has 36 examples");
     let mut problems = Vec::new();
     let mut passed = 0;

@@ -8,13 +8,11 @@ use redaksi_article::{Lang, MutedCheck};
 use redaksi_seo::{AnalysisRequest, Content, ProfileId, Report, Status, analyze, messages};
 use serde::Deserialize;
 
+mod common;
+
 const SCHEMA: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../schemas/score-report.schema.json"
-);
-const EXAMPLES: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/specs/rankmath-examples.json"
 );
 
 fn rankmath(request: &AnalysisRequest) -> Report {
@@ -50,43 +48,13 @@ fn markdown_request() -> AnalysisRequest {
 
 #[derive(Deserialize)]
 struct Example {
-    input: Input,
-}
-
-#[derive(Deserialize)]
-struct Input {
-    title: String,
-    description: String,
-    slug: String,
-    url: String,
-    site_url: String,
-    locale: String,
-    keywords: Vec<String>,
-    featured_image_alt: Option<String>,
-    html: String,
+    input: common::Input,
 }
 
 fn example_reports() -> Vec<Report> {
-    let text = std::fs::read_to_string(EXAMPLES)
-        .unwrap_or_else(|err| panic!("the conformance examples are missing: {EXAMPLES}: {err}"));
-    let examples: Vec<Example> = serde_json::from_str(&text).expect("examples parse");
-    examples
-        .into_iter()
-        .map(|e| {
-            let i = e.input;
-            rankmath(&AnalysisRequest {
-                title: i.title,
-                description: i.description,
-                slug: i.slug,
-                url: i.url,
-                site_url: i.site_url,
-                locale: i.locale,
-                keywords: i.keywords,
-                featured_image_alt: i.featured_image_alt,
-                content: Content::Html(i.html),
-                ..AnalysisRequest::default()
-            })
-        })
+    common::examples::<Example>()
+        .iter()
+        .map(|e| rankmath(&e.input.request()))
         .collect()
 }
 
