@@ -27,7 +27,7 @@ async fn a_written_article_survives_quitting_and_relaunching() -> Result<()> {
     let data_dir = tempfile::tempdir()?;
     let driver = Driver::start(data_dir.path())?;
 
-    let app = driver.launch().await?;
+    let app = driver.launch_patiently().await?;
     app.test_id("article-list").await?;
     assert_eq!(
         article_items(&app).await?,
@@ -59,7 +59,7 @@ async fn a_written_article_survives_quitting_and_relaunching() -> Result<()> {
     app.quit().await?;
 
     let launched = std::time::Instant::now();
-    let app = driver.launch().await?;
+    let app = driver.launch_patiently().await?;
     app.test_id("new-article").await?;
     // Measured, not asserted: it includes WebDriver's own start-up, so it is an upper bound.
     println!(

@@ -12,7 +12,7 @@ async fn the_language_setting_switches_the_ui_and_is_remembered() -> Result<()> 
     let data_dir = tempfile::tempdir()?;
     let driver = Driver::start(data_dir.path())?;
 
-    let app = driver.launch().await?;
+    let app = driver.launch_patiently().await?;
     app.test_id("settings-button").await?.click().await?;
     let select = app.test_id("language-select").await?;
     select.select_by_value("id").await?;
@@ -39,7 +39,7 @@ async fn the_language_setting_switches_the_ui_and_is_remembered() -> Result<()> 
     select.select_by_value("id").await?;
     app.quit().await?;
 
-    let app = driver.launch().await?;
+    let app = driver.launch_patiently().await?;
     let label = app
         .wait_until("the UI to load", || async {
             let label = new_article_label(&app).await?;
