@@ -327,7 +327,34 @@ fn secondary_keywords(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, full_analysis, secondary_keywords);
+/// Inputs that used to make a scan quadratic (an unclosed tag before many `<`, shortcodes that
+/// never close, headings that never end), at n and 4n: linear time shows as 4× the median.
+fn pathological(c: &mut Criterion) {
+    type Family = (&'static str, fn(usize) -> String);
+    let families: [Family; 4] = [
+        ("unclosed-tag", |n| format!("<div\n{}", "<a\n".repeat(n))),
+        ("unclosed-shortcodes", |n| "[a ".repeat(n)),
+        ("unclosed-headings", |n| "<h2".repeat(n)),
+        ("unclosed-quote", |n| {
+            format!("<p title=\"x>{}", "<a href='y'>".repeat(n))
+        }),
+    ];
+    let mut group = c.benchmark_group("rankmath/pathological");
+    group.sample_size(10);
+    for (name, make) in families {
+        for n in [25_000, 100_000] {
+            let html = make(n);
+            group.throughput(Throughput::Bytes(html.len() as u64));
+            let r = request(Content::Html(html), "id", &["harga"]);
+            group.bench_with_input(BenchmarkId::new(name, n), &r, |b, r| {
+                b.iter(|| analyze(black_box(r), ProfileId::Rankmath.profile().unwrap()));
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, full_analysis, secondary_keywords, pathological);
 criterion_group! {
     name = cpu;
     config = Criterion::default().with_measurement(ThreadCpuTime);

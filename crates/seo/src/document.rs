@@ -466,7 +466,7 @@ fn walk_markdown(b: &mut Builder, md: &str, events: &[(Event<'_>, Range<usize>)]
 
 /// Inline HTML inside Markdown prose: only media and `<br>` matter there.
 fn scan_inline_html(b: &mut Builder, html: &str, base: usize) {
-    let Some(tag) = parse_tag(html, 0) else {
+    let Some(tag) = parse_tag(html, 0, &mut TagEnds::default()) else {
         return;
     };
     let source = base..base + tag.end;
@@ -516,8 +516,9 @@ impl ParsedTag {
     }
 }
 
-/// Parses `<name …>` or `</name>` at `at`; `None` when `at` does not start a tag.
-fn parse_tag(html: &str, at: usize) -> Option<ParsedTag> {
+/// Parses `<name …>` or `</name>` at `at`; `None` when `at` does not start a tag or the tag
+/// never ends.
+fn parse_tag(html: &str, at: usize, ends: &mut TagEnds) -> Option<ParsedTag> {
     let bytes = html.as_bytes();
     let mut i = at + 1;
     let closing = bytes.get(i) == Some(&b'/');
@@ -531,30 +532,91 @@ fn parse_tag(html: &str, at: usize) -> Option<ParsedTag> {
     while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'-') {
         i += 1;
     }
-    let name = html[name_start..i].to_ascii_lowercase();
-    let attrs_start = i;
+    let attrs = i..ends.find(bytes, i)?;
+    Some(ParsedTag {
+        name: html[name_start..i].to_ascii_lowercase(),
+        closing,
+        end: attrs.end + 1,
+        attrs,
+    })
+}
+
+/// Finds the `>` that ends a tag: the first one outside quoted attribute values. A quote opens
+/// a value only after whitespace or `=`.
+///
+/// Scanning forward from each tag is linear as long as tags end: the scan resumes after the
+/// `>`. A tag that never ends would make every later `<` scan to the end again (quadratic:
+/// `<div` then `<a` repeated), so the first time that happens the ends from every position
+/// are computed once, backwards, and later tags look theirs up.
+#[derive(Default)]
+struct TagEnds {
+    /// For each byte position, where a scan starting there outside quotes ends (`u32::MAX`:
+    /// never). Empty until a tag fails to end.
+    table: Vec<u32>,
+}
+
+impl TagEnds {
+    fn find(&mut self, bytes: &[u8], from: usize) -> Option<usize> {
+        if self.table.is_empty() {
+            match scan_tag_end(bytes, from) {
+                Some(end) => return Some(end),
+                None => self.table = tag_end_table(bytes),
+            }
+        }
+        let end = *self.table.get(from)?;
+        (end != u32::MAX).then_some(end as usize)
+    }
+}
+
+/// Whether a quote at `i` opens an attribute value.
+fn opens_value(bytes: &[u8], i: usize) -> bool {
+    i > 0 && (bytes[i - 1].is_ascii_whitespace() || bytes[i - 1] == b'=')
+}
+
+fn scan_tag_end(bytes: &[u8], from: usize) -> Option<usize> {
     let mut quote: Option<u8> = None;
-    while i < bytes.len() {
-        match (quote, bytes[i]) {
-            (None, b'>') => {
-                return Some(ParsedTag {
-                    name,
-                    closing,
-                    end: i + 1,
-                    attrs: attrs_start..i,
-                });
-            }
-            (None, q @ (b'"' | b'\''))
-                if bytes[i - 1].is_ascii_whitespace() || bytes[i - 1] == b'=' =>
-            {
-                quote = Some(q)
-            }
+    for (offset, &byte) in bytes.get(from..)?.iter().enumerate() {
+        crate::work::count(1);
+        let i = from + offset;
+        match (quote, byte) {
+            (None, b'>') => return Some(i),
+            (None, q @ (b'"' | b'\'')) if opens_value(bytes, i) => quote = Some(q),
             (Some(q), c) if c == q => quote = None,
             _ => {}
         }
-        i += 1;
     }
     None
+}
+
+/// [`scan_tag_end`] from every position at once: a scan outside quotes at `i` ends at `i` on a
+/// `>`, jumps past the closing quote when `i` opens a value, and otherwise ends where a scan
+/// from `i + 1` ends.
+fn tag_end_table(bytes: &[u8]) -> Vec<u32> {
+    const NEVER: u32 = u32::MAX;
+    crate::work::count(bytes.len());
+    let mut table = vec![NEVER; bytes.len() + 1];
+    let (mut next_double, mut next_single): (Option<usize>, Option<usize>) = (None, None);
+    for i in (0..bytes.len()).rev() {
+        let byte = bytes[i];
+        table[i] = match byte {
+            b'>' => u32::try_from(i).unwrap_or(NEVER),
+            b'"' | b'\'' if opens_value(bytes, i) => {
+                let close = if byte == b'"' {
+                    next_double
+                } else {
+                    next_single
+                };
+                close.map_or(NEVER, |c| table[c + 1])
+            }
+            _ => table[i + 1],
+        };
+        match byte {
+            b'"' => next_double = Some(i),
+            b'\'' => next_single = Some(i),
+            _ => {}
+        }
+    }
+    table
 }
 
 /// The value of attribute `name` in an attribute string (quoted or bare), case-insensitive name.
@@ -686,6 +748,7 @@ fn scan_html(b: &mut Builder, html: &str, base: usize) {
     let mut i = 0;
     let mut text_start = 0;
     let mut open_link: Option<usize> = None;
+    let mut ends = TagEnds::default();
     let flush = |b: &mut Builder, from: usize, to: usize| {
         if from < to {
             let raw = &html[from..to];
@@ -709,7 +772,7 @@ fn scan_html(b: &mut Builder, html: &str, base: usize) {
             text_start = end;
             continue;
         }
-        let Some(tag) = parse_tag(html, at) else {
+        let Some(tag) = parse_tag(html, at, &mut ends) else {
             i = at + 1;
             continue;
         };
@@ -784,6 +847,39 @@ fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::work::assert_linear;
+
+    #[test]
+    fn a_tag_that_never_ends_keeps_the_scan_linear() {
+        assert_linear("unclosed tag, then many <a", 20_000, |n| {
+            let html = format!("<div\n{}", "<a\n".repeat(n));
+            let doc = Document::from_html(&html);
+            assert!(doc.links.is_empty());
+        });
+        assert_linear("an unclosed quote, then many tags", 20_000, |n| {
+            let html = format!("<p title=\"x>{}", "<a href='y'>".repeat(n));
+            Document::from_html(&html);
+        });
+        assert_linear("the same in Markdown", 5_000, |n| {
+            let md = format!("<div\n{}", "<a\n".repeat(n));
+            Document::from_markdown(&md);
+        });
+    }
+
+    #[test]
+    fn a_tag_that_never_ends_leaves_the_later_tags_as_before() {
+        // Every later tag ends where a forward scan from it would end.
+        let html = "<div <p title=\"a>b\" class=c>text</p> <img alt='x' src=y.jpg> <b";
+        let bytes = html.as_bytes();
+        let table = tag_end_table(bytes);
+        for (from, &end) in table.iter().enumerate() {
+            let want = scan_tag_end(bytes, from).map_or(u32::MAX, |e| e as u32);
+            assert_eq!(end, want, "from {from}");
+        }
+        let doc = Document::from_html(html);
+        assert_eq!(doc.images.len(), 1);
+        assert_eq!(doc.images[0].alt, "x");
+    }
 
     #[test]
     fn markdown_ranges_point_into_the_markdown() {

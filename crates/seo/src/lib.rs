@@ -7,6 +7,7 @@
 //! each with its byte range in the caller's source) and hands it to a [`Profile`]. Two profiles
 //! exist: [`rankmath`], which reproduces Rank Math's number exactly, and `newsroom`, ours.
 
+mod data;
 pub mod document;
 pub mod lang;
 pub mod messages;
@@ -15,6 +16,7 @@ pub mod profile;
 pub mod rankmath;
 pub mod report;
 pub mod request;
+mod work;
 
 pub use document::Document;
 pub use profile::{Profile, ProfileId, UnknownProfile};

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use super::Lang;
 use super::phrases::PhraseSet;
+use crate::data::entries;
 
 /// The lists of one language.
 pub struct LangLists {
@@ -35,13 +36,6 @@ impl Lists {
             Lang::En => &self.en,
         }
     }
-}
-
-/// The entries of a data file: one per line, `#` comments and blank lines skipped.
-pub fn entries(file: &str) -> impl Iterator<Item = &str> {
-    file.lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
 }
 
 fn set(file: &str) -> HashSet<String> {

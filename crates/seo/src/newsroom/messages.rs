@@ -10,7 +10,7 @@ use crate::messages::fill;
 use crate::report::Message;
 
 static TABLE: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> = LazyLock::new(|| {
-    crate::lang::lists::entries(include_str!("../../data/newsroom-messages.tsv"))
+    crate::data::entries(include_str!("../../data/newsroom-messages.tsv"))
         .filter_map(|line| {
             let mut columns = line.split('\t');
             Some((columns.next()?, (columns.next()?, columns.next()?)))

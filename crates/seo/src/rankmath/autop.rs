@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::text::NextByte;
+
 use super::text::{delete_comments, delete_shortcodes, has, word_count, ws_len};
 
 /// JavaScript's `\s`, for the patterns below.
@@ -80,7 +82,7 @@ fn skip_ws(b: &[u8], mut i: usize) -> usize {
 /// after its `>`, `Err(true)` when no `>` follows at all (so no later tag can end either),
 /// `Err(false)` when no block name follows. A name only has to start the tag (`[^>]*` takes
 /// the rest), so `<pre` matches through `p`.
-fn block_tag_end(b: &[u8], at: usize, gt: &mut NextGt) -> Result<usize, bool> {
+fn block_tag_end(b: &[u8], at: usize, gt: &mut NextByte) -> Result<usize, bool> {
     let name = at + 1 + usize::from(b.get(at + 1) == Some(&b'/'));
     let rest = b.get(name..).unwrap_or_default();
     let starts_with_name = rest.first().is_some_and(|&first| {
@@ -114,29 +116,6 @@ fn next_open_p(b: &[u8], mut from: usize) -> Option<usize> {
     None
 }
 
-/// The first `>` at or after a position, remembered so that many `<` before one `>` do not
-/// make the scan quadratic.
-#[derive(Default)]
-struct NextGt {
-    searched: bool,
-    searched_from: usize,
-    found: Option<usize>,
-}
-
-impl NextGt {
-    fn find(&mut self, b: &[u8], from: usize) -> Option<usize> {
-        // A search from `searched_from` answers for every position up to what it found.
-        let answered =
-            self.searched && self.searched_from <= from && self.found.is_none_or(|g| from <= g);
-        if !answered {
-            self.searched = true;
-            self.searched_from = from;
-            self.found = memchr::memchr(b'>', b.get(from..).unwrap_or_default()).map(|g| from + g);
-        }
-        self.found
-    }
-}
-
 /// `<p>{WS}*</p>`: the leftmost match at or after `from`.
 fn find_empty_p(b: &[u8], from: usize) -> Option<Range<usize>> {
     let mut at = from;
@@ -153,7 +132,7 @@ fn find_empty_p(b: &[u8], from: usize) -> Option<Range<usize>> {
 /// `<p>{WS}*{block_tag}`, and with `closed` also `{WS}*</p>` after the tag: the leftmost match
 /// at or after `from`.
 fn find_p_block(b: &[u8], from: usize, closed: bool) -> Option<Range<usize>> {
-    let mut gt = NextGt::default();
+    let mut gt = NextByte::new(b'>');
     let mut at = from;
     while let Some(p) = next_open_p(b, at) {
         at = p + 3;
@@ -179,7 +158,7 @@ fn find_p_block(b: &[u8], from: usize, closed: bool) -> Option<Range<usize>> {
 
 /// `{block_tag}{WS}*</p>`: the leftmost match at or after `from`.
 fn find_block_then_close_p(b: &[u8], from: usize) -> Option<Range<usize>> {
-    let mut gt = NextGt::default();
+    let mut gt = NextByte::new(b'>');
     let mut at = from;
     while let Some(t) = memchr::memchr(b'<', &b[at..]).map(|p| at + p) {
         at = t + 1;

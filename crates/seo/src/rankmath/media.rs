@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::text::{find_ci, shortcode_end};
+use super::text::{NextByte, find_ci, shortcode_end};
 
 /// The hosts of §7 step 4, each with its `/`. The optional `http(s)://` and `www.`/`player.`
 /// before them only move a match's start, never the count, so the scan starts at the host.
@@ -90,13 +90,14 @@ pub fn opening_tags(text: &str, name: &str) -> Vec<Range<usize>> {
 /// `[name]` / `[name …]` shortcodes (exact, lower-case name).
 pub fn shortcodes(text: &str, name: &str) -> Vec<Range<usize>> {
     let open = format!("[{name}");
+    let mut close = NextByte::new(b']');
     memchr::memmem::find_iter(text.as_bytes(), open.as_bytes())
         .filter_map(|at| {
             let next = text[at + open.len()..].chars().next()?;
             if next != ']' && next != ' ' {
                 return None;
             }
-            shortcode_end(text, at).map(|end| at..end)
+            shortcode_end(text, at, &mut close).map(|end| at..end)
         })
         .collect()
 }
@@ -161,6 +162,14 @@ mod tests {
     use rstest::rstest;
 
     use super::*;
+    use crate::work::assert_linear;
+
+    #[test]
+    fn galleries_that_never_close_stay_linear() {
+        assert_linear("[gallery repeated", 20_000, |n| {
+            assert!(shortcodes(&"[gallery ".repeat(n), "gallery").is_empty());
+        });
+    }
 
     #[rstest]
     #[case(r#"<iframe src="https://maps.google.com/x"></iframe>"#, 1)]

@@ -12,7 +12,6 @@ pub mod media;
 mod messages;
 pub mod sentiment;
 pub mod text;
-mod words;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use redaksi_article::Lang;
@@ -130,7 +129,7 @@ fn keywords(request: &AnalysisRequest) -> (Vec<Option<Keyword>>, Vec<InputIssue>
 struct Prepared<'a> {
     document: &'a Document,
     lang_en: bool,
-    power_words: Option<&'static [&'static str]>,
+    power_words: Option<&'static sentiment::PowerWords>,
     toc_plugin: bool,
     title_present: bool,
     title_tokstr: String,
@@ -221,8 +220,7 @@ impl<'a> Prepared<'a> {
             title_present: !title.is_empty(),
             title_has_digit: title.bytes().any(|b| b.is_ascii_digit()),
             title_sentiment: sentiment::sentiment(&title_tokstr),
-            title_power_words: power_words
-                .map_or(0, |list| sentiment::power_word_count(&title_l, list)),
+            title_power_words: power_words.map_or(0, |list| list.count(&title_l)),
             title_tokstr,
             desc_present: !desc.is_empty(),
             desc_tokstr: tokens(&desc_l).0,
@@ -739,10 +737,11 @@ fn subheading_match(text_l: &str, kw_tokstr: &str) -> bool {
     let mut i = 0;
     while let Some(p) = text_l[i..].find("<h") {
         let at = i + p;
-        if heading_digit(at + 2)
-            && let Some(g) = text_l[at..].find('>')
-        {
-            open_end = Some(at + g + 1);
+        crate::work::count(p + 2);
+        if heading_digit(at + 2) {
+            // With no `>` after this tag, no later one can close either (linear time).
+            open_end = text_l[at..].find('>').map(|g| at + g + 1);
+            crate::work::count(open_end.unwrap_or(text_l.len()) - at);
             break;
         }
         i = at + 2;
@@ -777,14 +776,19 @@ fn subheading_match(text_l: &str, kw_tokstr: &str) -> bool {
         ends.push(start + first.len());
         for tok in rest {
             next.clear();
+            // `ends` ascend; a stretch an earlier end already walked is not walked again, so
+            // each step is linear and `next` ascends without duplicates.
+            let mut walked = 0;
             for &e in &ends {
-                let mut q = e;
+                let mut q = e.max(walked);
                 while q < region.len() && !word(region[q]) {
+                    crate::work::count(1);
                     q += 1;
-                    if region[q..].starts_with(tok) && !next.contains(&(q + tok.len())) {
+                    if region[q..].starts_with(tok) {
                         next.push(q + tok.len());
                     }
                 }
+                walked = q;
             }
             std::mem::swap(&mut ends, &mut next);
             if ends.is_empty() {
@@ -956,6 +960,18 @@ mod tests {
     use rstest::rstest;
 
     use super::*;
+    use crate::work::assert_linear;
+
+    #[test]
+    fn subheadings_stay_linear() {
+        assert_linear("<h2 repeated", 20_000, |n| {
+            assert!(!subheading_match(&"<h2".repeat(n), "harga"));
+        });
+        assert_linear("many ways to join the keyword's tokens", 2_000, |n| {
+            let html = format!("<h2>a{}</h2>", "#".repeat(n));
+            assert!(subheading_match(&html, "a # #"));
+        });
+    }
 
     #[rstest]
     #[case("harga beras", true)]

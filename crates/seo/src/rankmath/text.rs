@@ -450,6 +450,39 @@ pub fn replace_tags<'a>(s: &'a str, with: &str) -> Cow<'a, str> {
     Cow::Owned(out)
 }
 
+/// The first occurrence of one byte at or after a position, remembered so that a scan asking
+/// at many candidates before one occurrence (many `<` before one `>`, many `[` before one
+/// `]`) stays linear instead of searching the same stretch again for each.
+pub struct NextByte {
+    byte: u8,
+    /// The last search: where it started and what it found.
+    searched: Option<(usize, Option<usize>)>,
+}
+
+impl NextByte {
+    pub fn new(byte: u8) -> Self {
+        NextByte {
+            byte,
+            searched: None,
+        }
+    }
+
+    pub fn find(&mut self, hay: &[u8], from: usize) -> Option<usize> {
+        match self.searched {
+            // A search from `start` answers for every position up to what it found.
+            Some((start, found)) if start <= from && found.is_none_or(|at| from <= at) => found,
+            _ => {
+                let rest = hay.get(from..).unwrap_or_default();
+                let found = memchr(self.byte, rest);
+                crate::work::count(found.map_or(rest.len(), |p| p + 1));
+                let found = found.map(|p| from + p);
+                self.searched = Some((from, found));
+                found
+            }
+        }
+    }
+}
+
 pub fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
     memchr::memchr(needle, hay)
 }
@@ -552,9 +585,10 @@ pub fn delete_shortcodes(s: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(s.len());
     let mut last = 0;
     let mut i = 0;
+    let mut close = NextByte::new(b']');
     while let Some(p) = memchr::memchr(b'[', &s.as_bytes()[i..]) {
         let at = i + p;
-        match shortcode_end(s, at) {
+        match shortcode_end(s, at, &mut close) {
             Some(end) => {
                 out.push_str(&s[last..at]);
                 last = end;
@@ -567,8 +601,9 @@ pub fn delete_shortcodes(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// The end of a shortcode tag starting at `at` (which holds `[`).
-pub fn shortcode_end(s: &str, at: usize) -> Option<usize> {
+/// The end of a shortcode tag starting at `at` (which holds `[`). `close` finds the next `]`;
+/// callers keep one for a whole scan, so `[a ` repeated without a `]` stays linear.
+pub fn shortcode_end(s: &str, at: usize, close: &mut NextByte) -> Option<usize> {
     let rest = &s[at + 1..];
     let rest_start = if rest.starts_with('/') { 1 } else { 0 };
     let body = &rest[rest_start..];
@@ -577,6 +612,7 @@ pub fn shortcode_end(s: &str, at: usize) -> Option<usize> {
         .take_while(|&c| shortcode_name_char(c))
         .map(char::len_utf8)
         .sum();
+    crate::work::count(name_len + 1);
     if name_len == 0 {
         return None;
     }
@@ -585,12 +621,11 @@ pub fn shortcode_end(s: &str, at: usize) -> Option<usize> {
     if after.starts_with(']') {
         return Some(base + 1);
     }
-    let attrs = after.strip_prefix(' ')?;
-    let close = attrs.find(']')?;
-    if close == 0 {
-        return None;
-    }
-    Some(base + 1 + close + 1)
+    after.strip_prefix(' ')?;
+    let attrs = base + 1;
+    // The attributes are one or more characters other than `]`.
+    let end = close.find(s.as_bytes(), attrs)?;
+    (end > attrs).then_some(end + 1)
 }
 
 /// CLEAN_HTML (§2.1): the content as one line, tags kept.
@@ -845,6 +880,26 @@ mod tests {
     use rstest::rstest;
 
     use super::*;
+    use crate::work::assert_linear;
+
+    #[test]
+    fn shortcodes_that_never_close_keep_the_text_pass_linear() {
+        assert_linear("[a repeated", 20_000, |n| {
+            let (tokstr, _) = tokens(&"[a ".repeat(n));
+            assert!(
+                tokstr.starts_with("a a"),
+                "nothing to delete: {}",
+                &tokstr[..9]
+            );
+        });
+        assert_linear("[a repeated, one ] at the end", 20_000, |n| {
+            let text = format!("{}]", "[a ".repeat(n));
+            assert_eq!(delete_shortcodes(&text), "");
+        });
+        assert_linear("[/a repeated", 20_000, |n| {
+            delete_shortcodes(&"x [/a b".repeat(n));
+        });
+    }
 
     /// The spec's §3 table, "RM" column: the count after CLEAN_HTML.
     #[rstest]
