@@ -1,13 +1,17 @@
 //! `redaksi score`: the SEO engine on a Markdown file, for reporters and for Git workflows
-//! (`--min-score` fails the command below a threshold).
+//! (`--min-score` fails the command below a threshold), on one file or a whole archive at once.
 
 use std::io::Read;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
+use rayon::prelude::*;
 use redaksi_article::{Article, Lang, front_matter};
-use redaksi_seo::{AnalysisRequest, Check, Group, ProfileId, Report, Status, analyze, messages};
+use redaksi_seo::newsroom::Newsroom;
+use redaksi_seo::{
+    AnalysisRequest, Check, Group, Profile, ProfileId, Report, Status, analyze, messages,
+};
 
 #[derive(Subcommand)]
 pub enum Command {
@@ -17,8 +21,11 @@ pub enum Command {
 
 #[derive(Args)]
 pub struct ScoreArgs {
-    /// The article file; `-` reads standard input.
-    file: PathBuf,
+    /// Article files (Markdown with YAML front matter) and folders of them (every `.md` file
+    /// inside, recursively); `-` reads standard input. With several files or a folder, every
+    /// file is scored in this one process on all cores, and `--json` prints JSON Lines.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
     /// The scoring profile: `newsroom` (ours) or `rankmath` (the number WordPress's Rank Math shows).
     #[arg(long, default_value = "newsroom")]
     profile: ProfileId,
@@ -26,10 +33,12 @@ pub struct ScoreArgs {
     /// has none (`{site-url}/{slug}`).
     #[arg(long, value_name = "URL")]
     site_url: Option<String>,
-    /// Print the report as JSON (schemas/score-report.schema.json).
+    /// Print the report as JSON (schemas/score-report.schema.json). For several files, one line
+    /// per file: `{"path": …, "report": …}`, or `{"path": …, "error": …}` for a file that
+    /// cannot be scored.
     #[arg(long)]
     json: bool,
-    /// Exit with status 1 when the score is below N (0–100).
+    /// Exit with status 1 when the score (of any file) is below N (0–100).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=100))]
     min_score: Option<u8>,
     /// Language of the checklist's messages (default: the article's `lang`).
@@ -63,76 +72,225 @@ pub fn run(command: Command) -> ExitCode {
     }
 }
 
+/// One scored file: its report and the language its front matter declares.
+struct Scored {
+    report: Report,
+    lang: Option<Lang>,
+}
+
 fn score(args: &ScoreArgs) -> Result<ExitCode, String> {
-    let name = if args.file.as_os_str() == "-" {
-        "<stdin>".to_owned()
-    } else {
-        args.file.display().to_string()
+    let own_rules = own_rules(args)?;
+    let profile: &dyn Profile = match &own_rules {
+        Some(newsroom) => newsroom,
+        None => args.profile.profile().ok_or_else(|| {
+            format!(
+                "the `{}` profile is not built into this version of redaksi",
+                args.profile
+            )
+        })?,
     };
-    let bytes = read(args)?;
-    // The clock only stamps an article without dates; scoring never looks at it.
-    let article = front_matter::parse_bytes(&bytes, chrono::Utc::now())
-        .map_err(|err| format!("{name}: {err}"))?;
-    check_keywords(&article, &name)?;
     let site_url = args.site_url.as_deref().unwrap_or("");
+    if let [single] = args.files.as_slice()
+        && (single.as_os_str() == "-" || !single.is_dir())
+    {
+        let (name, bytes) = if single.as_os_str() == "-" {
+            ("<stdin>".to_owned(), read_stdin()?)
+        } else {
+            (single.display().to_string(), read_file(single)?)
+        };
+        let scored = score_bytes(&name, &bytes, site_url, profile)?;
+        return print_one(args, &name, &scored);
+    }
+    let paths = batch_paths(&args.files)?;
+    let results: Vec<Result<Scored, String>> = paths
+        .par_iter()
+        .map(|path| {
+            let name = path.display().to_string();
+            score_bytes(&name, &read_file(path)?, site_url, profile)
+        })
+        .collect();
+    print_batch(args, &paths, &results)
+}
+
+/// Reads `--rules` once for every file.
+fn own_rules(args: &ScoreArgs) -> Result<Option<Newsroom>, String> {
+    match &args.rules {
+        None => Ok(None),
+        Some(_) if args.profile != ProfileId::Newsroom => {
+            Err("--rules applies to the newsroom profile only".to_owned())
+        }
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|err| format!("cannot read {}: {err}", path.display()))?;
+            Newsroom::from_rules_json(&text)
+                .map(Some)
+                .map_err(|err| format!("{}: {err}", path.display()))
+        }
+    }
+}
+
+fn score_bytes(
+    name: &str,
+    bytes: &[u8],
+    site_url: &str,
+    profile: &dyn Profile,
+) -> Result<Scored, String> {
+    // The clock only stamps an article without dates; scoring never looks at it.
+    let article = front_matter::parse_bytes(bytes, chrono::Utc::now())
+        .map_err(|err| format!("{name}: {err}"))?;
+    check_keywords(&article, name)?;
     let mut request = AnalysisRequest::from_article(&article, site_url);
     if site_url.is_empty() && article.meta.url.is_none() {
         // Without a site there is no full URL to judge; `{site-url}/{slug}` needs --site-url.
         request.url.clear();
     }
-    let profile = args.profile.profile().ok_or_else(|| {
-        format!(
-            "the `{}` profile is not built into this version of redaksi",
-            args.profile
-        )
-    })?;
-    let own_rules = match &args.rules {
-        None => None,
-        Some(_) if args.profile != ProfileId::Newsroom => {
-            return Err("--rules applies to the newsroom profile only".to_owned());
-        }
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|err| format!("cannot read {}: {err}", path.display()))?;
-            let rules = redaksi_seo::newsroom::Newsroom::from_rules_json(&text)
-                .map_err(|err| format!("{}: {err}", path.display()))?;
-            Some(rules)
-        }
-    };
-    let profile = match &own_rules {
-        Some(newsroom) => newsroom,
-        None => profile,
-    };
-    let report = analyze(&request, profile);
+    Ok(Scored {
+        report: analyze(&request, profile),
+        lang: article.meta.lang,
+    })
+}
+
+fn print_one(args: &ScoreArgs, name: &str, scored: &Scored) -> Result<ExitCode, String> {
     if args.json {
-        let json = serde_json::to_string_pretty(&report)
+        let json = serde_json::to_string_pretty(&scored.report)
             .map_err(|err| format!("cannot write the report as JSON: {err}"))?;
         println!("{json}");
     } else {
-        let lang = args.lang.or(article.meta.lang).unwrap_or(Lang::Id);
-        print!("{}", checklist(&report, lang));
+        print!(
+            "{}",
+            checklist(&scored.report, checklist_lang(args, scored))
+        );
     }
-    Ok(match args.min_score {
+    Ok(if below_min_score(args, name, &scored.report) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Every file's result in the order of `paths`; a file that cannot be scored is reported and
+/// the others still are.
+fn print_batch(
+    args: &ScoreArgs,
+    paths: &[PathBuf],
+    results: &[Result<Scored, String>],
+) -> Result<ExitCode, String> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let (mut failed, mut below) = (false, false);
+    for (path, result) in paths.iter().zip(results) {
+        let name = path.display().to_string();
+        let written = match result {
+            Ok(scored) => {
+                below |= below_min_score(args, &name, &scored.report);
+                if args.json {
+                    let line = serde_json::json!({ "path": name, "report": scored.report });
+                    writeln!(out, "{line}")
+                } else {
+                    let list = checklist(&scored.report, checklist_lang(args, scored));
+                    writeln!(out, "== {name}\n{list}")
+                }
+            }
+            Err(message) => {
+                failed = true;
+                eprintln!("redaksi score: {message}");
+                if args.json {
+                    writeln!(
+                        out,
+                        "{}",
+                        serde_json::json!({ "path": name, "error": message })
+                    )
+                } else {
+                    Ok(())
+                }
+            }
+        };
+        written.map_err(|err| format!("cannot write the reports: {err}"))?;
+    }
+    out.flush()
+        .map_err(|err| format!("cannot write the reports: {err}"))?;
+    Ok(if failed {
+        ExitCode::from(INPUT_ERROR)
+    } else if below {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn checklist_lang(args: &ScoreArgs, scored: &Scored) -> Lang {
+    args.lang.or(scored.lang).unwrap_or(Lang::Id)
+}
+
+fn below_min_score(args: &ScoreArgs, name: &str, report: &Report) -> bool {
+    match args.min_score {
         Some(min) if report.score < min => {
             eprintln!(
                 "redaksi score: {name}: score {} is below --min-score {min}",
                 report.score
             );
-            ExitCode::FAILURE
+            true
         }
-        _ => ExitCode::SUCCESS,
-    })
+        _ => false,
+    }
 }
 
-fn read(args: &ScoreArgs) -> Result<Vec<u8>, String> {
-    if args.file.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|err| format!("cannot read standard input: {err}"))?;
-        return Ok(bytes);
+/// The files of a batch in order: each file argument as given, each folder's Markdown files
+/// (`.md`, `.markdown`) sorted by path, hidden entries skipped, symlinked folders not followed.
+fn batch_paths(args: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut paths = Vec::new();
+    for arg in args {
+        if arg.as_os_str() == "-" {
+            return Err("`-` (standard input) cannot be scored together with other files".into());
+        }
+        if arg.is_dir() {
+            markdown_files(arg, &mut paths)?;
+        } else {
+            paths.push(arg.clone());
+        }
     }
-    std::fs::read(&args.file).map_err(|err| format!("cannot read {}: {err}", args.file.display()))
+    Ok(paths)
+}
+
+fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|err| format!("cannot read {}: {err}", dir.display()))?;
+    let mut children: Vec<(PathBuf, std::fs::FileType)> = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|err| format!("cannot read {}: {err}", dir.display()))?;
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let kind = entry
+            .file_type()
+            .map_err(|err| format!("cannot read {}: {err}", entry.path().display()))?;
+        children.push((entry.path(), kind));
+    }
+    children.sort_by(|a, b| a.0.cmp(&b.0));
+    for (path, kind) in children {
+        if kind.is_dir() {
+            markdown_files(&path, out)?;
+        } else if path
+            .extension()
+            .is_some_and(|ext| ext == "md" || ext == "markdown")
+            && path.is_file()
+        {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn read_stdin() -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|err| format!("cannot read standard input: {err}"))?;
+    Ok(bytes)
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|err| format!("cannot read {}: {err}", path.display()))
 }
 
 /// Refuses keywords that have no words (e.g. "—"), which no profile can score.

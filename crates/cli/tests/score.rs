@@ -187,3 +187,110 @@ fn input_errors_are_clear_and_never_panic() {
     assert!(stderr(&out).contains("yoast"), "{}", stderr(&out));
     assert!(!stderr(&out).contains("panicked"));
 }
+
+/// The JSON Lines of a batch: each line's path and report (or error).
+fn json_lines(out: &Output) -> Vec<serde_json::Value> {
+    stdout(out)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("each line is one JSON object"))
+        .collect()
+}
+
+#[test]
+fn several_files_and_folders_print_one_json_line_per_file_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = article_file(&dir, "first.md", ARTICLE.as_bytes());
+    let notes = dir.path().join("notes");
+    std::fs::create_dir_all(notes.join("deeper")).unwrap();
+    std::fs::create_dir_all(notes.join(".hidden")).unwrap();
+    let english = ARTICLE.replace("lang: id", "lang: en");
+    std::fs::write(notes.join("b.md"), &english).unwrap();
+    std::fs::write(notes.join("deeper/a.markdown"), ARTICLE).unwrap();
+    std::fs::write(notes.join("readme.txt"), "not an article").unwrap();
+    std::fs::write(notes.join(".hidden/c.md"), ARTICLE).unwrap();
+    let notes = notes.to_str().unwrap();
+
+    let args = ["score", &first, notes, "--profile", "rankmath", "--json"];
+    let out = redaksi(&args, None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines = json_lines(&out);
+    let paths: Vec<&str> = lines.iter().map(|l| l["path"].as_str().unwrap()).collect();
+    assert_eq!(
+        paths,
+        [
+            first.clone(),
+            format!("{notes}/b.md"),
+            format!("{notes}/deeper/a.markdown"),
+        ]
+    );
+    // Each report is the one a single-file run prints.
+    let single = redaksi(&["score", &first, "--profile", "rankmath", "--json"], None);
+    let alone: serde_json::Value = serde_json::from_slice(&single.stdout).unwrap();
+    assert_eq!(lines[0]["report"], alone);
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../schemas/score-report.schema.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    for line in &lines {
+        assert!(validator.is_valid(&line["report"]), "{}", line["path"]);
+    }
+    // The English article has the English-only sentiment check; the Indonesian ones do not.
+    let has_sentiment = |line: &serde_json::Value| {
+        line["report"]["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["id"] == "titleSentiment" && c["status"] != "not_applicable")
+    };
+    assert!(has_sentiment(&lines[1]) && !has_sentiment(&lines[0]));
+}
+
+#[test]
+fn a_batch_reports_a_bad_file_and_still_scores_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = article_file(&dir, "good.md", ARTICLE.as_bytes());
+    let broken = article_file(&dir, "broken.md", b"---\ntitle: ok\nkeywords: [a\n---\nx\n");
+    let missing = dir.path().join("missing.md");
+    let missing = missing.to_str().unwrap();
+    let out = redaksi(&["score", &broken, &good, missing, "--json"], None);
+    assert_eq!(out.status.code(), Some(2), "an input error wins");
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 3);
+    assert!(lines[0]["error"].as_str().unwrap().contains("broken.md"));
+    assert_eq!(lines[1]["report"]["profile"], "newsroom");
+    assert!(lines[2]["error"].as_str().unwrap().contains("cannot read"));
+    assert!(stderr(&out).contains("broken.md") && stderr(&out).contains("missing.md"));
+
+    let human = redaksi(&["score", &good, &broken], None);
+    assert_eq!(human.status.code(), Some(2));
+    assert!(stdout(&human).contains(&format!("== {good}")));
+    assert!(stdout(&human).contains("Skor SEO"));
+
+    let below = redaksi(&["score", &good, &good, "--min-score", "100"], None);
+    assert_eq!(below.status.code(), Some(1));
+    assert_eq!(stderr(&below).matches("below --min-score").count(), 2);
+
+    let stdin = redaksi(&["score", "-", &good], Some(ARTICLE.as_bytes()));
+    assert_eq!(stdin.status.code(), Some(2));
+    assert!(
+        stderr(&stdin).contains("standard input"),
+        "{}",
+        stderr(&stdin)
+    );
+}
+
+#[test]
+fn a_folder_with_one_article_is_still_a_batch() {
+    let dir = tempfile::tempdir().unwrap();
+    article_file(&dir, "only.md", ARTICLE.as_bytes());
+    let out = redaksi(&["score", dir.path().to_str().unwrap(), "--json"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 1);
+    assert!(lines[0]["path"].as_str().unwrap().ends_with("only.md"));
+}
