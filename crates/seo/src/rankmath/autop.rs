@@ -16,27 +16,21 @@ const WS: &str = r"[\t\n\x0B\x0C\r \u{A0}\u{1680}\u{2000}-\u{200A}\u{2028}\u{202
 #[cfg(test)]
 const BLOCKS: &str = "(?:table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|area|blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|hgroup|header|footer|nav|figure|figcaption|details|menu|summary)";
 
-/// The patterns of §5 that run only when the text holds their telltale (`<pre`, `<br`, …).
-/// The ones that run on every text are the byte scanners below (the tests check them against
-/// their regexes).
-struct Patterns {
-    pre: Regex,
-    double_br: Regex,
-    unclosed_p: Regex,
-    p_around_li: Regex,
-    p_blockquote_open: Regex,
+/// The patterns of §5 that run only when the text holds their telltale (`<pre`, `<br`, …),
+/// each compiled the first time it is needed: most articles need none, and compiling them
+/// all was a large share of a one-article command's start-up. The ones that run on every
+/// text are the byte scanners below (the tests check them against their regexes).
+fn pattern(p: &str) -> Regex {
+    Regex::new(p).expect("autop patterns are fixed and valid")
 }
 
-static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
-    let re = |p: String| Regex::new(&p).expect("autop patterns are fixed and valid");
-    Patterns {
-        pre: re(r"(?s)<pre.*?</pre>".to_owned()),
-        double_br: re(format!(r"<br{WS}*/?>{WS}*<br{WS}*/?>")),
-        unclosed_p: re(r"<p>[^<]+</(?:div|address|form)>".to_owned()),
-        p_around_li: re(r"<p><li[^\n\r\u{2028}\u{2029}]+?</p>".to_owned()),
-        p_blockquote_open: re(r"(?i)<p><blockquote[^>]*>".to_owned()),
-    }
-});
+static PRE: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?s)<pre.*?</pre>"));
+static DOUBLE_BR: LazyLock<Regex> =
+    LazyLock::new(|| pattern(&format!(r"<br{WS}*/?>{WS}*<br{WS}*/?>")));
+static UNCLOSED_P: LazyLock<Regex> = LazyLock::new(|| pattern(r"<p>[^<]+</(?:div|address|form)>"));
+static P_AROUND_LI: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"<p><li[^\n\r\u{2028}\u{2029}]+?</p>"));
+static P_BLOCKQUOTE_OPEN: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)<p><blockquote[^>]*>"));
 
 /// Replaces every match of `re` with `replace(match)`. Only plain `find_iter` is used (never
 /// capture groups), which keeps each pass on regex's fast lazy DFA.
@@ -291,11 +285,10 @@ pub fn autop(text: &str) -> String {
     if text.trim().is_empty() {
         return String::new();
     }
-    let p = &*PATTERNS;
     let mut text = format!("{text}\n");
     let mut pres = Vec::new();
     if has(&text, "<pre") {
-        text = replace_matches(&p.pre, &text, |m, out| {
+        text = replace_matches(&PRE, &text, |m, out| {
             pres.push(m.to_owned());
             out.push_str("<pre wp-pre-tag-");
             out.push_str(&(pres.len() - 1).to_string());
@@ -303,7 +296,7 @@ pub fn autop(text: &str) -> String {
         });
     }
     let text = if has(&text, "<br") {
-        replace_matches(&p.double_br, &text, |_, out| out.push_str("\n\n"))
+        replace_matches(&DOUBLE_BR, &text, |_, out| out.push_str("\n\n"))
     } else {
         text
     };
@@ -326,7 +319,7 @@ pub fn autop(text: &str) -> String {
     let out = if !(has(&out, "</div>") || has(&out, "</address>") || has(&out, "</form>")) {
         out
     } else {
-        replace_matches(&p.unclosed_p, &out, |m, out| {
+        replace_matches(&UNCLOSED_P, &out, |m, out| {
             // `<p>text</div>` → `<p>text</p></div>`
             let close = m.rfind("</").unwrap_or(m.len());
             out.push_str(&m[..close]);
@@ -337,14 +330,14 @@ pub fn autop(text: &str) -> String {
     let around = |t: &str, from| find_p_block(t.as_bytes(), from, true);
     let out = replace_found(&out, around, |m, out| out.push_str(first_tag(&m[3..])));
     let out = if has(&out, "<p><li") {
-        replace_matches(&p.p_around_li, &out, |m, out| {
+        replace_matches(&P_AROUND_LI, &out, |m, out| {
             out.push_str(&m[3..m.len() - 4])
         })
     } else {
         out
     };
     let out = if super::text::find_ci(&out, "<p><blockquote", 0).is_some() {
-        replace_matches(&p.p_blockquote_open, &out, |m, out| {
+        replace_matches(&P_BLOCKQUOTE_OPEN, &out, |m, out| {
             out.push_str(&m[3..]);
             out.push_str("<p>");
         })

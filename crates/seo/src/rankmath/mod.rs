@@ -219,7 +219,12 @@ impl<'a> Prepared<'a> {
             toc_plugin: request.settings.toc_plugin_active,
             title_present: !title.is_empty(),
             title_has_digit: title.bytes().any(|b| b.is_ascii_digit()),
-            title_sentiment: sentiment::sentiment(&title_tokstr),
+            // English only (§9.16): other locales drop the check, so skip the lexicon.
+            title_sentiment: if locale == "en" {
+                sentiment::sentiment(&title_tokstr)
+            } else {
+                0
+            },
             title_power_words: power_words.map_or(0, |list| list.count(&title_l)),
             title_tokstr,
             desc_present: !desc.is_empty(),

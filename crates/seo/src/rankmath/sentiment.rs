@@ -1,10 +1,10 @@
 //! Title sentiment (§11) and power words (§10), from the lists in `crates/seo/data`.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::text::{fold, len16};
 use crate::data;
+use crate::lang::fast_hash::{FastMap, FastSet};
 
 /// The lexicon files, in the order they apply: a later file's value overrides an earlier one's.
 const LEXICON_FILES: [&str; 3] = [
@@ -25,11 +25,10 @@ const NEGATORS: &[&str] = &[
     "isn't",
 ];
 
-static LEXICON: LazyLock<HashMap<&'static str, i8>> = LazyLock::new(|| {
-    LEXICON_FILES
-        .iter()
-        .flat_map(|file| data::scores(file))
-        .collect()
+static LEXICON: LazyLock<FastMap<&'static str, i8>> = LazyLock::new(|| {
+    let mut lexicon = FastMap::with_capacity_and_hasher(4096, Default::default());
+    lexicon.extend(LEXICON_FILES.iter().flat_map(|file| data::scores(file)));
+    lexicon
 });
 
 /// The sentiment score of a title's token string.
@@ -56,7 +55,7 @@ pub fn sentiment(tokstr: &str) -> i32 {
 }
 
 /// A locale's power words, folded (§10.1 step 2).
-pub struct PowerWords(HashSet<String>);
+pub struct PowerWords(FastSet<String>);
 
 impl PowerWords {
     fn parse(file: &str) -> Self {
@@ -93,8 +92,11 @@ impl PowerWords {
     }
 }
 
-static POWER_WORDS: LazyLock<[PowerWords; 2]> =
-    LazyLock::new(|| POWER_WORD_FILES.map(|(_, file)| PowerWords::parse(file)));
+/// Each list is read the first time its locale is scored.
+static POWER_WORDS: [LazyLock<PowerWords>; 2] = [
+    LazyLock::new(|| PowerWords::parse(POWER_WORD_FILES[0].1)),
+    LazyLock::new(|| PowerWords::parse(POWER_WORD_FILES[1].1)),
+];
 
 /// The power-word list of a locale, if we ship one.
 pub fn power_words(locale: &str) -> Option<&'static PowerWords> {
