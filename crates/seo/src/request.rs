@@ -1,6 +1,6 @@
 //! What a caller hands the engine: the article's text and metadata, already resolved.
 
-use redaksi_article::{Article, Lang, MutedCheck};
+use redaksi_article::{Article, MutedCheck};
 use serde::{Deserialize, Serialize};
 
 /// The article body, in the form the caller has it.
@@ -106,21 +106,13 @@ impl AnalysisRequest {
             tags: meta.tags.clone(),
         }
     }
-
-    /// The language UI messages should use for this article (`en` or Indonesian otherwise).
-    pub fn lang(&self) -> Lang {
-        if self.locale.eq_ignore_ascii_case("en") {
-            Lang::En
-        } else {
-            Lang::Id
-        }
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use chrono::{TimeZone, Utc};
+    use redaksi_article::Lang;
 
     fn article(body: &str, lang: Option<Lang>) -> Article {
         let mut article = Article::new(

@@ -1,4 +1,7 @@
-// Generated from Unicode data by the rules of the rankmath spec, section 2.1 (FOLD).
+// FOLD, the diacritics table of the rankmath spec (section 2.1): one entry per code point,
+// written out once from Unicode's decomposition data by the rules of that section. No
+// generator is kept: the table is fixed by the spec (Rank Math's shipped table), and the tests
+// in text.rs check its size and samples of each rule against section 2.1.
 pub(super) static FOLD: &[(char, &str)] = &[
     ('\u{00c0}', "A"),
     ('\u{00c1}', "A"),
