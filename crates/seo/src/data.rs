@@ -3,6 +3,8 @@
 //! blank lines and lines starting with `#` skipped. Each file says in its header where its
 //! entries come from. The files are compiled in, so the engine does no IO.
 
+use std::collections::HashMap;
+
 /// The entries of a data file, trimmed.
 pub fn entries(file: &str) -> impl Iterator<Item = &str> {
     file.lines()
@@ -24,6 +26,30 @@ pub fn scores(file: &str) -> impl Iterator<Item = (&str, i8)> {
     })
 }
 
+/// A message table: key → (Indonesian, English) text.
+pub type Messages = HashMap<&'static str, (&'static str, &'static str)>;
+
+/// The `key TAB Indonesian TAB English` entries of a message file.
+///
+/// # Panics
+/// On an entry without three columns: a bug in a shipped file (a test reads every one).
+pub fn messages(file: &'static str) -> Messages {
+    entries(file)
+        .map(|entry| {
+            let mut columns = entry.split('\t');
+            match (
+                columns.next(),
+                columns.next(),
+                columns.next(),
+                columns.next(),
+            ) {
+                (Some(key), Some(id), Some(en), None) => (key, (id, en)),
+                _ => panic!("a message is `key TAB Indonesian TAB English`: {entry:?}"),
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -38,6 +64,28 @@ mod tests {
     fn scores_read_word_and_value() {
         let file = "# header\ngood\t3\nbad\t-3\n";
         assert_eq!(scores(file).collect::<Vec<_>>(), [("good", 3), ("bad", -3)]);
+    }
+
+    #[test]
+    fn messages_read_three_columns() {
+        let table = messages("# header\nkey.pass\tBagus.\tGood.\n");
+        assert_eq!(table.get("key.pass"), Some(&("Bagus.", "Good.")));
+    }
+
+    #[test]
+    #[should_panic(expected = "key TAB Indonesian TAB English")]
+    fn a_message_without_its_english_is_a_bug_in_the_file() {
+        messages("key.pass\tBagus.\n");
+    }
+
+    #[test]
+    fn every_shipped_message_file_reads() {
+        for file in [
+            include_str!("../data/newsroom-messages.tsv"),
+            include_str!("../data/rankmath-messages.tsv"),
+        ] {
+            assert!(messages(file).len() > 60);
+        }
     }
 
     #[test]

@@ -15,6 +15,16 @@ pub fn text(message: &Message, lang: Lang) -> String {
         .unwrap_or_else(|| message.key.clone())
 }
 
+/// A profile's text for `message` from its table, or `None` when the key is not in it.
+pub(crate) fn from_table(
+    table: &crate::data::Messages,
+    message: &Message,
+    lang: Lang,
+) -> Option<String> {
+    let (id, en) = table.get(message.key.as_str())?;
+    Some(fill(if lang == Lang::En { en } else { id }, message))
+}
+
 /// Replaces each `{name}` in `template` with the argument of that name.
 pub fn fill(template: &str, message: &Message) -> String {
     let mut out = String::with_capacity(template.len() + 16);

@@ -1,27 +1,19 @@
 //! The newsroom profile's messages and fix hints, in Indonesian and English, from
 //! `crates/seo/data/newsroom-messages.tsv` (key, Indonesian, English; `{name}` is an argument).
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use redaksi_article::Lang;
 
-use crate::messages::fill;
+use crate::data::{self, Messages};
 use crate::report::Message;
 
-static TABLE: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> = LazyLock::new(|| {
-    crate::data::entries(include_str!("../../data/newsroom-messages.tsv"))
-        .filter_map(|line| {
-            let mut columns = line.split('\t');
-            Some((columns.next()?, (columns.next()?, columns.next()?)))
-        })
-        .collect()
-});
+static TABLE: LazyLock<Messages> =
+    LazyLock::new(|| data::messages(include_str!("../../data/newsroom-messages.tsv")));
 
 /// The text of one of this profile's messages, or `None` for another profile's key.
 pub(crate) fn text(message: &Message, lang: Lang) -> Option<String> {
-    let (id, en) = TABLE.get(message.key.as_str())?;
-    Some(fill(if lang == Lang::En { en } else { id }, message))
+    crate::messages::from_table(&TABLE, message, lang)
 }
 
 #[cfg(test)]
