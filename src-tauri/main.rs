@@ -15,6 +15,7 @@ mod error;
 #[cfg(test)]
 mod ipc_test;
 mod mirror_commands;
+mod navigation;
 mod outbox_commands;
 mod publish_view;
 mod rules;
@@ -39,7 +40,8 @@ fn open_main_window<R: Runtime>(
         .find(|window| window.label == "main")
         .cloned()
         .ok_or_else(|| tauri::Error::WindowNotFound)?;
-    let mut window = WebviewWindowBuilder::from_config(app.handle(), &config)?;
+    let mut window = WebviewWindowBuilder::from_config(app.handle(), &config)?
+        .on_navigation(navigation::stays_in_app);
     if let Some(dir) = data_dir {
         window = window.data_directory(dir.join("webview"));
     }
@@ -54,6 +56,8 @@ fn main() {
         .with_location(redaksi_store::config_dir(), from_env);
     let webview_dir = data_dir.ok();
     let app = commands::register(tauri::Builder::default(), state)
+        // Links in the preview open in the system browser, never in the app's window.
+        .plugin(tauri_plugin_opener::init())
         .setup(move |app| {
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move {
