@@ -3,6 +3,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import { getCurrentWindow } from "@tauri-apps/api/window";
+import { openUrl } from "@tauri-apps/plugin-opener";
 
 /** An article as the Rust `redaksi_article::Article` serialises it. */
 export interface Article {
@@ -182,6 +183,11 @@ export function deleteArticle(id: string): Promise<void> {
 
 export function renderPreview(markdown: string): Promise<string> {
   return call("render_preview", { markdown });
+}
+
+/** Opens a link of the preview in the system browser (the capability allows http(s) only). */
+export function openInBrowser(url: string): Promise<void> {
+  return openUrl(url);
 }
 
 /** `rules`: the path of a newsroom rules file to score with (newsroom profile), or null. */

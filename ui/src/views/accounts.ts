@@ -1,9 +1,8 @@
 // CMS accounts and the export folder, in the settings overlay. The password or API key goes
 // from its field straight to `save_target` (the OS keyring) and the field is emptied; it is
 // never kept in the page, localStorage or a log.
-import * as backend from "../lib/backend";
 import type { PublishTarget } from "../lib/backend";
-import type { I18n, MessageKey } from "../lib/i18n";
+import { type I18n, type MessageKey, translated } from "../lib/i18n";
 import { el, field } from "./dom";
 
 /** Where the export folder is remembered (a path, not a secret). */
@@ -15,6 +14,13 @@ export function exportFolder(storage: Storage): string | null {
 
 export type AccountDraft = PublishTarget & { secret: string };
 
+/** The backend's account calls (the secret goes to the OS keyring). */
+export interface AccountsApi {
+  listTargets(): Promise<PublishTarget[]>;
+  saveTarget(target: PublishTarget, secret: string): Promise<PublishTarget>;
+  removeTarget(name: string): Promise<void>;
+}
+
 /** The message key for what is missing, or undefined when the account can be saved. */
 export function missing(draft: AccountDraft): MessageKey | undefined {
   const needsUser = draft.kind === "wordpress" && !draft.username?.trim();
@@ -24,12 +30,16 @@ export function missing(draft: AccountDraft): MessageKey | undefined {
 
 export class AccountsSection {
   readonly root = el("section", { class: "accounts", "data-testid": "accounts" });
-  private readonly labels: [HTMLElement, MessageKey][] = [];
-  private readonly heading = el("h3", {});
+  private readonly heading = el("h3", translated("accounts"));
   private readonly list = el("ul", { class: "account-list", "data-testid": "account-list" });
-  private readonly empty = el("p", { class: "muted" });
+  private readonly empty = el("p", { class: "muted", ...translated("accountsEmpty") });
   private readonly name = el("input", { type: "text", "data-testid": "account-name", autocomplete: "off" });
-  private readonly kind = el("select", { "data-testid": "account-kind" });
+  private readonly kind = el(
+    "select",
+    { "data-testid": "account-kind" },
+    el("option", { value: "wordpress", ...translated("accountKind_wordpress") }),
+    el("option", { value: "ghost", ...translated("accountKind_ghost") }),
+  );
   private readonly url = el("input", { type: "url", "data-testid": "account-url", placeholder: "https://", autocomplete: "off" });
   private readonly user = el("input", { type: "text", "data-testid": "account-user", autocomplete: "off" });
   private readonly userField: HTMLElement;
@@ -42,24 +52,21 @@ export class AccountsSection {
   });
   private readonly secretLabel = el("label");
   private readonly secretHint = el("p", { class: "muted small" });
-  private readonly save = el("button", { type: "button", class: "primary", "data-testid": "account-save" });
-  private readonly clear = el("button", { type: "button", "data-testid": "account-add" });
+  private readonly save = el("button", { type: "button", class: "primary", "data-testid": "account-save", ...translated("accountSave") });
+  private readonly clear = el("button", { type: "button", "data-testid": "account-add", ...translated("accountAdd") });
   private readonly message = el("p", { role: "status", "data-testid": "account-message" });
   private readonly folder = el("input", { type: "text", "data-testid": "export-folder", autocomplete: "off" });
-  private readonly folderHint = el("p", { class: "muted small" });
+  private readonly folderHint = el("p", { class: "muted small", ...translated("exportFolderHint") });
   private targets: PublishTarget[] = [];
   /** The account being edited (its name may not change: it is the keyring's key). */
   private editing: string | undefined;
 
   constructor(
     private readonly i18n: I18n,
-    private readonly storage: Storage = window.localStorage,
+    private readonly api: AccountsApi,
+    private readonly storage: Storage,
   ) {
-    const row = (key: MessageKey, control: HTMLElement, ...extra: Node[]) => {
-      const label = el("label");
-      this.labels.push([label, key]);
-      return field(label, control, ...extra);
-    };
+    const row = (key: MessageKey, control: HTMLElement, ...extra: Node[]) => field(el("label", translated(key)), control, ...extra);
     this.userField = row("accountUser", this.user);
     const form = el(
       "div",
@@ -82,18 +89,17 @@ export class AccountsSection {
       if (value) this.storage.setItem(EXPORT_FOLDER_KEY, value);
       else this.storage.removeItem(EXPORT_FOLDER_KEY);
     });
-    this.applyLanguage();
-    // The app sets <html lang> whenever the UI language changes; follow it without another hook.
-    new MutationObserver(() => this.applyLanguage()).observe(document.documentElement, {
-      attributes: true,
-      attributeFilter: ["lang"],
+    this.kindChanged();
+    i18n.onChange(() => {
+      this.kindChanged();
+      this.render();
     });
     void this.refresh();
   }
 
   async refresh(): Promise<void> {
     try {
-      this.targets = await backend.listTargets();
+      this.targets = await this.api.listTargets();
     } catch (error) {
       this.fail(error);
     }
@@ -159,7 +165,7 @@ export class AccountsSection {
     const { secret, ...target } = draft;
     this.secret.value = "";
     try {
-      const saved = await backend.saveTarget(target, secret);
+      const saved = await this.api.saveTarget(target, secret);
       this.message.textContent = this.i18n.t("accountSaved", { name: saved.name });
       this.editing = undefined;
       this.name.value = "";
@@ -175,7 +181,7 @@ export class AccountsSection {
   private async remove(target: PublishTarget): Promise<void> {
     if (!window.confirm(this.i18n.t("accountConfirmRemove", { name: target.name }))) return;
     try {
-      await backend.removeTarget(target.name);
+      await this.api.removeTarget(target.name);
       if (this.editing === target.name) this.edit(undefined);
     } catch (error) {
       this.fail(error);
@@ -184,25 +190,6 @@ export class AccountsSection {
   }
 
   private fail(error: unknown): void {
-    const e = backend.toBackendError(error);
-    this.message.textContent = `${this.i18n.t("accountError")}: ${this.i18n.error(e.code, e.message)}`;
-  }
-
-  applyLanguage(): void {
-    const t = this.i18n;
-    this.heading.textContent = t.t("accounts");
-    this.empty.textContent = t.t("accountsEmpty");
-    for (const [label, key] of this.labels) label.textContent = t.t(key);
-    const kind = this.kind.value || "wordpress";
-    this.kind.replaceChildren(
-      el("option", { value: "wordpress" }, t.t("accountKind_wordpress")),
-      el("option", { value: "ghost" }, t.t("accountKind_ghost")),
-    );
-    this.kind.value = kind;
-    this.save.textContent = t.t("accountSave");
-    this.clear.textContent = t.t("accountAdd");
-    this.folderHint.textContent = t.t("exportFolderHint");
-    this.kindChanged();
-    this.render();
+    this.message.textContent = `${this.i18n.t("accountError")}: ${this.i18n.failure(error)}`;
   }
 }

@@ -2,7 +2,7 @@
 // side by side; the user overwrites the CMS, keeps the CMS's version (the local text becomes a
 // new draft), or cancels. Whatever they pick, the local text stays.
 import type { Article, ConflictView, OutboxItem } from "../lib/backend";
-import type { I18n } from "../lib/i18n";
+import { type I18n, translated } from "../lib/i18n";
 import { el } from "./dom";
 import { Overlay } from "./overlay";
 
@@ -17,16 +17,16 @@ export interface ConflictEvents {
 export class ConflictDialog {
   private readonly overlay: Overlay;
   private readonly explain = el("p", {});
-  private readonly localHead = el("h3", {});
-  private readonly remoteHead = el("h3", {});
+  private readonly localHead = el("h3", translated("conflictLocal"));
+  private readonly remoteHead = el("h3", translated("conflictRemote"));
   private readonly localTitle = el("p", { class: "conflict-title", "data-testid": "conflict-local-title" });
   private readonly remoteTitle = el("p", { class: "conflict-title", "data-testid": "conflict-remote-title" });
   private readonly remoteMeta = el("p", { class: "muted small" });
   private readonly local = el("div", { class: "markdown-body conflict-text", "data-testid": "conflict-local" });
   private readonly remote = el("div", { class: "markdown-body conflict-text", "data-testid": "conflict-remote" });
-  private readonly overwriteButton = el("button", { type: "button", class: "danger", "data-testid": "conflict-overwrite" });
-  private readonly keepButton = el("button", { type: "button", class: "primary", "data-testid": "conflict-keep-remote" });
-  private readonly cancelButton = el("button", { type: "button", "data-testid": "conflict-cancel" });
+  private readonly overwriteButton = el("button", { type: "button", class: "danger", "data-testid": "conflict-overwrite", ...translated("conflictOverwrite") });
+  private readonly keepButton = el("button", { type: "button", class: "primary", "data-testid": "conflict-keep-remote", ...translated("conflictKeepRemote") });
+  private readonly cancelButton = el("button", { type: "button", "data-testid": "conflict-cancel", ...translated("conflictCancel") });
   private readonly error = el("p", { class: "notice", role: "alert", hidden: "" });
   private view: ConflictView | undefined;
 
@@ -34,7 +34,7 @@ export class ConflictDialog {
     private readonly i18n: I18n,
     private readonly events: ConflictEvents,
   ) {
-    this.overlay = new Overlay("conflict-dialog", () => i18n.t("close"));
+    this.overlay = new Overlay("conflict-dialog", "conflictTitle");
     this.overlay.root.classList.add("overlay-wide");
     const sides = el(
       "div",
@@ -58,7 +58,6 @@ export class ConflictDialog {
   }
 
   async open(item: OutboxItem): Promise<void> {
-    this.applyLanguage();
     this.error.hidden = true;
     this.view = undefined;
     this.local.replaceChildren();
@@ -89,15 +88,14 @@ export class ConflictDialog {
   private time(stamp: string): string {
     const at = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(stamp) ? stamp : `${stamp}Z`);
     if (Number.isNaN(at.getTime())) return stamp;
-    return new Intl.DateTimeFormat(this.i18n.lang === "id" ? "id-ID" : "en-GB", {
+    return new Intl.DateTimeFormat(this.i18n.locale, {
       dateStyle: "medium",
       timeStyle: "short",
     }).format(at);
   }
 
   private fail(error: unknown): void {
-    const e = error as { code?: string; message?: string };
-    this.error.textContent = this.i18n.error(e.code ?? "", e.message ?? String(error));
+    this.error.textContent = this.i18n.failure(error);
     this.error.hidden = false;
   }
 
@@ -113,16 +111,5 @@ export class ConflictDialog {
     } catch (error) {
       this.fail(error);
     }
-  }
-
-  applyLanguage(): void {
-    const t = this.i18n;
-    this.overlay.title.textContent = t.t("conflictTitle");
-    this.localHead.textContent = t.t("conflictLocal");
-    this.remoteHead.textContent = t.t("conflictRemote");
-    this.overwriteButton.textContent = t.t("conflictOverwrite");
-    this.keepButton.textContent = t.t("conflictKeepRemote");
-    this.cancelButton.textContent = t.t("conflictCancel");
-    if (this.view) this.explain.textContent = t.t("conflictExplain", { target: this.view.target });
   }
 }

@@ -3,7 +3,7 @@
 // the DOM (a fixed row height and a spacer make the scrollbar right), so 10,000 articles
 // scroll as smoothly as ten.
 import { WORKFLOW, type DashboardFilter, type DashboardRow, type StatusChange, type StoreBand, type WorkflowStatus } from "../lib/backend";
-import type { I18n, MessageKey } from "../lib/i18n";
+import { type I18n, type MessageKey, translated } from "../lib/i18n";
 import { badgeOf } from "./seo-panel";
 import { el, field } from "./dom";
 
@@ -68,10 +68,12 @@ interface RowParts {
   lang?: string;
 }
 
-export interface DashboardEvents {
+export interface DashboardDeps {
   load(filter: DashboardFilter): Promise<DashboardRow[]>;
   setStatus(ids: string[], status: WorkflowStatus): Promise<StatusChange[]>;
   open(id: string): void;
+  /** Buttons of other views at the start of the bulk bar (the trash). */
+  actions?: HTMLElement[];
 }
 
 /**
@@ -89,24 +91,31 @@ export function dayRange(from: string, to: string): { updated_from: string | nul
 
 export class Dashboard {
   readonly root = el("section", { class: "dashboard", "data-testid": "dashboard", role: "tabpanel", hidden: "" });
-  private readonly searchLabel = el("label");
-  readonly search = el("input", { type: "search", "data-testid": "search-input", autocomplete: "off" });
-  private readonly band = el("select", { "data-testid": "filter-band" });
-  private readonly status = el("select", { "data-testid": "filter-status" });
+  readonly search = el("input", { type: "search", "data-testid": "search-input", autocomplete: "off", ...translated(undefined, { placeholder: "searchPlaceholder" }) });
+  private readonly band = el(
+    "select",
+    { "data-testid": "filter-band" },
+    el("option", { value: "", ...translated("any") }),
+    ...(["high", "medium", "low"] as const).map((b) => el("option", { value: b, ...translated(`band_${b}`) })),
+  );
+  private readonly status = el(
+    "select",
+    { "data-testid": "filter-status" },
+    el("option", { value: "", ...translated("any") }),
+    ...WORKFLOW.map((s) => el("option", { value: s, ...translated(`wf_${s}`) })),
+  );
   private readonly tag = el("input", { type: "text", "data-testid": "filter-tag" });
   private readonly byline = el("input", { type: "text", "data-testid": "filter-byline" });
   private readonly category = el("input", { type: "text", "data-testid": "filter-category" });
   private readonly from = el("input", { type: "date", "data-testid": "filter-from" });
   private readonly to = el("input", { type: "date", "data-testid": "filter-to" });
-  private readonly labels: [HTMLLabelElement, MessageKey][] = [];
   private readonly head = el("div", { class: "grid-head", role: "row" });
   readonly viewport = el("div", { class: "grid-viewport", "data-testid": "dashboard-grid", role: "grid", tabindex: "0" });
   private readonly spacer = el("div", { class: "grid-spacer", role: "presentation" });
   private readonly body = el("div", { class: "grid-rows", role: "rowgroup" });
   private readonly summary = el("p", { class: "muted small", "data-testid": "dashboard-count", "aria-live": "polite" });
-  private readonly bulkLabel = el("label");
-  private readonly bulkSelect = el("select", { "data-testid": "bulk-status" });
-  private readonly bulkButton = el("button", { type: "button", "data-testid": "bulk-apply" });
+  private readonly bulkSelect = el("select", { "data-testid": "bulk-status" }, ...WORKFLOW.map((s) => el("option", { value: s, ...translated(`wf_${s}`) })));
+  private readonly bulkButton = el("button", { type: "button", "data-testid": "bulk-apply", ...translated("bulkApply") });
   private readonly bulkResult = el("p", { class: "small", role: "status" });
 
   private rows: DashboardRow[] = [];
@@ -126,21 +135,16 @@ export class Dashboard {
 
   constructor(
     private readonly i18n: I18n,
-    private readonly events: DashboardEvents,
+    private readonly events: DashboardDeps,
   ) {
-    const labelled = (key: MessageKey, control: HTMLElement) => {
-      const label = el("label");
-      this.labels.push([label, key]);
-      return field(label, control);
-    };
-    this.labels.push([this.searchLabel, "searchArticles"], [this.bulkLabel, "bulkStatus"]);
+    const labelled = (key: MessageKey, control: HTMLElement) => field(el("label", translated(key)), control);
     this.spacer.append(this.body);
     this.viewport.append(this.spacer);
     this.root.append(
       el(
         "div",
         { class: "filters" },
-        field(this.searchLabel, this.search),
+        labelled("searchArticles", this.search),
         labelled("filterBand", this.band),
         labelled("filterStatus", this.status),
         labelled("filterTag", this.tag),
@@ -149,7 +153,7 @@ export class Dashboard {
         labelled("filterFrom", this.from),
         labelled("filterTo", this.to),
       ),
-      el("div", { class: "bulk" }, this.summary, el("span", { class: "spacer" }), field(this.bulkLabel, this.bulkSelect), this.bulkButton, this.bulkResult),
+      el("div", { class: "bulk" }, ...(events.actions ?? []), this.summary, el("span", { class: "spacer" }), labelled("bulkStatus", this.bulkSelect), this.bulkButton, this.bulkResult),
       this.head,
       this.viewport,
     );
@@ -167,6 +171,8 @@ export class Dashboard {
       }).observe(this.viewport);
     }
     this.wireRows();
+    this.languageChanged();
+    i18n.onChange(() => this.languageChanged());
   }
 
   focusSearch(): void {
@@ -174,22 +180,9 @@ export class Dashboard {
     this.search.select();
   }
 
-  applyLanguage(): void {
-    const t = this.i18n;
-    for (const [label, key] of this.labels) label.textContent = t.t(key);
-    this.search.placeholder = t.t("searchPlaceholder");
-    const keep = (select: HTMLSelectElement, options: [string, string][]) => {
-      const value = select.value;
-      select.replaceChildren(...options.map(([v, text]) => el("option", { value: v }, text)));
-      select.value = value;
-      if (select.selectedIndex < 0) select.selectedIndex = 0;
-    };
-    keep(this.band, [["", t.t("any")], ...(["high", "medium", "low"] as const).map((b): [string, string] => [b, t.t(`band_${b}`)])]);
-    keep(this.status, [["", t.t("any")], ...WORKFLOW.map((s): [string, string] => [s, t.t(`wf_${s}` as MessageKey)])]);
-    keep(this.bulkSelect, WORKFLOW.map((s): [string, string] => [s, t.t(`wf_${s}` as MessageKey)]));
-    this.bulkButton.textContent = t.t("bulkApply");
+  private languageChanged(): void {
     // Building a formatter costs far more than using one: one per language, not per draw.
-    this.dates = new Intl.DateTimeFormat(t.lang === "id" ? "id-ID" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
+    this.dates = new Intl.DateTimeFormat(this.i18n.locale, { dateStyle: "medium", timeStyle: "short" });
     this.renderHead();
     this.draw(true);
   }

@@ -1,10 +1,24 @@
 // The settings overlay's "Data" section: where the data lives (and moving it), backups (take one, restore one
 // behind a confirmation), tidying up, importing Markdown files, and the mirrored folder.
 // Paths are typed (or pasted) into text fields: the app has no file-dialog plugin.
-import * as backend from "../lib/backend";
-import type { BackupInfo, MirrorStatus } from "../lib/backend";
-import type { I18n, MessageKey } from "../lib/i18n";
+import type { BackendError, BackupInfo, ImportResult, Maintenance, MirrorStatus, MoveResult, RestoreResult, StoreStatus } from "../lib/backend";
+import { type I18n, type MessageKey, translated } from "../lib/i18n";
 import { el, field } from "./dom";
+
+/** The backend's calls for the settings' Data section. */
+export interface DataSettingsApi {
+  storeStatus(): Promise<StoreStatus>;
+  listBackups(): Promise<BackupInfo[]>;
+  backupNow(): Promise<BackupInfo>;
+  restoreBackup(name: string): Promise<RestoreResult>;
+  runMaintenance(): Promise<Maintenance>;
+  importMarkdown(paths: string[]): Promise<ImportResult>;
+  mirrorStatus(): Promise<MirrorStatus>;
+  startMirror(folder: string): Promise<MirrorStatus>;
+  stopMirror(): Promise<MirrorStatus>;
+  moveDataFolder(folder: string): Promise<MoveResult>;
+  restartApp(): Promise<void>;
+}
 
 export interface DataEvents {
   /** Before the database is replaced: unsaved text must reach it (and the safety backup) first. */
@@ -16,51 +30,39 @@ export interface DataEvents {
 }
 
 export function dateTime(i18n: I18n, iso: string): string {
-  return new Intl.DateTimeFormat(i18n.lang === "id" ? "id-ID" : "en-GB", { dateStyle: "medium", timeStyle: "medium" }).format(new Date(iso));
+  return new Intl.DateTimeFormat(i18n.locale, { dateStyle: "medium", timeStyle: "medium" }).format(new Date(iso));
 }
 
 export class DataSettings {
   readonly root = el("section", { class: "data-settings", "data-testid": "data-settings" });
-  private readonly heading = el("h3");
-  private readonly labels: [HTMLElement, MessageKey][] = [];
+  private readonly heading = el("h3", translated("dataTitle"));
   private readonly dataDir = el("code", { "data-testid": "data-dir" });
   private readonly movePath = el("input", { type: "text", "data-testid": "data-move-path" });
-  private readonly moveButton = el("button", { type: "button", "data-testid": "data-move" });
+  private readonly moveButton = el("button", { type: "button", "data-testid": "data-move", ...translated("dataMove") });
   private readonly moveArea = el("div", { class: "data-actions" });
   private readonly moveStatus = el("p", { class: "small", role: "status", "data-testid": "data-move-status" });
-  private readonly backupButton = el("button", { type: "button", "data-testid": "backup-now" });
-  private readonly tidyButton = el("button", { type: "button", "data-testid": "tidy-up" });
+  private readonly backupButton = el("button", { type: "button", "data-testid": "backup-now", ...translated("backupNow") });
+  private readonly tidyButton = el("button", { type: "button", "data-testid": "tidy-up", ...translated("tidyUp") });
   private readonly backups = el("ul", { class: "backup-list", "data-testid": "backup-list" });
   private readonly status = el("p", { class: "small", role: "status", "data-testid": "data-status" });
   private readonly importPaths = el("textarea", { rows: "2", "data-testid": "import-paths" });
-  private readonly importButton = el("button", { type: "button", "data-testid": "import-run" });
+  private readonly importButton = el("button", { type: "button", "data-testid": "import-run", ...translated("importRun") });
   private readonly importReport = el("ul", { class: "small", "data-testid": "import-report" });
   private readonly mirrorFolder = el("input", { type: "text", "data-testid": "mirror-folder" });
-  private readonly mirrorStart = el("button", { type: "button", "data-testid": "mirror-start" });
-  private readonly mirrorStop = el("button", { type: "button", "data-testid": "mirror-stop" });
+  private readonly mirrorStart = el("button", { type: "button", "data-testid": "mirror-start", ...translated("mirrorStart") });
+  private readonly mirrorStop = el("button", { type: "button", "data-testid": "mirror-stop", ...translated("mirrorStop") });
   private readonly mirrorState = el("p", { class: "small", "data-testid": "mirror-state", "aria-live": "polite" });
   private list: BackupInfo[] = [];
   private mirror: MirrorStatus | undefined;
 
   constructor(
     private readonly i18n: I18n,
+    private readonly api: DataSettingsApi,
     private readonly events: DataEvents,
   ) {
-    const text = <K extends keyof HTMLElementTagNameMap>(tag: K, key: MessageKey, attrs: Record<string, string> = {}) => {
-      const node = el(tag, attrs);
-      this.labels.push([node, key]);
-      return node;
-    };
+    const text = <K extends keyof HTMLElementTagNameMap>(tag: K, key: MessageKey, attrs: Record<string, string> = {}) =>
+      el(tag, { ...attrs, ...translated(key) });
     const labelled = (key: MessageKey, control: HTMLElement) => field(text("label", key), control);
-    this.labels.push(
-      [this.heading, "dataTitle"],
-      [this.moveButton, "dataMove"],
-      [this.backupButton, "backupNow"],
-      [this.tidyButton, "tidyUp"],
-      [this.importButton, "importRun"],
-      [this.mirrorStart, "mirrorStart"],
-      [this.mirrorStop, "mirrorStop"],
-    );
     this.root.append(
       this.heading,
       el("div", { class: "field" }, text("span", "dataFolder", { class: "muted small" }), this.dataDir),
@@ -87,13 +89,18 @@ export class DataSettings {
     this.importButton.addEventListener("click", () => void this.importFiles());
     this.mirrorStart.addEventListener("click", () => void this.startMirror());
     this.mirrorStop.addEventListener("click", () => void this.stopMirror());
+    this.renderBackups();
+    i18n.onChange(() => {
+      this.renderBackups();
+      if (this.mirror) this.showMirror(this.mirror);
+    });
   }
 
   /** Loads what the section shows; called when the settings open. */
   async refresh(): Promise<void> {
     this.status.textContent = "";
     try {
-      const [health, backups, mirror] = await Promise.all([backend.storeStatus(), backend.listBackups(), backend.mirrorStatus()]);
+      const [health, backups, mirror] = await Promise.all([this.api.storeStatus(), this.api.listBackups(), this.api.mirrorStatus()]);
       this.dataDir.textContent = health.data_dir ?? "";
       this.list = backups;
       this.showMirror(mirror);
@@ -101,12 +108,6 @@ export class DataSettings {
       this.fail(error);
     }
     this.renderBackups();
-  }
-
-  applyLanguage(): void {
-    for (const [node, key] of this.labels) node.textContent = this.i18n.t(key);
-    this.renderBackups();
-    if (this.mirror) this.showMirror(this.mirror);
   }
 
   /** The mirror's state changed (the `mirror-sync` event). */
@@ -124,8 +125,7 @@ export class DataSettings {
   }
 
   private fail(error: unknown): void {
-    const e = backend.toBackendError(error);
-    this.status.textContent = this.i18n.error(e.code, e.message);
+    this.status.textContent = this.i18n.failure(error);
   }
 
   private renderBackups(): void {
@@ -168,11 +168,10 @@ export class DataSettings {
     this.status.textContent = this.i18n.t("restoringBackup");
     try {
       await this.events.beforeRestore();
-      await backend.restoreBackup(name);
+      await this.api.restoreBackup(name);
       this.events.onRestored();
     } catch (error) {
-      const e = backend.toBackendError(error);
-      this.status.textContent = `${this.i18n.t("restoreFailed")}: ${this.i18n.error(e.code, e.message)}`;
+      this.status.textContent = `${this.i18n.t("restoreFailed")}: ${this.i18n.failure(error)}`;
     }
   }
 
@@ -203,29 +202,27 @@ export class DataSettings {
         this.moveButton.disabled = false;
         return;
       }
-      const moved = await backend.moveDataFolder(folder);
+      const moved = await this.api.moveDataFolder(folder);
       this.dataDir.textContent = moved.data_dir;
       this.moveStatus.textContent = t.t("dataMoved", { folder: moved.data_dir, old: moved.old_data_dir });
     } catch (error) {
-      const e = backend.toBackendError(error);
-      this.moveStatus.textContent = `${t.t("dataMoveFailed")}: ${t.error(e.code, e.message)}`;
+      this.moveStatus.textContent = `${t.t("dataMoveFailed")}: ${t.failure(error)}`;
       this.moveButton.disabled = false;
       return;
     }
     try {
-      await backend.restartApp();
+      await this.api.restartApp();
     } catch (error) {
       // The move is done and the store closed; only the restart is left to the user.
-      const e = backend.toBackendError(error);
-      this.moveStatus.textContent += ` ${t.error("data_moved", e.message)}`;
+      this.moveStatus.textContent += ` ${t.error("data_moved", (error as BackendError).message)}`;
     }
   }
 
   private async backupNow(): Promise<void> {
     this.backupButton.disabled = true;
     try {
-      await backend.backupNow();
-      this.list = await backend.listBackups();
+      await this.api.backupNow();
+      this.list = await this.api.listBackups();
       this.status.textContent = this.i18n.t("backupDone");
     } catch (error) {
       this.fail(error);
@@ -237,9 +234,9 @@ export class DataSettings {
 
   private async tidyUp(): Promise<void> {
     try {
-      const done = await backend.runMaintenance();
+      const done = await this.api.runMaintenance();
       this.status.textContent = this.i18n.t("tidyDone", { purged: done.purged_articles, pruned: done.pruned_revisions });
-      if (done.backup) this.list = await backend.listBackups();
+      if (done.backup) this.list = await this.api.listBackups();
       this.renderBackups();
     } catch (error) {
       this.fail(error);
@@ -255,7 +252,7 @@ export class DataSettings {
     const t = this.i18n;
     this.importButton.disabled = true;
     try {
-      const result = await backend.importMarkdown(paths);
+      const result = await this.api.importMarkdown(paths);
       this.importReport.replaceChildren(
         el("li", { "data-testid": "import-summary" }, t.t("importResult", { ok: result.imported.length, failed: result.failed.length })),
         ...result.failed.map((failure) =>
@@ -269,8 +266,7 @@ export class DataSettings {
       );
       if (result.imported.length > 0) this.events.onArticlesChanged();
     } catch (error) {
-      const e = backend.toBackendError(error);
-      this.importReport.replaceChildren(el("li", { class: "import-failed" }, t.error(e.code, e.message)));
+      this.importReport.replaceChildren(el("li", { class: "import-failed" }, t.failure(error)));
     } finally {
       this.importButton.disabled = false;
     }
@@ -280,7 +276,7 @@ export class DataSettings {
     const folder = this.mirrorFolder.value.trim();
     if (!folder) return;
     try {
-      this.showMirror(await backend.startMirror(folder));
+      this.showMirror(await this.api.startMirror(folder));
       this.events.onArticlesChanged();
     } catch (error) {
       this.fail(error);
@@ -289,7 +285,7 @@ export class DataSettings {
 
   private async stopMirror(): Promise<void> {
     try {
-      this.showMirror(await backend.stopMirror());
+      this.showMirror(await this.api.stopMirror());
     } catch (error) {
       this.fail(error);
     }

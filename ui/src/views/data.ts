@@ -1,12 +1,21 @@
 // The data side of the app in one place for app.ts to mount: the settings' Data section, the
 // trash, and the notices that must reach the user whatever screen is open: a damaged database
 // (with the newest good backup to restore), and what the mirrored folder did (conflicts above all).
-import * as backend from "../lib/backend";
 import type { ConflictNotice, MirrorStatus, StoreStatus } from "../lib/backend";
 import type { I18n } from "../lib/i18n";
-import { type DataEvents, DataSettings, dateTime } from "./data-settings";
+import { type DataEvents, DataSettings, type DataSettingsApi, dateTime } from "./data-settings";
 import { el } from "./dom";
-import { TrashPanel } from "./trash";
+import { type TrashDeps, TrashPanel } from "./trash";
+
+/** The backend's data calls: the settings section's, the trash's, and the mirror's events. */
+export interface DataApi extends DataSettingsApi, Omit<TrashDeps, "onRestored"> {
+  onMirrorSync(handler: (status: MirrorStatus) => void): Promise<() => void>;
+  onMirrorConflict(handler: (conflict: ConflictNotice) => void): Promise<() => void>;
+}
+
+export interface DataDeps extends DataEvents {
+  api: DataApi;
+}
 
 export class DataViews {
   readonly settings: DataSettings;
@@ -24,23 +33,32 @@ export class DataViews {
 
   constructor(
     private readonly i18n: I18n,
-    private readonly events: DataEvents,
+    private readonly events: DataDeps,
   ) {
-    this.settings = new DataSettings(i18n, events);
-    this.trash = new TrashPanel(i18n, () => events.onArticlesChanged());
+    const { api } = events;
+    this.settings = new DataSettings(i18n, api, events);
+    this.trash = new TrashPanel(i18n, {
+      listTrash: () => api.listTrash(),
+      restoreFromTrash: (id) => api.restoreFromTrash(id),
+      onRestored: () => events.onArticlesChanged(),
+    });
     this.notices.append(this.damaged, this.mirrorNotice, this.conflicts);
+    i18n.onChange(() => {
+      this.renderHealth();
+      this.renderMirror();
+    });
   }
 
   /** Checks the store's health and listens to the mirror. */
   async start(): Promise<void> {
     const subscriptions = await Promise.all([
-      backend.onMirrorSync((status) => this.synced(status)),
-      backend.onMirrorConflict((conflict) => this.conflict(conflict)),
+      this.events.api.onMirrorSync((status) => this.synced(status)),
+      this.events.api.onMirrorConflict((conflict) => this.conflict(conflict)),
     ]);
     if (this.disposed) subscriptions.forEach((stop) => stop());
     else this.unlisten.push(...subscriptions);
     try {
-      this.health = await backend.storeStatus();
+      this.health = await this.events.api.storeStatus();
     } catch {
       this.health = undefined;
     }
@@ -50,13 +68,6 @@ export class DataViews {
   dispose(): void {
     this.disposed = true;
     for (const stop of this.unlisten.splice(0)) stop();
-  }
-
-  applyLanguage(): void {
-    this.settings.applyLanguage();
-    this.trash.applyLanguage();
-    this.renderHealth();
-    this.renderMirror();
   }
 
   private synced(status: MirrorStatus): void {
@@ -119,11 +130,10 @@ export class DataViews {
   private async restoreNewest(name: string, button: HTMLButtonElement): Promise<void> {
     button.disabled = true;
     try {
-      await backend.restoreBackup(name);
+      await this.events.api.restoreBackup(name);
       this.events.onRestored();
     } catch (error) {
-      const e = backend.toBackendError(error);
-      this.damaged.append(el("p", { "data-testid": "restore-error" }, `${this.i18n.t("restoreFailed")}: ${this.i18n.error(e.code, e.message)}`));
+      this.damaged.append(el("p", { "data-testid": "restore-error" }, `${this.i18n.t("restoreFailed")}: ${this.i18n.failure(error)}`));
       button.disabled = false;
     }
   }

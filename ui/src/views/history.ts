@@ -2,16 +2,16 @@
 // against the current text (or of two revisions), restore with a confirmation, and naming the
 // current version.
 import type { DiffChunk, RevisionDiff, RevisionInfo } from "../lib/backend";
-import { toBackendError } from "../lib/backend";
-import type { I18n } from "../lib/i18n";
+import { type I18n, translated } from "../lib/i18n";
 import { el, field } from "./dom";
 import { Overlay } from "./overlay";
 
-export interface HistoryEvents {
-  list(id: string): Promise<RevisionInfo[]>;
-  diff(id: string, from: number | null, to: number | null): Promise<RevisionDiff>;
-  restore(id: string, rev: number): Promise<void>;
-  name(id: string, name: string): Promise<RevisionInfo>;
+export interface HistoryDeps {
+  listRevisions(id: string): Promise<RevisionInfo[]>;
+  /** `null` stands for the article as it is now. */
+  diffRevisions(id: string, from: number | null, to: number | null): Promise<RevisionDiff>;
+  restoreRevision(id: string, rev: number): Promise<unknown>;
+  nameVersion(id: string, name: string): Promise<RevisionInfo>;
 }
 
 /** Inline word diff: deletions struck through, insertions underlined, both labelled. */
@@ -44,9 +44,8 @@ export class HistoryPanel {
   private readonly overlay: Overlay;
   private readonly timeline = el("ol", { class: "timeline", "data-testid": "history-list" });
   private readonly detail = el("div", { class: "history-detail" });
-  private readonly nameLabel = el("label");
-  private readonly nameInput = el("input", { type: "text", "data-testid": "version-name" });
-  private readonly nameButton = el("button", { type: "submit", "data-testid": "name-version" });
+  private readonly nameInput = el("input", { type: "text", "data-testid": "version-name", ...translated(undefined, { placeholder: "versionName" }) });
+  private readonly nameButton = el("button", { type: "submit", "data-testid": "name-version", ...translated("saveName") });
   private readonly status = el("p", { class: "small", role: "status", "data-testid": "history-status" });
   private articleId: string | undefined;
   private revisions: RevisionInfo[] = [];
@@ -54,15 +53,16 @@ export class HistoryPanel {
 
   constructor(
     private readonly i18n: I18n,
-    private readonly events: HistoryEvents,
+    private readonly deps: HistoryDeps,
   ) {
-    this.overlay = new Overlay("history-panel", () => i18n.t("close"));
-    const form = el("form", { class: "name-form" }, field(this.nameLabel, this.nameInput), this.nameButton);
+    this.overlay = new Overlay("history-panel", "historyTitle");
+    const form = el("form", { class: "name-form" }, field(el("label", translated("nameVersion")), this.nameInput), this.nameButton);
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       void this.nameCurrent();
     });
     this.overlay.body.append(form, this.status, el("div", { class: "history-columns" }, this.timeline, this.detail));
+    i18n.onChange(() => this.renderTimeline());
   }
 
   get root(): HTMLElement {
@@ -78,18 +78,10 @@ export class HistoryPanel {
     await this.reload();
   }
 
-  applyLanguage(): void {
-    this.overlay.title.textContent = this.i18n.t("historyTitle");
-    this.nameLabel.textContent = this.i18n.t("nameVersion");
-    this.nameInput.placeholder = this.i18n.t("versionName");
-    this.nameButton.textContent = this.i18n.t("saveName");
-    this.renderTimeline();
-  }
-
   private async reload(): Promise<void> {
     if (!this.articleId) return;
     try {
-      this.revisions = await this.events.list(this.articleId);
+      this.revisions = await this.deps.listRevisions(this.articleId);
     } catch (error) {
       this.fail(error);
       this.revisions = [];
@@ -98,13 +90,12 @@ export class HistoryPanel {
   }
 
   private fail(error: unknown): void {
-    const e = toBackendError(error);
-    this.status.textContent = this.i18n.error(e.code, e.message);
+    this.status.textContent = this.i18n.failure(error);
   }
 
   private renderTimeline(): void {
     const t = this.i18n;
-    const dates = new Intl.DateTimeFormat(t.lang === "id" ? "id-ID" : "en-GB", { dateStyle: "medium", timeStyle: "medium" });
+    const dates = new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeStyle: "medium" });
     if (this.revisions.length === 0) {
       this.timeline.replaceChildren(el("li", { class: "muted" }, t.t("noRevisions")));
       return;
@@ -131,7 +122,7 @@ export class HistoryPanel {
     const t = this.i18n;
     let diff: RevisionDiff;
     try {
-      diff = await this.events.diff(this.articleId, rev.id, null);
+      diff = await this.deps.diffRevisions(this.articleId, rev.id, null);
     } catch (error) {
       this.fail(error);
       return;
@@ -161,7 +152,7 @@ export class HistoryPanel {
   private async restore(rev: RevisionInfo): Promise<void> {
     if (!this.articleId) return;
     try {
-      await this.events.restore(this.articleId, rev.id);
+      await this.deps.restoreRevision(this.articleId, rev.id);
       this.status.textContent = this.i18n.t("restored");
       this.detail.replaceChildren();
       this.chosen = undefined;
@@ -175,7 +166,7 @@ export class HistoryPanel {
     const name = this.nameInput.value.trim();
     if (!this.articleId || !name) return;
     try {
-      await this.events.name(this.articleId, name);
+      await this.deps.nameVersion(this.articleId, name);
       this.nameInput.value = "";
       await this.reload();
     } catch (error) {

@@ -1,14 +1,16 @@
 // "Insert image…": a picture from a file path goes into the data folder once (by content hash)
 // and a Markdown image that references it goes in at the cursor.
-import * as backend from "../lib/backend";
-import type { I18n } from "../lib/i18n";
+import type { MediaRef } from "../lib/backend";
+import { type I18n, translated } from "../lib/i18n";
 import { el, field } from "./dom";
 import { Overlay } from "./overlay";
 
-export interface InsertImageEvents {
+export interface InsertImageDeps {
   /** The open article, if any. */
   articleId(): string | undefined;
   insert(markdown: string): void;
+  /** Copies the picture into the data folder (once, by content hash). */
+  importMedia(id: string, path: string): Promise<MediaRef>;
 }
 
 /** The Markdown the store's `MediaRef::markdown` writes: brackets in the alt text would end it. */
@@ -18,20 +20,23 @@ export function imageMarkdown(alt: string, markdownPath: string): string {
 
 export class InsertImage {
   private readonly overlay: Overlay;
-  readonly openButton = el("button", { type: "button", class: "tool", "data-testid": "insert-image" });
-  private readonly pathLabel = el("label");
+  readonly openButton = el("button", { type: "button", class: "tool", "data-testid": "insert-image", ...translated("imageOpen") });
   private readonly path = el("input", { type: "text", "data-testid": "image-path" });
-  private readonly altLabel = el("label");
   private readonly alt = el("input", { type: "text", "data-testid": "image-alt" });
-  private readonly insertButton = el("button", { type: "button", "data-testid": "image-insert" });
+  private readonly insertButton = el("button", { type: "button", "data-testid": "image-insert", ...translated("imageInsert") });
   private readonly status = el("p", { class: "small", role: "status", "data-testid": "image-status" });
 
   constructor(
     private readonly i18n: I18n,
-    private readonly events: InsertImageEvents,
+    private readonly events: InsertImageDeps,
   ) {
-    this.overlay = new Overlay("insert-image-dialog", () => i18n.t("close"));
-    this.overlay.body.append(field(this.pathLabel, this.path), field(this.altLabel, this.alt), this.insertButton, this.status);
+    this.overlay = new Overlay("insert-image-dialog", "imageTitle");
+    this.overlay.body.append(
+      field(el("label", translated("imagePath")), this.path),
+      field(el("label", translated("imageAlt")), this.alt),
+      this.insertButton,
+      this.status,
+    );
     this.openButton.addEventListener("click", () => this.open());
     this.insertButton.addEventListener("click", () => void this.insert());
   }
@@ -46,28 +51,18 @@ export class InsertImage {
     this.overlay.show();
   }
 
-  applyLanguage(): void {
-    const t = this.i18n;
-    this.overlay.title.textContent = t.t("imageTitle");
-    this.openButton.textContent = t.t("imageOpen");
-    this.pathLabel.textContent = t.t("imagePath");
-    this.altLabel.textContent = t.t("imageAlt");
-    this.insertButton.textContent = t.t("imageInsert");
-  }
-
   private async insert(): Promise<void> {
     const id = this.events.articleId();
     const path = this.path.value.trim();
     if (!id || !path) return;
     try {
-      const media = await backend.importMedia(id, path);
+      const media = await this.events.importMedia(id, path);
       this.events.insert(imageMarkdown(this.alt.value.trim(), media.markdown_path));
       this.path.value = "";
       this.alt.value = "";
       this.overlay.close();
     } catch (error) {
-      const e = backend.toBackendError(error);
-      this.status.textContent = this.i18n.error(e.code, e.message);
+      this.status.textContent = this.i18n.failure(error);
     }
   }
 }

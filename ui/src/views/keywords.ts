@@ -1,6 +1,6 @@
 // Focus keywords as chips: up to five, the first primary, each with its synonyms.
 import type { Meta } from "../lib/backend";
-import type { I18n } from "../lib/i18n";
+import { type I18n, translated } from "../lib/i18n";
 import { el, field } from "./dom";
 
 export const MAX_KEYWORDS = 5;
@@ -8,10 +8,10 @@ type Keyword = { phrase: string; synonyms?: string[] };
 
 export class KeywordEditor {
   readonly root = el("div", { class: "keywords" });
-  private readonly label = el("label");
-  readonly input = el("input", { type: "text", "data-testid": "keyword-input", autocomplete: "off" });
+  private readonly label = el("label", translated("keywords"));
+  readonly input = el("input", { type: "text", "data-testid": "keyword-input", autocomplete: "off", ...translated(undefined, { placeholder: "keywordPlaceholder" }) });
   private readonly chips = el("ul", { class: "chips", "data-testid": "keyword-chips" });
-  private readonly limit = el("p", { class: "muted small", hidden: "" });
+  private readonly limit = el("p", { class: "muted small", hidden: "", ...translated("keywordLimit") });
   private keywords: Keyword[] = [];
 
   constructor(
@@ -27,6 +27,8 @@ export class KeywordEditor {
       if (this.input.value.trim()) this.add(this.input.value);
     });
     this.root.append(field(this.label, this.input), this.limit, this.chips);
+    this.render();
+    i18n.onChange(() => this.render());
   }
 
   set(meta: Meta): void {
@@ -44,13 +46,6 @@ export class KeywordEditor {
     this.input.value = "";
     this.render();
     this.onChange(this.keywords);
-  }
-
-  applyLanguage(): void {
-    this.label.textContent = this.i18n.t("keywords");
-    this.input.placeholder = this.i18n.t("keywordPlaceholder");
-    this.limit.textContent = this.i18n.t("keywordLimit");
-    this.render();
   }
 
   private render(): void {

@@ -2,7 +2,7 @@
 // fields, the featured image, the workflow status and dates, the editor's note, and the SERP
 // preview that shows how a search engine would cut the title and description.
 import { WORKFLOW, type Meta } from "../lib/backend";
-import type { I18n, MessageKey } from "../lib/i18n";
+import { type I18n, type MessageKey, translated } from "../lib/i18n";
 import { DESKTOP, MOBILE, type Measure, type SerpLimits, canvasMeasure, cutToWidth, serpUrl, slugify } from "../lib/serp";
 import { el, field } from "./dom";
 
@@ -32,7 +32,6 @@ export interface MetaContext {
 
 export class MetaPanel {
   readonly root = el("section", { class: "meta-panel", "data-testid": "meta-panel" });
-  private readonly labels = new Map<MessageKey, HTMLElement>();
   private meta: Meta = {};
   private context: MetaContext = { title: "", displayedTitle: "", siteUrl: "" };
   private slugTouched = false;
@@ -41,10 +40,15 @@ export class MetaPanel {
   readonly seoTitle = el("input", { type: "text", "data-testid": "seo-title-input" });
   private readonly seoTitleMeter = el("p", { class: "meter small", "data-testid": "seo-title-meter" });
   readonly slug = el("input", { type: "text", "data-testid": "slug-input", spellcheck: "false" });
-  private readonly slugButton = el("button", { type: "button", class: "link small" });
+  private readonly slugButton = el("button", { type: "button", class: "link small", ...translated("slugFromTitle") });
   readonly description = el("textarea", { rows: "3", "data-testid": "description-input" });
   private readonly descriptionMeter = el("p", { class: "meter small" });
-  private readonly lang = el("select");
+  private readonly lang = el(
+    "select",
+    {},
+    el("option", { value: "id", ...translated("langName_id") }),
+    el("option", { value: "en", ...translated("langName_en") }),
+  );
   private readonly byline = el("input", { type: "text", "data-testid": "byline-input" });
   private readonly dateline = el("input", { type: "text" });
   private readonly category = el("input", { type: "text" });
@@ -56,9 +60,9 @@ export class MetaPanel {
   private readonly publishAt = el("input", { type: "datetime-local" });
   private readonly note = el("textarea", { rows: "3", "data-testid": "editor-note" });
 
-  private readonly serpHeading = el("h3", { class: "group-title" });
-  private readonly serpDesktop = el("button", { type: "button", "aria-pressed": "true", "data-testid": "serp-desktop" });
-  private readonly serpMobile = el("button", { type: "button", "aria-pressed": "false", "data-testid": "serp-mobile" });
+  private readonly serpHeading = el("h3", { class: "group-title", ...translated("serp") });
+  private readonly serpDesktop = el("button", { type: "button", "aria-pressed": "true", "data-testid": "serp-desktop", ...translated("serpDesktop") });
+  private readonly serpMobile = el("button", { type: "button", "aria-pressed": "false", "data-testid": "serp-mobile", ...translated("serpMobile") });
   private readonly serpBox = el("div", { class: "serp", "data-testid": "serp-preview" });
   private readonly serpUrl = el("div", { class: "serp-url", "data-testid": "serp-url" });
   private readonly serpTitle = el("div", { class: "serp-title", "data-testid": "serp-title" });
@@ -68,11 +72,7 @@ export class MetaPanel {
     private readonly i18n: I18n,
     private readonly onChange: (meta: Meta) => void,
   ) {
-    const row = (key: MessageKey, control: HTMLElement, ...extra: Node[]) => {
-      const label = el("label");
-      this.labels.set(key, label);
-      return field(label, control, ...extra);
-    };
+    const row = (key: MessageKey, control: HTMLElement, ...extra: Node[]) => field(el("label", translated(key)), control, ...extra);
     this.serpBox.append(this.serpUrl, this.serpTitle, this.serpDescription);
     this.root.append(
       el("div", { class: "serp-head" }, this.serpHeading, el("div", { class: "segmented" }, this.serpDesktop, this.serpMobile)),
@@ -93,6 +93,12 @@ export class MetaPanel {
       row("editorNote", this.note),
     );
     this.wire();
+    this.renderStatus();
+    this.renderMeters();
+    i18n.onChange(() => {
+      this.renderStatus();
+      this.renderMeters();
+    });
   }
 
   private wire(): void {
@@ -201,21 +207,6 @@ export class MetaPanel {
     return true;
   }
 
-  applyLanguage(): void {
-    for (const [key, label] of this.labels) label.textContent = this.i18n.t(key);
-    this.slugButton.textContent = this.i18n.t("slugFromTitle");
-    this.serpHeading.textContent = this.i18n.t("serp");
-    this.serpDesktop.textContent = this.i18n.t("serpDesktop");
-    this.serpMobile.textContent = this.i18n.t("serpMobile");
-    this.lang.replaceChildren(
-      el("option", { value: "id" }, this.i18n.t("langName_id")),
-      el("option", { value: "en" }, this.i18n.t("langName_en")),
-    );
-    this.lang.value = this.meta.lang ?? "id";
-    this.renderStatus();
-    this.renderMeters();
-  }
-
   /** Only the statuses the workflow allows from the current one are offered. */
   private renderStatus(): void {
     const current = this.meta.status ?? "draft";
@@ -224,7 +215,7 @@ export class MetaPanel {
       (s, i) => s === current || s === "draft" || i === index + 1 || (current === "ready" && s === "published"),
     );
     this.status.replaceChildren(
-      ...allowed.map((s) => el("option", { value: s }, this.i18n.t(`wf_${s}` as MessageKey))),
+      ...allowed.map((s) => el("option", { value: s }, this.i18n.t(`wf_${s}`))),
     );
     this.status.value = current;
   }

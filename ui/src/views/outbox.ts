@@ -2,7 +2,7 @@
 // `outbox-progress` event, errors explained in the user's language, and the answer each
 // stopped row needs (retry, confirm a passed schedule, compare a conflict).
 import type { OutboxItem, OutboxProgress } from "../lib/backend";
-import type { I18n, MessageKey } from "../lib/i18n";
+import { type I18n, type MessageKey, translated } from "../lib/i18n";
 import { el } from "./dom";
 import { Overlay } from "./overlay";
 
@@ -65,8 +65,8 @@ export function actionsFor(item: OutboxItem): ("retry" | "confirm" | "resolve")[
 
 export class OutboxPanel {
   private readonly overlay: Overlay;
-  private readonly list = el("ul", { class: "outbox-list", "data-testid": "outbox-list", "aria-live": "polite" });
-  private readonly empty = el("p", { class: "muted" });
+  private readonly list = el("ul", { class: "outbox-list", "data-testid": "outbox-list", "aria-live": "polite", ...translated(undefined, { "aria-label": "outbox" }) });
+  private readonly empty = el("p", { class: "muted", ...translated("outboxEmpty") });
   private readonly error = el("p", { class: "notice", role: "alert", hidden: "" });
   private items: OutboxItem[] = [];
   /** What the worker said last about a row that is still under way. */
@@ -79,9 +79,10 @@ export class OutboxPanel {
     private readonly i18n: I18n,
     private readonly events: OutboxEvents,
   ) {
-    this.overlay = new Overlay("outbox", () => i18n.t("close"));
+    this.overlay = new Overlay("outbox", "outbox");
     this.overlay.root.classList.add("overlay-wide");
     this.overlay.body.append(this.error, this.list, this.empty);
+    i18n.onChange(() => this.render());
   }
 
   get root(): HTMLElement {
@@ -103,7 +104,6 @@ export class OutboxPanel {
   }
 
   async open(): Promise<void> {
-    this.applyLanguage();
     this.overlay.show();
     await this.refresh();
   }
@@ -125,8 +125,7 @@ export class OutboxPanel {
           this.items = await this.events.list();
           this.error.hidden = true;
         } catch (error) {
-          const e = error as { code?: string; message?: string };
-          this.error.textContent = this.i18n.error(e.code ?? "", e.message ?? String(error));
+          this.error.textContent = this.i18n.failure(error);
           this.error.hidden = false;
         }
         this.render();
@@ -162,7 +161,7 @@ export class OutboxPanel {
   }
 
   private time(iso: string): string {
-    return new Intl.DateTimeFormat(this.i18n.lang === "id" ? "id-ID" : "en-GB", {
+    return new Intl.DateTimeFormat(this.i18n.locale, {
       dateStyle: "medium",
       timeStyle: "short",
     }).format(new Date(iso));
@@ -221,17 +220,9 @@ export class OutboxPanel {
       await this.events.retry(item.id, false, action === "confirm");
       this.error.hidden = true;
     } catch (error) {
-      const e = error as { code?: string; message?: string };
-      this.error.textContent = this.i18n.error(e.code ?? "", e.message ?? String(error));
+      this.error.textContent = this.i18n.failure(error);
       this.error.hidden = false;
     }
     await this.refresh();
-  }
-
-  applyLanguage(): void {
-    this.overlay.title.textContent = this.i18n.t("outbox");
-    this.list.setAttribute("aria-label", this.i18n.t("outbox"));
-    this.empty.textContent = this.i18n.t("outboxEmpty");
-    this.render();
   }
 }

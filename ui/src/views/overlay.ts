@@ -1,16 +1,17 @@
 // A modal layer: labelled, focus moved in on open and back on close, Escape closes it.
+import { type MessageKey, translated } from "../lib/i18n";
 import { el } from "./dom";
 
 export class Overlay {
   readonly root: HTMLElement;
-  readonly title = el("h2", { class: "overlay-title" });
+  readonly title: HTMLElement;
   readonly body = el("div", { class: "overlay-body" });
-  readonly closeButton = el("button", { type: "button", class: "overlay-close" }, "×");
+  readonly closeButton = el("button", { type: "button", class: "overlay-close", ...translated(undefined, { "aria-label": "close" }) }, "×");
   private returnFocus: HTMLElement | null = null;
 
-  constructor(testId: string, private readonly closeLabel: () => string) {
+  constructor(testId: string, titleKey: MessageKey) {
     const titleId = `${testId}-title`;
-    this.title.id = titleId;
+    this.title = el("h2", { class: "overlay-title", id: titleId, ...translated(titleKey) });
     const panel = el(
       "div",
       { class: "overlay-panel", role: "dialog", "aria-modal": "true", "aria-labelledby": titleId, "data-testid": testId },
@@ -35,7 +36,6 @@ export class Overlay {
   }
 
   show(): void {
-    this.closeButton.setAttribute("aria-label", this.closeLabel());
     this.returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     this.root.hidden = false;
     (this.body.querySelector<HTMLElement>("input, select, button, [tabindex]") ?? this.closeButton).focus();

@@ -8,7 +8,7 @@ import type {
   PublishStatus,
   PublishTarget,
 } from "../lib/backend";
-import type { I18n, MessageKey } from "../lib/i18n";
+import { type I18n, type MessageKey, translated } from "../lib/i18n";
 import { el, field } from "./dom";
 import { Overlay } from "./overlay";
 
@@ -50,9 +50,8 @@ export function scheduleTime(value: string, now: Date = new Date()): { at: strin
 
 export class PublishDialog {
   private readonly overlay: Overlay;
-  private readonly labels: [HTMLElement, MessageKey][] = [];
   private readonly destination = el("select", { "data-testid": "publish-destination" });
-  private readonly status = el("select", { "data-testid": "publish-status" });
+  private readonly status = el("select", { "data-testid": "publish-status" }, ...STATUSES.map((s) => el("option", { value: s, ...translated(`remoteStatus_${s}`) })));
   private readonly schedule = el("input", { type: "checkbox", "data-testid": "publish-schedule" });
   private readonly at = el("input", { type: "datetime-local", "data-testid": "publish-at", disabled: "" });
   private readonly cmsFields = el("div", { class: "publish-cms" });
@@ -68,19 +67,12 @@ export class PublishDialog {
     private readonly i18n: I18n,
     private readonly events: PublishEvents,
   ) {
-    this.overlay = new Overlay("publish-dialog", () => i18n.t("close"));
+    this.overlay = new Overlay("publish-dialog", "publishTitle");
     this.overlay.root.classList.add("overlay-wide");
-    const row = (key: MessageKey, control: HTMLElement) => {
-      const label = el("label");
-      this.labels.push([label, key]);
-      return field(label, control);
-    };
-    const scheduleLabel = el("label", {});
-    this.labels.push([scheduleLabel, "publishSchedule"]);
-    scheduleLabel.prepend(this.schedule);
+    const row = (key: MessageKey, control: HTMLElement) => field(el("label", translated(key)), control);
+    const scheduleLabel = el("label", {}, this.schedule, el("span", translated("publishSchedule")));
     this.cmsFields.append(row("publishStatus", this.status), el("div", { class: "field" }, scheduleLabel), row("publishAt", this.at));
-    const previewLabel = el("h3", { class: "small" });
-    this.labels.push([previewLabel, "publishPreview"]);
+    const previewLabel = el("h3", { class: "small", ...translated("publishPreview") });
     this.overlay.body.append(
       row("publishDestination", this.destination),
       this.hint,
@@ -107,7 +99,6 @@ export class PublishDialog {
   }
 
   async open(): Promise<void> {
-    this.applyLanguage();
     this.message.textContent = "";
     this.articleId = await this.events.article();
     if (!this.articleId) {
@@ -234,22 +225,7 @@ export class PublishDialog {
   }
 
   private showError(key: MessageKey, error: unknown): void {
-    const e = error as { code?: string; message?: string };
-    this.message.textContent = `${this.i18n.t(key)}: ${this.i18n.error(e.code ?? "", e.message ?? String(error))}`;
+    this.message.textContent = `${this.i18n.t(key)}: ${this.i18n.failure(error)}`;
     this.message.classList.add("notice");
-  }
-
-  applyLanguage(): void {
-    const t = this.i18n;
-    this.overlay.title.textContent = t.t("publishTitle");
-    for (const [label, key] of this.labels) {
-      // The schedule label holds its checkbox: only the text changes.
-      const text = [...label.childNodes].find((n) => n.nodeType === Node.TEXT_NODE);
-      if (text) text.textContent = t.t(key);
-      else label.append(t.t(key));
-    }
-    const chosen = this.status.value || "draft";
-    this.status.replaceChildren(...STATUSES.map((s) => el("option", { value: s }, t.t(`remoteStatus_${s}` as MessageKey))));
-    this.status.value = chosen;
   }
 }

@@ -1,7 +1,7 @@
 // The SEO panel: the checks grouped as the profile groups them, each with its status, points
 // and fix hint; the profile switch; the secondary keywords' scores; per-check mutes.
 import type { CheckView, ReportView } from "../lib/backend";
-import type { I18n, MessageKey } from "../lib/i18n";
+import { type I18n, translated } from "../lib/i18n";
 import { PROFILES, type ProfileName } from "../lib/settings";
 import { el, field } from "./dom";
 
@@ -37,9 +37,13 @@ export function pointsText(t: I18n, check: CheckView): string {
 
 export class SeoPanel {
   readonly root = el("section", { class: "seo-panel", "data-testid": "seo-panel" });
-  private readonly profileLabel = el("label");
-  readonly profileSelect = el("select", { "data-testid": "profile-select" });
-  private readonly secondaryHeading = el("h3", { class: "group-title" });
+  private readonly profileLabel = el("label", translated("profile"));
+  readonly profileSelect = el(
+    "select",
+    { "data-testid": "profile-select" },
+    ...PROFILES.map((p) => el("option", { value: p, ...translated(`profile_${p}`) })),
+  );
+  private readonly secondaryHeading = el("h3", { class: "group-title", ...translated("secondaryScores") });
   private readonly secondary = el("ul", { class: "secondary-scores", "data-testid": "secondary-scores" });
   private readonly checks = el("div", { class: "checks", role: "list" });
   private readonly error = el("p", { class: "notice", role: "alert", hidden: "" });
@@ -64,21 +68,12 @@ export class SeoPanel {
       el("div", { class: "secondary-block" }, this.secondaryHeading, this.secondary),
       this.checks,
     );
+    this.render();
+    i18n.onChange(() => this.render());
   }
 
   setProfile(profile: ProfileName): void {
     this.profileSelect.value = profile;
-  }
-
-  applyLanguage(): void {
-    this.profileLabel.textContent = this.i18n.t("profile");
-    const value = this.profileSelect.value;
-    this.profileSelect.replaceChildren(
-      ...PROFILES.map((p) => el("option", { value: p }, this.i18n.t(`profile_${p}` as MessageKey))),
-    );
-    if (value) this.profileSelect.value = value;
-    this.secondaryHeading.textContent = this.i18n.t("secondaryScores");
-    this.render();
   }
 
   showError(text: string | undefined): void {

@@ -1,26 +1,33 @@
 // The trash: deleted articles, newest first, each restorable until the 30-day purge.
-import * as backend from "../lib/backend";
 import type { TrashItem } from "../lib/backend";
-import type { I18n } from "../lib/i18n";
+import { type I18n, translated } from "../lib/i18n";
 import { dateTime } from "./data-settings";
 import { el } from "./dom";
 import { Overlay } from "./overlay";
 
+export interface TrashDeps {
+  listTrash(): Promise<TrashItem[]>;
+  restoreFromTrash(id: string): Promise<void>;
+  /** An article came back: the lists must load again. */
+  onRestored(id: string): void;
+}
+
 export class TrashPanel {
   private readonly overlay: Overlay;
   /** Opens the trash; the app puts it on the dashboard. */
-  readonly openButton = el("button", { type: "button", "data-testid": "open-trash" });
-  private readonly hint = el("p", { class: "muted small" });
+  readonly openButton = el("button", { type: "button", "data-testid": "open-trash", ...translated("trashOpen") });
+  private readonly hint = el("p", { class: "muted small", ...translated("trashHint") });
   private readonly list = el("ul", { class: "trash-list", "data-testid": "trash-list" });
   private readonly status = el("p", { class: "small", role: "status", "data-testid": "trash-status" });
   private items: TrashItem[] = [];
 
   constructor(
     private readonly i18n: I18n,
-    private readonly onRestored: (id: string) => void,
+    private readonly deps: TrashDeps,
   ) {
-    this.overlay = new Overlay("trash", () => i18n.t("close"));
+    this.overlay = new Overlay("trash", "trashTitle");
     this.overlay.body.append(this.hint, this.list, this.status);
+    i18n.onChange(() => this.render());
     this.openButton.addEventListener("click", () => void this.open());
   }
 
@@ -34,20 +41,11 @@ export class TrashPanel {
     await this.reload();
   }
 
-  applyLanguage(): void {
-    const t = this.i18n;
-    this.overlay.title.textContent = t.t("trashTitle");
-    this.openButton.textContent = t.t("trashOpen");
-    this.hint.textContent = t.t("trashHint");
-    this.render();
-  }
-
   private async reload(): Promise<void> {
     try {
-      this.items = await backend.listTrash();
+      this.items = await this.deps.listTrash();
     } catch (error) {
-      const e = backend.toBackendError(error);
-      this.status.textContent = this.i18n.error(e.code, e.message);
+      this.status.textContent = this.i18n.failure(error);
       this.items = [];
     }
     this.render();
@@ -76,12 +74,11 @@ export class TrashPanel {
 
   private async restore(id: string): Promise<void> {
     try {
-      await backend.restoreFromTrash(id);
+      await this.deps.restoreFromTrash(id);
       this.status.textContent = this.i18n.t("trashRestored");
-      this.onRestored(id);
+      this.deps.onRestored(id);
     } catch (error) {
-      const e = backend.toBackendError(error);
-      this.status.textContent = this.i18n.error(e.code, e.message);
+      this.status.textContent = this.i18n.failure(error);
     }
     await this.reload();
   }

@@ -1,14 +1,15 @@
 import { emit } from "@tauri-apps/api/event";
 import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { App } from "./app";
-import { ArticleBackend, byTestId } from "./test-backend";
-import type { Article, OutboxItem, PublishTarget } from "./lib/backend";
-import { I18n } from "./lib/i18n";
-import { AccountsSection, EXPORT_FOLDER_KEY } from "./views/accounts";
-import { ConflictDialog } from "./views/conflict";
-import { OutboxPanel, errorCode } from "./views/outbox";
-import { parseDestination, scheduleTime } from "./views/publish-dialog";
+import { App } from "../app";
+import { ArticleBackend, byTestId } from "../test-backend";
+import type { Article, OutboxItem, PublishTarget } from "../lib/backend";
+import * as backendApi from "../lib/backend";
+import { I18n } from "../lib/i18n";
+import { AccountsSection, EXPORT_FOLDER_KEY } from "./accounts";
+import { ConflictDialog } from "./conflict";
+import { OutboxPanel, errorCode } from "./outbox";
+import { parseDestination, scheduleTime } from "./publish-dialog";
 
 /** The shell's publishing commands in memory, on top of the article commands. */
 class FakeBackend extends ArticleBackend {
@@ -322,7 +323,7 @@ describe("CMS accounts in the settings", () => {
   }
 
   it("the secret goes only to save_target, and the field is emptied", async () => {
-    const section = new AccountsSection(new I18n("en"), window.localStorage);
+    const section = new AccountsSection(new I18n("en"), backendApi, window.localStorage);
     document.body.replaceChildren(section.root);
     const secret = "abcd efgh ijkl mnop qrst uvwx";
     fill(section, { "account-name": "situs", "account-url": "http://127.0.0.1:8089", "account-user": "admin", "account-secret": secret });
@@ -338,7 +339,7 @@ describe("CMS accounts in the settings", () => {
   });
 
   it("a WordPress account without a user is refused before anything is sent; Ghost needs none", async () => {
-    const section = new AccountsSection(new I18n("id"), window.localStorage);
+    const section = new AccountsSection(new I18n("id"), backendApi, window.localStorage);
     document.body.replaceChildren(section.root);
     fill(section, { "account-name": "situs", "account-url": "http://wp", "account-secret": "x" });
     byTestId("account-save", section.root).click();
@@ -354,7 +355,7 @@ describe("CMS accounts in the settings", () => {
 
   it("edits keep the name (the keyring key) and remove asks first", async () => {
     backend.targets = [{ name: "situs", kind: "wordpress", url: "http://wp", username: "admin" }];
-    const section = new AccountsSection(new I18n("en"), window.localStorage);
+    const section = new AccountsSection(new I18n("en"), backendApi, window.localStorage);
     document.body.replaceChildren(section.root);
     await vi.waitFor(() => expect(section.root.querySelectorAll('[data-testid="account-item"]')).toHaveLength(1));
     byTestId("account-edit", section.root).click();

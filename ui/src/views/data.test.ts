@@ -2,11 +2,11 @@ import { emit } from "@tauri-apps/api/event";
 import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { EditorView } from "@codemirror/view";
-import { App } from "./app";
-import { ArticleBackend, allByTestId, byTestId } from "./test-backend";
-import { dayRange } from "./views/dashboard";
-import { imageMarkdown } from "./views/insert-image";
-import type { BackupInfo, MoveResult, MirrorStatus, StoreStatus, TrashItem } from "./lib/backend";
+import { App } from "../app";
+import { ArticleBackend, allByTestId, byTestId } from "../test-backend";
+import { dayRange } from "./dashboard";
+import { imageMarkdown } from "./insert-image";
+import type { BackupInfo, MoveResult, MirrorStatus, StoreStatus, TrashItem } from "../lib/backend";
 
 
 const backup = (name: string, created_at: string): BackupInfo => ({ name, path: `/data/backups/${name}`, created_at, size: 4096 });

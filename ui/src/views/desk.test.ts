@@ -1,8 +1,8 @@
 import { EditorView } from "@codemirror/view";
 import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { App } from "./app";
-import type { Article, CheckView, DashboardRow, ReportView } from "./lib/backend";
+import { App } from "../app";
+import type { Article, CheckView, DashboardRow, ReportView } from "../lib/backend";
 
 const byTestId = <T extends HTMLElement = HTMLElement>(id: string) =>
   document.querySelector<T>(`[data-testid="${id}"]`)!;

@@ -1,0 +1,31 @@
+// The editors' dashboard.
+import type { Messages } from "../lib/i18n";
+
+export const DASHBOARD_STRINGS = {
+  searchArticles: { id: "Cari artikel", en: "Search articles" },
+  searchPlaceholder: { id: "Cari judul, isi, tag, penulis…", en: "Search titles, text, tags, bylines…" },
+  filterBand: { id: "Skor", en: "Score" },
+  filterStatus: { id: "Status", en: "Status" },
+  filterTag: { id: "Tag", en: "Tag" },
+  filterByline: { id: "Penulis", en: "Byline" },
+  any: { id: "Semua", en: "Any" },
+  band_high: { id: "Bagus (> 80)", en: "Good (> 80)" },
+  band_medium: { id: "Cukup (51–80)", en: "Fair (51–80)" },
+  band_low: { id: "Kurang (≤ 50)", en: "Poor (≤ 50)" },
+  colTitle: { id: "Judul", en: "Headline" },
+  colByline: { id: "Penulis", en: "Byline" },
+  colStatus: { id: "Status", en: "Status" },
+  colScore: { id: "Skor", en: "Score" },
+  colBand: { id: "Pita", en: "Band" },
+  colUpdated: { id: "Diperbarui", en: "Updated" },
+  rowsCount: { id: "{n} artikel", en: { one: "{n} article", other: "{n} articles" } },
+  selectedCount: { id: "{n} dipilih", en: "{n} selected" },
+  bulkStatus: { id: "Ubah status yang dipilih", en: "Change status of selected" },
+  bulkApply: { id: "Terapkan", en: "Apply" },
+  bulkResult: { id: "{ok} diubah, {failed} tidak sesuai alur kerja", en: "{ok} changed, {failed} not allowed by the workflow" },
+  selectRow: { id: "Pilih {t}", en: "Select {t}" },
+  noScore: { id: "—", en: "—" },
+  filterCategory: { id: "Kategori", en: "Category" },
+  filterFrom: { id: "Diperbarui sejak", en: "Updated from" },
+  filterTo: { id: "Diperbarui sampai", en: "Updated until" },
+} as const satisfies Messages;

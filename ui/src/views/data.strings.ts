@@ -1,0 +1,87 @@
+// The data screens: backups, trash, import, the mirrored folder, a damaged database, moving the data folder.
+import type { Messages } from "../lib/i18n";
+
+export const DATA_STRINGS = {
+  dataTitle: { id: "Data", en: "Data" },
+  dataFolder: { id: "Folder data", en: "Data folder" },
+  backupNow: { id: "Cadangkan sekarang", en: "Back up now" },
+  backupsTitle: { id: "Cadangan", en: "Backups" },
+  noBackups: { id: "Belum ada cadangan.", en: "No backups yet." },
+  backupDone: { id: "Cadangan dibuat.", en: "Backup taken." },
+  backupSize: { id: "{size} KB", en: "{size} KB" },
+  restoreBackup: { id: "Pulihkan", en: "Restore" },
+  confirmRestoreBackup: {
+    id: "Ganti seluruh basis data dengan cadangan {date}? Basis data sekarang dicadangkan dulu, jadi bisa dikembalikan.",
+    en: "Replace the whole database with the backup of {date}? The current database is backed up first, so this can be undone.",
+  },
+  restoreBackupYes: { id: "Ya, pulihkan cadangan", en: "Yes, restore the backup" },
+  restoringBackup: { id: "Memulihkan cadangan…", en: "Restoring the backup…" },
+  restoreFailed: { id: "Cadangan tidak bisa dipulihkan", en: "The backup could not be restored" },
+  tidyUp: { id: "Rapikan sekarang", en: "Tidy up now" },
+  tidyDone: {
+    id: "{purged} artikel dihapus permanen dari tong sampah, {pruned} revisi lama dipangkas.",
+    en: "{purged} articles purged from the trash, {pruned} old revisions pruned.",
+  },
+  importTitle: { id: "Impor berkas Markdown…", en: "Import Markdown files…" },
+  importPaths: { id: "Berkas atau folder (satu jalur per baris)", en: "Files or folders (one path per line)" },
+  importRun: { id: "Impor", en: "Import" },
+  importResult: { id: "{ok} diimpor, {failed} gagal.", en: "{ok} imported, {failed} failed." },
+  importLine: { id: "baris {line}", en: "line {line}" },
+  mirrorTitle: { id: "Folder cermin", en: "Mirrored folder" },
+  mirrorFolder: { id: "Jalur folder", en: "Folder path" },
+  mirrorStart: { id: "Mulai mencerminkan", en: "Start mirroring" },
+  mirrorStop: { id: "Hentikan", en: "Stop" },
+  mirrorRunning: { id: "Aktif", en: "Running" },
+  mirrorStopped: { id: "Berhenti", en: "Stopped" },
+  mirrorNever: { id: "Belum pernah disinkronkan.", en: "Not synced yet." },
+  mirrorLast: {
+    id: "Sinkron terakhir {date}: {imported} masuk, {updated} diperbarui, {exported} ditulis, {conflicts} konflik.",
+    en: "Last sync {date}: {imported} imported, {updated} updated, {exported} written, {conflicts} conflicts.",
+  },
+  mirrorSynced: {
+    id: "Folder cermin: {imported} masuk, {updated} diperbarui, {exported} ditulis.",
+    en: "Mirrored folder: {imported} imported, {updated} updated, {exported} written.",
+  },
+  mirrorConflict: {
+    id: "Konflik: {file} diubah di dua tempat. Teks dari luar disimpan sebagai {copy}.",
+    en: "Conflict: {file} was changed in both places. The outside text is kept as {copy}.",
+  },
+  mirrorError: { id: "Folder cermin bermasalah", en: "Mirrored folder problem" },
+  trashTitle: { id: "Tong sampah", en: "Trash" },
+  trashOpen: { id: "Tong sampah", en: "Trash" },
+  trashEmpty: { id: "Tong sampah kosong.", en: "The trash is empty." },
+  trashHint: {
+    id: "Artikel di sini dihapus permanen setelah 30 hari.",
+    en: "Articles here are deleted for good after 30 days.",
+  },
+  trashDeleted: { id: "Dihapus {date}", en: "Deleted {date}" },
+  trashRestore: { id: "Kembalikan", en: "Restore" },
+  trashRestored: { id: "Artikel dikembalikan.", en: "Article restored." },
+  damagedTitle: { id: "Basis data rusak", en: "The database is damaged" },
+  damagedOffer: {
+    id: "Redaksi tidak membuat basis data baru. Pulihkan cadangan terbaru yang utuh ({date})? Berkas yang rusak disimpan di samping.",
+    en: "Redaksi did not create a new database. Restore the newest good backup ({date})? The damaged file is kept aside.",
+  },
+  damagedNoBackup: {
+    id: "Tidak ada cadangan yang utuh. Berkas tidak diubah; hubungi dukungan teknis.",
+    en: "No good backup was found. The file was left unchanged; contact technical support.",
+  },
+  dismiss: { id: "Tutup", en: "Dismiss" },
+  dataMovePath: { id: "Pindahkan ke folder (jalur lengkap)", en: "Move to folder (full path)" },
+  dataMove: { id: "Pindahkan…", en: "Move…" },
+  confirmDataMove: {
+    id: "Salin semua data ke {folder} lalu mulai ulang Redaksi di sana? Folder lama tetap disimpan apa adanya.",
+    en: "Copy all data to {folder} and restart Redaksi there? The old folder is kept as it is.",
+  },
+  dataMoveYes: { id: "Ya, pindahkan dan mulai ulang", en: "Yes, move and restart" },
+  dataMoving: { id: "Menyalin data…", en: "Copying the data…" },
+  dataMoved: {
+    id: "Data dipindah ke {folder}; folder lama {old} tetap ada. Redaksi dimulai ulang…",
+    en: "The data moved to {folder}; the old folder {old} is kept. Redaksi restarts…",
+  },
+  dataMoveFailed: { id: "Folder data tidak bisa dipindah", en: "The data folder could not be moved" },
+  dataMoveUnsaved: {
+    id: "Teks yang belum tersimpan tidak bisa disimpan; folder data tidak dipindah.",
+    en: "Unsaved text could not be saved; the data folder was not moved.",
+  },
+} as const satisfies Messages;
