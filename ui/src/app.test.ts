@@ -3,6 +3,7 @@ import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { EditorView } from "@codemirror/view";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { App } from "./app";
+import { STRINGS } from "./strings";
 import { ArticleBackend, byTestId } from "./test-backend";
 
 function typeInEditor(text: string) {
@@ -160,6 +161,32 @@ describe("the foundation window", () => {
     document.body.replaceChildren(root);
     await startApp(["id-ID"]);
     expect(byTestId("new-article").textContent).toContain("New article");
+  });
+
+  it("one language switch relabels the whole window, overlays and attributes included", async () => {
+    await startApp(["en-US"]);
+    await newArticle(backend);
+    const english = new Set<unknown>(
+      Object.values(STRINGS)
+        .map((text) => [text.en, text.id])
+        .filter(([en, id]) => typeof en === "string" && en !== id)
+        .map(([en]) => en),
+    );
+    const shownInEnglish = () => [
+      ...[...root.querySelectorAll("[data-i18n]")].map((node) => node.textContent),
+      ...["placeholder", "title", "aria-label", "label"].flatMap((name) =>
+        [...root.querySelectorAll(`[data-i18n-${name}]`)].map((node) => node.getAttribute(name)),
+      ),
+    ].filter((text) => english.has(text ?? ""));
+    expect(shownInEnglish().length).toBeGreaterThan(100);
+
+    byTestId("settings-button").click();
+    const select = byTestId<HTMLSelectElement>("language-select");
+    select.value = "id";
+    select.dispatchEvent(new Event("change"));
+    expect(shownInEnglish()).toEqual([]);
+    expect(byTestId("counts").textContent).toBe("0 kata · 0 karakter · 0 menit baca");
+    expect(document.documentElement.lang).toBe("id");
   });
 
   it("renders the preview through the backend and shows counts once typing pauses", async () => {

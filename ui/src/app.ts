@@ -3,7 +3,7 @@
 // shortcuts and the window's close. The views own their rooms; this is the only module that
 // imports lib/backend.ts.
 import * as backend from "./lib/backend";
-import { I18n, type Lang, type MessageKey, detectLang, storeLang, storedLang, translate, translated } from "./lib/i18n";
+import { I18n, type Lang, type MessageKey, detectLang, storeLang, storedLang, translate } from "./lib/i18n";
 import { type DeskSettings, applyTheme, loadSettings, saveSettings, watchOsTheme } from "./lib/settings";
 import { Dashboard } from "./views/dashboard";
 import { DataViews } from "./views/data";
@@ -14,6 +14,7 @@ import { Publishing } from "./views/publishing";
 import { SettingsPanel } from "./views/settings";
 import { listenForShortcuts } from "./views/shortcuts";
 import { Sidebar } from "./views/sidebar";
+import { type ViewName, Viewbar } from "./views/viewbar";
 
 export interface AppOptions {
   /** Milliseconds of quiet before an autosave; about a second keeps saves cheap and timely. */
@@ -37,17 +38,15 @@ export class App {
   private readonly help = new HelpOverlay();
   private readonly publishing: Publishing;
   private readonly data: DataViews;
+  private readonly viewbar: Viewbar;
   private readonly notice = el("p", { class: "notice", role: "alert", hidden: "" });
-  private readonly tabs = {
-    write: el("button", { type: "button", role: "tab", "data-testid": "tab-write", class: "tab", ...translated("viewWrite") }),
-    dashboard: el("button", { type: "button", role: "tab", "data-testid": "tab-dashboard", class: "tab", ...translated("viewDashboard") }),
-  };
   /** Ends the listeners on `window` when the app goes away (tests start many apps). */
   private readonly listeners = new AbortController();
 
   constructor(root: HTMLElement, options: AppOptions = {}) {
     const storage = (this.storage = options.storage ?? window.localStorage);
     const osLanguages = options.osLanguages ?? navigator.languages;
+    const frame = el("div", { class: "app" });
     const i18n = (this.i18n = new I18n(storedLang(storage) ?? detectLang(osLanguages)));
     this.settings = loadSettings(storage);
     applyTheme(this.settings.theme);
@@ -67,6 +66,7 @@ export class App {
       onProfile: (profile) => this.changeSettings({ ...this.settings, profile }),
       notify: (key, error) => this.notify(key, error),
       tools: [this.publishing.publishButton],
+      setFocusMode: (on) => frame.classList.toggle("focus-mode", on),
       storage,
       autosaveDelayMs: options.autosaveDelayMs ?? 1000,
       previewDelayMs: options.previewDelayMs ?? 150,
@@ -96,7 +96,17 @@ export class App {
       sections: [this.data.settings],
     });
 
-    root.replaceChildren(this.layout());
+    this.viewbar = new Viewbar({
+      show: (view) => this.showView(view),
+      openHelp: () => this.help.open(),
+      openSettings: () => this.settingsPanel.open(),
+      buttons: [this.publishing.outboxButton],
+    });
+
+    const main = el("main", { class: "workspace" }, this.viewbar.root, this.notice, this.data.notices, this.desk.root, this.dashboard.root);
+    const overlays = [...this.desk.overlays, this.settingsPanel.root, this.help.root, this.data.trash.root, ...this.publishing.overlays];
+    frame.append(this.sidebar.root, main, ...overlays);
+    root.replaceChildren(frame);
     i18n.onChange(() => translate(root, i18n));
     translate(root, i18n);
     document.documentElement.lang = i18n.lang;
@@ -104,59 +114,11 @@ export class App {
     this.showView("write");
   }
 
-  private layout(): HTMLElement {
-    const settingsButton = el("button", { type: "button", "data-testid": "settings-button", class: "icon-button" }, "⚙ ", el("span", translated("settings")));
-    const helpButton = el("button", { type: "button", "data-testid": "help-button", class: "icon-button", ...translated(undefined, { "aria-label": "shortcuts", title: "shortcuts" }) }, "?");
-    settingsButton.addEventListener("click", () => this.settingsPanel.open());
-    helpButton.addEventListener("click", () => this.help.open());
-    const viewbar = el(
-      "nav",
-      { class: "viewbar" },
-      el("div", { class: "tabs", role: "tablist" }, this.tabs.write, this.tabs.dashboard),
-      el("span", { class: "spacer" }),
-      this.publishing.outboxButton,
-      helpButton,
-      settingsButton,
-    );
-    const main = el("main", { class: "workspace" }, viewbar, this.notice, this.data.notices, this.desk.root, this.dashboard.root);
-    const overlays = [...this.desk.overlays, this.settingsPanel.root, this.help.root, this.data.trash.root, ...this.publishing.overlays];
-    return el("div", { class: "app" }, this.sidebar.root, main, ...overlays);
-  }
-
   private wire(): void {
-    this.tabs.write.addEventListener("click", () => this.showView("write"));
-    this.tabs.dashboard.addEventListener("click", () => this.showView("dashboard"));
     // "Follow the system" follows it live, not only at start-up.
     this.listeners.signal.addEventListener("abort", watchOsTheme(() => applyTheme(this.settings.theme)));
-    const { desk, help } = this;
-    listenForShortcuts(
-      {
-        helpOpen: () => help.isOpen,
-        openHelp: () => help.open(),
-        closeHelp: () => help.close(),
-        inFocusMode: () => desk.inFocusMode,
-        toggleFocusMode: () => desk.toggleFocusMode(),
-        publish: () => void this.publishing.open(),
-        saveRevision: () => void desk.saveRevision(),
-        newArticle: () => void desk.newArticle(),
-        searchArticles: () => {
-          this.showView("dashboard");
-          this.dashboard.focusSearch();
-        },
-        canFind: () => desk.canFind,
-        find: () => desk.openFind(),
-        focusList: () => this.sidebar.focus(),
-        focusEditor: () => {
-          this.showView("write");
-          desk.focusEditor();
-        },
-        focusPanel: () => {
-          this.showView("write");
-          desk.focusPanel();
-        },
-      },
-      this.listeners.signal,
-    );
+    const { desk, help, sidebar, dashboard, publishing } = this;
+    listenForShortcuts({ desk, help, sidebar, dashboard, publishing, show: (view) => this.showView(view) }, this.listeners.signal);
   }
 
   /** Loads the article list and opens the most recently updated article. */
@@ -200,11 +162,10 @@ export class App {
     this.i18n.setLang(lang);
   }
 
-  private showView(view: "write" | "dashboard"): void {
+  private showView(view: ViewName): void {
     this.desk.root.hidden = view !== "write";
     this.dashboard.root.hidden = view !== "dashboard";
-    this.tabs.write.setAttribute("aria-selected", String(view === "write"));
-    this.tabs.dashboard.setAttribute("aria-selected", String(view === "dashboard"));
+    this.viewbar.select(view);
     if (view === "dashboard") void this.desk.flush().then(() => this.dashboard.refresh());
   }
 

@@ -44,7 +44,6 @@ export interface Meta {
 }
 
 export type WorkflowStatus = "draft" | "in_review" | "ready" | "scheduled" | "published";
-export const WORKFLOW: readonly WorkflowStatus[] = ["draft", "in_review", "ready", "scheduled", "published"];
 
 export type Band = "good" | "ok" | "bad";
 export type CheckStatus = "pass" | "warning" | "fail" | "not_applicable" | "muted";

@@ -2,7 +2,8 @@
 // by any column, keyboard navigation and bulk status changes. Only the rows in view exist in
 // the DOM (a fixed row height and a spacer make the scrollbar right), so 10,000 articles
 // scroll as smoothly as ten.
-import { WORKFLOW, type DashboardFilter, type DashboardRow, type StatusChange, type StoreBand, type WorkflowStatus } from "../lib/backend";
+import type { DashboardFilter, DashboardRow, StatusChange, StoreBand, WorkflowStatus } from "../lib/backend";
+import { WORKFLOW } from "../lib/workflow";
 import { type I18n, type MessageKey, translated } from "../lib/i18n";
 import { badgeOf } from "./seo-panel";
 import { el, field } from "./dom";

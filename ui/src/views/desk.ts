@@ -55,6 +55,8 @@ export interface DeskDeps {
   notify(key: MessageKey | undefined, error?: unknown): void;
   /** Buttons of other views in the desk's toolbar (the Publish button). */
   tools: HTMLElement[];
+  /** Focus mode hides everything around the editor: the window's frame does that. */
+  setFocusMode(on: boolean): void;
   storage: Storage;
   autosaveDelayMs: number;
   previewDelayMs: number;
@@ -108,6 +110,7 @@ export class EditorDesk {
   private readonly recordedScore = new Map<string, number>();
   private lastError: unknown;
   private closeWarned = false;
+  private focusMode = false;
 
   constructor(
     private readonly i18n: I18n,
@@ -306,14 +309,13 @@ export class EditorDesk {
   }
 
   get inFocusMode(): boolean {
-    return !!this.root.closest(".app.focus-mode");
+    return this.focusMode;
   }
 
   toggleFocusMode(): void {
-    const app = this.root.closest(".app");
-    const on = !app?.classList.contains("focus-mode");
-    app?.classList.toggle("focus-mode", on);
-    this.focusButton.setAttribute("aria-pressed", String(on));
+    this.focusMode = !this.focusMode;
+    this.deps.setFocusMode(this.focusMode);
+    this.focusButton.setAttribute("aria-pressed", String(this.focusMode));
     this.editor.focus();
   }
 

@@ -1,7 +1,8 @@
 // The metadata panel: SEO title with character and pixel meters, slug, description, the news
 // fields, the featured image, the workflow status and dates, the editor's note, and the SERP
 // preview that shows how a search engine would cut the title and description.
-import { WORKFLOW, type Meta } from "../lib/backend";
+import type { Meta } from "../lib/backend";
+import { WORKFLOW } from "../lib/workflow";
 import { type I18n, type MessageKey, translated } from "../lib/i18n";
 import { DESKTOP, MOBILE, type Measure, type SerpLimits, canvasMeasure, cutToWidth, serpUrl, slugify } from "../lib/serp";
 import { el, field } from "./dom";
