@@ -6,7 +6,7 @@ import { type I18n, translated } from "../lib/i18n";
 import { el } from "./dom";
 import { Overlay } from "./overlay";
 
-export interface ConflictEvents {
+export interface ConflictDeps {
   load(id: number): Promise<ConflictView>;
   overwrite(id: number): Promise<unknown>;
   keepRemote(id: number, copyTitle: string): Promise<Article>;
@@ -32,7 +32,7 @@ export class ConflictDialog {
 
   constructor(
     private readonly i18n: I18n,
-    private readonly events: ConflictEvents,
+    private readonly events: ConflictDeps,
   ) {
     this.overlay = new Overlay("conflict-dialog", "conflictTitle");
     this.overlay.root.classList.add("overlay-wide");

@@ -2,12 +2,10 @@
 // preview, the SEO and metadata panels, the counts and the save state. It owns the open article
 // and its autosave; what it does to the article list it reports through `deps.listed`.
 import { Autosaver, type SaveState } from "../lib/autosave";
-import type { Article, ArticleSummary, CheckView, ReportView, Site } from "../lib/backend";
+import type { Article, ArticleSummary } from "../lib/backend";
 import { countText } from "../lib/counts";
 import { createEditor, type MarkdownEditor } from "../lib/editor";
-import { type I18n, type Lang, type MessageKey, translated } from "../lib/i18n";
-import { bytesToUtf16 } from "../lib/offsets";
-import { LiveScorer } from "../lib/scorer";
+import { type I18n, type MessageKey, translated } from "../lib/i18n";
 import { displayedTitle } from "../lib/serp";
 import type { DeskSettings, ProfileName } from "../lib/settings";
 import { el } from "./dom";
@@ -16,14 +14,13 @@ import { type InsertImageDeps, InsertImage } from "./insert-image";
 import { KeywordEditor } from "./keywords";
 import { MetaPanel } from "./meta-panel";
 import { type PreviewDeps, PreviewPane } from "./preview";
-import { SeoPanel, badgeOf } from "./seo-panel";
+import { Scoring, type ScoringApi } from "./scoring";
 
 /** Where the preview's shown/hidden choice is kept. */
 const PREVIEW_KEY = "redaksi.preview";
-const NO_SCORE = "– / 100";
 
 /** The backend calls the desk makes. */
-export interface DeskApi extends HistoryDeps, PreviewDeps, Pick<InsertImageDeps, "importMedia"> {
+export interface DeskApi extends HistoryDeps, PreviewDeps, ScoringApi, Pick<InsertImageDeps, "importMedia"> {
   getArticle(id: string): Promise<Article>;
   createArticle(title: string, body: string): Promise<Article>;
   saveArticle(article: Article): Promise<Article>;
@@ -31,8 +28,6 @@ export interface DeskApi extends HistoryDeps, PreviewDeps, Pick<InsertImageDeps,
   /** Saves and leaves a revision (Ctrl/Cmd+S). */
   saveRevision(article: Article): Promise<Article>;
   restoreRevision(id: string, rev: number): Promise<Article>;
-  analyzeArticle(article: Article, profile: string, lang: string, site: Site, rules: string | null): Promise<ReportView>;
-  recordScore(id: string, score: number | null): Promise<void>;
 }
 
 /** What the article list hears from the desk. */
@@ -78,12 +73,6 @@ export class EditorDesk {
     ...translated(undefined, { placeholder: "titlePlaceholder" }),
   });
   private readonly saveState = el("span", { "data-testid": "save-state", class: "save-state", role: "status", "aria-live": "polite" });
-  private readonly scoreBadge = el("output", {
-    "data-testid": "score-badge",
-    class: "score-badge",
-    "aria-live": "polite",
-    ...translated(undefined, { title: "scoreLabel", "aria-label": "scoreLabel" }),
-  });
   private readonly placeholderText = el("p", { class: "muted no-selection", ...translated("noSelection") });
   private readonly documentPane = el("section", { class: "document", hidden: "" });
   private readonly editorHost = el("div", { "data-testid": "editor", class: "editor-host" });
@@ -97,17 +86,14 @@ export class EditorDesk {
   };
   private readonly editor: MarkdownEditor;
   private readonly autosaver: Autosaver;
-  private readonly scorer: LiveScorer<{ article: Article; profile: ProfileName; lang: Lang }, ReportView>;
+  private readonly scoring: Scoring;
   private readonly preview: PreviewPane;
-  private readonly seoPanel: SeoPanel;
   private readonly keywords: KeywordEditor;
   private readonly metaPanel: MetaPanel;
   private readonly history: HistoryPanel;
   private readonly insertImage: InsertImage;
 
   private current: Article | undefined;
-  private report: { view: ReportView; body: string; id: string } | undefined;
-  private readonly recordedScore = new Map<string, number>();
   private lastError: unknown;
   private closeWarned = false;
   private focusMode = false;
@@ -117,25 +103,13 @@ export class EditorDesk {
     private readonly deps: DeskDeps,
   ) {
     const { api } = deps;
-    this.scorer = new LiveScorer({
-      analyze: async ({ article, profile, lang }) => {
-        // Where the keystroke-to-badge time goes (tests/e2e/tests/desk_bench.rs reads these):
-        // the request leaves, the answer is back (IPC, JSON, the engine), then the DOM work.
-        performance.mark("redaksi:analyze-sent");
-        const settings = deps.settings();
-        const rules = profile === "newsroom" ? settings.rulesFile || null : null;
-        const view = await api.analyzeArticle(article, profile, lang, settings.site, rules);
-        performance.mark("redaksi:analyze-answer");
-        return view;
-      },
-      onResult: (view, { article }) => this.showReport(view, article),
-      onError: (error) => this.seoPanel.showError(`${i18n.t("scoreError")}: ${i18n.failure(error)}`),
-    });
-    this.seoPanel = new SeoPanel(i18n, {
+    this.scoring = new Scoring(i18n, {
+      api,
+      settings: () => deps.settings(),
       onProfile: (profile) => deps.onProfile(profile),
-      onCheck: (check) => this.highlightCheck(check),
+      openId: () => this.current?.id,
+      highlight: (ranges) => this.editor.highlight(ranges),
       onMute: (id, reason) => this.setMute(id, reason),
-      onUnmute: (id) => this.setMute(id, undefined),
     });
     this.keywords = new KeywordEditor(i18n, (keywords) => {
       if (!this.current) return;
@@ -177,11 +151,9 @@ export class EditorDesk {
       this.refreshMetaContext();
       this.edited();
     });
-    this.seoPanel.setProfile(deps.settings().profile);
     this.showPanel("seo");
     this.languageChanged();
     i18n.onChange(() => this.languageChanged());
-    this.scoreBadge.textContent = NO_SCORE;
     // Hidden unless the reporter turned it on: the SEO panel already shares the width.
     if (deps.storage.getItem(PREVIEW_KEY) === "on") this.setPreviewShown(true);
   }
@@ -201,7 +173,7 @@ export class EditorDesk {
 
   private toolbar(): HTMLElement {
     const label = el("label", { for: "title-input", class: "visually-hidden", ...translated("titleLabel") });
-    return el("div", { class: "toolbar" }, label, this.titleInput, this.scoreBadge, this.saveState);
+    return el("div", { class: "toolbar" }, label, this.titleInput, this.scoring.badge, this.saveState);
   }
 
   private tools(): HTMLElement {
@@ -237,7 +209,7 @@ export class EditorDesk {
 
   private workArea(): HTMLElement {
     const tabs = el("div", { class: "tabs panel-tabs", role: "tablist" }, this.panelTabs.seo, this.panelTabs.meta);
-    const seo = el("div", { class: "panel-body", "data-panel": "seo" }, this.keywords.root, this.seoPanel.root);
+    const seo = el("div", { class: "panel-body", "data-panel": "seo" }, this.keywords.root, this.scoring.panel.root);
     const meta = el("div", { class: "panel-body", "data-panel": "meta", hidden: "" }, this.metaPanel.root);
     this.sidePanel.append(tabs, seo, meta);
     this.panelTabs.seo.addEventListener("click", () => this.showPanel("seo"));
@@ -252,7 +224,7 @@ export class EditorDesk {
 
   /** The settings changed: the profile, the site (SERP, SEO title) and the rules score again. */
   settingsChanged(): void {
-    this.seoPanel.setProfile(this.deps.settings().profile);
+    this.scoring.settingsChanged();
     this.refreshMetaContext();
     this.rescore();
   }
@@ -372,34 +344,7 @@ export class EditorDesk {
   }
 
   private rescore(): void {
-    const article = this.current;
-    if (!article) return;
-    this.scorer.request({
-      article: { ...article, meta: structuredClone(article.meta) },
-      profile: this.deps.settings().profile,
-      lang: this.i18n.lang,
-    });
-  }
-
-  private showReport(view: ReportView, article: Article): void {
-    if (article.id !== this.current?.id) return;
-    this.report = { view, body: article.body, id: article.id };
-    const badge = badgeOf(view.score);
-    this.scoreBadge.textContent = badge.text;
-    this.scoreBadge.dataset.band = badge.band;
-    this.seoPanel.show(view);
-    // The end of the keystroke-to-badge measurement.
-    performance.mark("redaksi:badge");
-    if (this.recordedScore.get(article.id) !== view.score) {
-      this.recordedScore.set(article.id, view.score);
-      this.deps.api.recordScore(article.id, view.score).catch(() => this.recordedScore.delete(article.id));
-    }
-  }
-
-  private highlightCheck(check: CheckView): void {
-    const report = this.report;
-    if (!report || !this.current || report.id !== this.current.id) return;
-    this.editor.highlight(bytesToUtf16(report.body, check.marks ?? []));
+    if (this.current) this.scoring.request(this.current);
   }
 
   private setMute(id: string, reason: string | undefined): void {
@@ -458,9 +403,7 @@ export class EditorDesk {
     this.placeholderText.hidden = !!article;
     this.titleInput.value = article?.title ?? "";
     this.editor.setText(article?.body ?? "");
-    this.report = undefined;
-    this.scoreBadge.textContent = NO_SCORE;
-    delete this.scoreBadge.dataset.band;
+    this.scoring.clear();
     if (article) {
       article.meta ??= {};
       this.keywords.set(article.meta);

@@ -6,7 +6,7 @@ import { type I18n, type MessageKey, translated } from "../lib/i18n";
 import { el } from "./dom";
 import { Overlay } from "./overlay";
 
-export interface OutboxEvents {
+export interface OutboxDeps {
   list(): Promise<OutboxItem[]>;
   retry(id: number, overwrite: boolean, confirm: boolean): Promise<OutboxItem>;
   /** Opens the conflict dialog for a row. */
@@ -77,7 +77,7 @@ export class OutboxPanel {
 
   constructor(
     private readonly i18n: I18n,
-    private readonly events: OutboxEvents,
+    private readonly events: OutboxDeps,
   ) {
     this.overlay = new Overlay("outbox", "outbox");
     this.overlay.root.classList.add("overlay-wide");

@@ -15,7 +15,7 @@ import { Overlay } from "./overlay";
 export const FORMATS: readonly ExportFormat[] = ["html", "md", "ninjs"];
 const STATUSES: readonly PublishStatus[] = ["draft", "pending", "publish"];
 
-export interface PublishEvents {
+export interface PublishDialogDeps {
   /** The article to publish, stored first (so the preview is built from what is sent). */
   article(): Promise<string | undefined>;
   targets(): Promise<PublishTarget[]>;
@@ -65,7 +65,7 @@ export class PublishDialog {
 
   constructor(
     private readonly i18n: I18n,
-    private readonly events: PublishEvents,
+    private readonly events: PublishDialogDeps,
   ) {
     this.overlay = new Overlay("publish-dialog", "publishTitle");
     this.overlay.root.classList.add("overlay-wide");

@@ -8,7 +8,7 @@ import { el, field } from "./dom";
 const GROUP_ORDER = ["basic_seo", "additional", "title_readability", "content_readability", "language", "news"];
 const ICON: Record<string, string> = { pass: "✓", warning: "!", fail: "✕", not_applicable: "–", muted: "○" };
 
-export interface SeoPanelEvents {
+export interface SeoPanelDeps {
   onProfile(profile: ProfileName): void;
   onCheck(check: CheckView): void;
   onMute(id: string, reason: string): void;
@@ -56,7 +56,7 @@ export class SeoPanel {
 
   constructor(
     private readonly i18n: I18n,
-    private readonly events: SeoPanelEvents,
+    private readonly events: SeoPanelDeps,
   ) {
     this.profileSelect.addEventListener("change", () => {
       const profile = PROFILES.find((p) => p === this.profileSelect.value);
