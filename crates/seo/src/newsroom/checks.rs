@@ -12,44 +12,207 @@ use crate::document::BlockKind;
 use crate::lang::fast_hash::FastSet;
 use crate::lang::keyphrase::{Analysed, Match};
 use crate::lang::passive::passive_word_except;
-use crate::report::Mark;
+use crate::report::{Group, Mark};
 
-pub(crate) fn run(id: &str, a: &Article<'_>) -> Finding {
-    match id {
-        "keyphraseSet" => keyphrase_set(a),
-        "keyphraseInTitle" => in_title(a),
-        "keyphraseInLead" => in_lead(a),
-        "keyphraseInDescription" => in_description(a),
-        "keyphraseInSlug" => in_slug(a),
-        "keyphraseDensity" => density(a),
-        "keyphraseSpread" => spread(a),
-        "textLength" => text_length(a),
-        "keyphraseInSubheadings" => in_subheadings(a),
-        "keyphraseInImageAlt" => in_image_alt(a),
-        "titleLength" => title_length(a),
-        "descriptionLength" => description_length(a),
-        "slugLength" => slug_length(a),
-        "internalLinks" => links(a, true),
-        "externalLinks" => links(a, false),
-        "competingLinks" => competing_links(a),
-        "titlePowerWord" => power_word(a),
-        "sentenceLength" => sentence_length(a),
-        "paragraphLength" => paragraph_length(a),
-        "passiveVoice" => passive_voice(a),
-        "transitionWords" => transitions(a),
-        "sentenceStarts" => sentence_starts(a),
-        "subheadingDistribution" => subheading_distribution(a),
-        "fleschReadingEase" => flesch(a),
-        "headlineLength" => headline_length(a),
-        "leadLength" => lead_length(a),
-        "byline" => present(a.request.byline.as_deref()),
-        "dateline" => dateline(a),
-        "headlineAsAnchor" => headline_as_anchor(a),
-        "duplicateContent" => duplicates(a),
-        "boilerplate" => boilerplate(a),
-        _ => Finding::na(),
-    }
+/// One newsroom check: its id (in the rules file, the messages and the schema), its checklist
+/// group, whether it reads the keyphrase (then it runs again for each secondary keyword), and
+/// what it computes.
+pub(crate) struct CheckDef {
+    pub id: &'static str,
+    pub group: Group,
+    pub keyword: bool,
+    pub run: fn(&Article<'_>) -> Finding,
 }
+
+/// Every check of the newsroom profile, in checklist order: the one place a check is declared.
+pub(crate) const CHECKS: [CheckDef; 31] = [
+    CheckDef {
+        id: "keyphraseSet",
+        group: Group::BasicSeo,
+        keyword: false,
+        run: keyphrase_set,
+    },
+    CheckDef {
+        id: "keyphraseInTitle",
+        group: Group::BasicSeo,
+        keyword: true,
+        run: in_title,
+    },
+    CheckDef {
+        id: "keyphraseInLead",
+        group: Group::BasicSeo,
+        keyword: true,
+        run: in_lead,
+    },
+    CheckDef {
+        id: "keyphraseInDescription",
+        group: Group::BasicSeo,
+        keyword: true,
+        run: in_description,
+    },
+    CheckDef {
+        id: "keyphraseInSlug",
+        group: Group::BasicSeo,
+        keyword: true,
+        run: in_slug,
+    },
+    CheckDef {
+        id: "keyphraseDensity",
+        group: Group::BasicSeo,
+        keyword: true,
+        run: density,
+    },
+    CheckDef {
+        id: "keyphraseSpread",
+        group: Group::BasicSeo,
+        keyword: true,
+        run: spread,
+    },
+    CheckDef {
+        id: "textLength",
+        group: Group::BasicSeo,
+        keyword: false,
+        run: text_length,
+    },
+    CheckDef {
+        id: "keyphraseInSubheadings",
+        group: Group::Additional,
+        keyword: true,
+        run: in_subheadings,
+    },
+    CheckDef {
+        id: "keyphraseInImageAlt",
+        group: Group::Additional,
+        keyword: true,
+        run: in_image_alt,
+    },
+    CheckDef {
+        id: "titleLength",
+        group: Group::Additional,
+        keyword: false,
+        run: title_length,
+    },
+    CheckDef {
+        id: "descriptionLength",
+        group: Group::Additional,
+        keyword: false,
+        run: description_length,
+    },
+    CheckDef {
+        id: "slugLength",
+        group: Group::Additional,
+        keyword: false,
+        run: slug_length,
+    },
+    CheckDef {
+        id: "internalLinks",
+        group: Group::Additional,
+        keyword: false,
+        run: |a| links(a, true),
+    },
+    CheckDef {
+        id: "externalLinks",
+        group: Group::Additional,
+        keyword: false,
+        run: |a| links(a, false),
+    },
+    CheckDef {
+        id: "competingLinks",
+        group: Group::Additional,
+        keyword: true,
+        run: competing_links,
+    },
+    CheckDef {
+        id: "titlePowerWord",
+        group: Group::Additional,
+        keyword: false,
+        run: power_word,
+    },
+    CheckDef {
+        id: "sentenceLength",
+        group: Group::ContentReadability,
+        keyword: false,
+        run: sentence_length,
+    },
+    CheckDef {
+        id: "paragraphLength",
+        group: Group::ContentReadability,
+        keyword: false,
+        run: paragraph_length,
+    },
+    CheckDef {
+        id: "passiveVoice",
+        group: Group::ContentReadability,
+        keyword: false,
+        run: passive_voice,
+    },
+    CheckDef {
+        id: "transitionWords",
+        group: Group::ContentReadability,
+        keyword: false,
+        run: transitions,
+    },
+    CheckDef {
+        id: "sentenceStarts",
+        group: Group::ContentReadability,
+        keyword: false,
+        run: sentence_starts,
+    },
+    CheckDef {
+        id: "subheadingDistribution",
+        group: Group::ContentReadability,
+        keyword: false,
+        run: subheading_distribution,
+    },
+    CheckDef {
+        id: "fleschReadingEase",
+        group: Group::ContentReadability,
+        keyword: false,
+        run: flesch,
+    },
+    CheckDef {
+        id: "headlineLength",
+        group: Group::News,
+        keyword: false,
+        run: headline_length,
+    },
+    CheckDef {
+        id: "leadLength",
+        group: Group::News,
+        keyword: false,
+        run: lead_length,
+    },
+    CheckDef {
+        id: "byline",
+        group: Group::News,
+        keyword: false,
+        run: |a| present(a.request.byline.as_deref()),
+    },
+    CheckDef {
+        id: "dateline",
+        group: Group::News,
+        keyword: false,
+        run: dateline,
+    },
+    CheckDef {
+        id: "headlineAsAnchor",
+        group: Group::News,
+        keyword: false,
+        run: headline_as_anchor,
+    },
+    CheckDef {
+        id: "duplicateContent",
+        group: Group::News,
+        keyword: false,
+        run: duplicates,
+    },
+    CheckDef {
+        id: "boilerplate",
+        group: Group::News,
+        keyword: false,
+        run: boilerplate,
+    },
+];
 
 /// A share as a whole percentage, for messages.
 fn percent(ratio: f64) -> usize {

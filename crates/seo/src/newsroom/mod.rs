@@ -36,24 +36,11 @@ use crate::lang::phrases::PhraseSet;
 use crate::lang::tokens::{self, Span};
 use crate::profile::Profile;
 use crate::report::{
-    self, Band, Check, Group, InputIssue, KeywordScore, Mark, Message, Report, Status, TextStats,
+    self, Band, Check, InputIssue, KeywordScore, Mark, Message, Report, Status, TextStats,
 };
 use crate::request::{AnalysisRequest, MAX_KEYWORDS};
 
 pub use rules::{CHECK_IDS, Rules, RulesError};
-
-/// The checks that depend on a keyword, run again for each secondary keyword.
-const KEYWORD_CHECKS: [&str; 9] = [
-    "keyphraseInTitle",
-    "keyphraseInLead",
-    "keyphraseInDescription",
-    "keyphraseInSlug",
-    "keyphraseDensity",
-    "keyphraseSpread",
-    "keyphraseInSubheadings",
-    "keyphraseInImageAlt",
-    "competingLinks",
-];
 
 /// The built-in lists of one language plus a newsroom's extra entries.
 pub(crate) struct LangWords {
@@ -156,12 +143,16 @@ impl Newsroom {
         &self.rules
     }
 
-    fn run(&self, article: &Article<'_>, ids: &[&str]) -> Vec<Check> {
-        ids.iter()
-            .filter_map(|&id| {
-                let rule = self.rules.check(id);
+    /// Runs the enabled checks of [`checks::CHECKS`]; with `keyword_only`, only those that
+    /// read the keyphrase (for a secondary keyword).
+    fn run(&self, article: &Article<'_>, keyword_only: bool) -> Vec<Check> {
+        checks::CHECKS
+            .iter()
+            .filter(|check| check.keyword || !keyword_only)
+            .filter_map(|check| {
+                let rule = self.rules.check(check.id);
                 rule.enabled
-                    .then(|| checks::run(id, article).into_check(id, rule.weight))
+                    .then(|| (check.run)(article).into_check(check, rule.weight))
             })
             .collect()
     }
@@ -197,7 +188,7 @@ impl Profile for Newsroom {
         }
         let mut keyphrases = keyphrases.into_iter();
         article.set_keyphrase(keyphrases.next().flatten());
-        let checks = self.run(&article, &CHECK_IDS);
+        let checks = self.run(&article, false);
         // Secondary keywords only colour their chips: the keyword checks, scored on their own.
         let primary = article.keyphrase.clone();
         let secondary = keyphrases
@@ -205,7 +196,7 @@ impl Profile for Newsroom {
             .map(|keyphrase| {
                 let keyword = keyphrase.phrase.clone();
                 article.set_keyphrase(Some(keyphrase));
-                let checks = self.run(&article, &KEYWORD_CHECKS);
+                let checks = self.run(&article, true);
                 let (score, points, max) = report::score_of(&checks);
                 KeywordScore {
                     keyword,
@@ -445,7 +436,8 @@ impl Finding {
         self
     }
 
-    fn into_check(self, id: &str, weight: u32) -> Check {
+    fn into_check(self, check: &checks::CheckDef, weight: u32) -> Check {
+        let id = check.id;
         let (points, suffix) = match self.status {
             Status::Pass => (weight, "pass"),
             Status::Warning => (weight.div_ceil(2), "warn"),
@@ -461,7 +453,7 @@ impl Finding {
         marks.dedup();
         Check {
             id: id.to_owned(),
-            group: group_of(id),
+            group: check.group,
             status: self.status,
             points,
             max: weight,
@@ -469,29 +461,6 @@ impl Finding {
             marks,
             mute_reason: None,
         }
-    }
-}
-
-fn group_of(id: &str) -> Group {
-    match id {
-        "keyphraseSet"
-        | "keyphraseInTitle"
-        | "keyphraseInLead"
-        | "keyphraseInDescription"
-        | "keyphraseInSlug"
-        | "keyphraseDensity"
-        | "keyphraseSpread"
-        | "textLength" => Group::BasicSeo,
-        "sentenceLength"
-        | "paragraphLength"
-        | "passiveVoice"
-        | "transitionWords"
-        | "sentenceStarts"
-        | "subheadingDistribution"
-        | "fleschReadingEase" => Group::ContentReadability,
-        "headlineLength" | "leadLength" | "byline" | "dateline" | "headlineAsAnchor"
-        | "duplicateContent" | "boilerplate" => Group::News,
-        _ => Group::Additional,
     }
 }
 

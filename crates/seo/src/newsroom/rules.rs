@@ -9,40 +9,16 @@ use std::fmt;
 
 use serde::Deserialize;
 
-/// Every check of the newsroom profile, in checklist order.
-pub const CHECK_IDS: [&str; 31] = [
-    "keyphraseSet",
-    "keyphraseInTitle",
-    "keyphraseInLead",
-    "keyphraseInDescription",
-    "keyphraseInSlug",
-    "keyphraseDensity",
-    "keyphraseSpread",
-    "textLength",
-    "keyphraseInSubheadings",
-    "keyphraseInImageAlt",
-    "titleLength",
-    "descriptionLength",
-    "slugLength",
-    "internalLinks",
-    "externalLinks",
-    "competingLinks",
-    "titlePowerWord",
-    "sentenceLength",
-    "paragraphLength",
-    "passiveVoice",
-    "transitionWords",
-    "sentenceStarts",
-    "subheadingDistribution",
-    "fleschReadingEase",
-    "headlineLength",
-    "leadLength",
-    "byline",
-    "dateline",
-    "headlineAsAnchor",
-    "duplicateContent",
-    "boilerplate",
-];
+/// Every check of the newsroom profile, in checklist order (from [`super::checks::CHECKS`]).
+pub const CHECK_IDS: [&str; 31] = {
+    let mut ids = [""; 31];
+    let mut i = 0;
+    while i < ids.len() {
+        ids[i] = super::checks::CHECKS[i].id;
+        i += 1;
+    }
+    ids
+};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
