@@ -37,9 +37,28 @@ pub fn run(args: &[&str]) -> Result<String, String> {
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
-/// Starts (or finds running) the loopback WordPress and reads its account from `wp.sh`'s
-/// `KEY=value` lines.
+/// The newsroom's people on the test site, each with their own application password: the
+/// review workflow's two reporters (a WordPress `author` and a `contributor`) and their `editor`.
+#[derive(Debug, Clone)]
+pub struct Newsroom {
+    /// The site's administrator (the account [`start`] returns).
+    pub admin: Account,
+    /// A reporter who may publish their own posts.
+    pub author: Account,
+    /// A reporter who may only submit posts for review.
+    pub contributor: Account,
+    /// May publish, edit and return everyone's posts.
+    pub editor: Account,
+}
+
+/// Starts (or finds running) the loopback WordPress and reads its administrator account.
 pub fn start() -> Result<Account, String> {
+    start_newsroom().map(|newsroom| newsroom.admin)
+}
+
+/// Starts (or finds running) the loopback WordPress and reads every account from `wp.sh`'s
+/// `KEY=value` lines.
+pub fn start_newsroom() -> Result<Newsroom, String> {
     let printed = run(&["start"])?;
     let env: HashMap<&str, &str> = printed
         .lines()
@@ -50,9 +69,18 @@ pub fn start() -> Result<Account, String> {
             .map(|value| (*value).to_owned())
             .ok_or_else(|| format!("wp.sh start printed no {key}"))
     };
-    Ok(Account {
-        url: get("REDAKSI_WP_URL")?,
-        user: get("REDAKSI_WP_USER")?,
-        password: get("REDAKSI_WP_APP_PASSWORD")?,
+    let url = get("REDAKSI_WP_URL")?;
+    let account = |prefix: &str| -> Result<Account, String> {
+        Ok(Account {
+            url: url.clone(),
+            user: get(&format!("{prefix}USER"))?,
+            password: get(&format!("{prefix}APP_PASSWORD"))?,
+        })
+    };
+    Ok(Newsroom {
+        admin: account("REDAKSI_WP_")?,
+        author: account("REDAKSI_WP_AUTHOR_")?,
+        contributor: account("REDAKSI_WP_CONTRIBUTOR_")?,
+        editor: account("REDAKSI_WP_EDITOR_")?,
     })
 }

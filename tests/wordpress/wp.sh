@@ -142,6 +142,7 @@ print_env() {
   echo "REDAKSI_WP_APP_PASSWORD=$(cat "$STATE/app-password")"
   echo "REDAKSI_WP_DIR=$STATE"
   echo "REDAKSI_WP_SCRIPT=$HERE/wp.sh"
+  cat "$STATE/newsroom.env"
 }
 
 case "${1:-start}" in
@@ -152,6 +153,8 @@ case "${1:-start}" in
     start_mysql
     wp_php "$HERE/install.php" >"$STATE/app-password.tmp"
     mv "$STATE/app-password.tmp" "$STATE/app-password"
+    wp_php "$HERE/newsroom.php" >"$STATE/newsroom.env.tmp"
+    mv "$STATE/newsroom.env.tmp" "$STATE/newsroom.env"
     start_php
     print_env | tee "$STATE/env"
     ;;
