@@ -69,12 +69,7 @@ pub fn to_markdown(content: &str) -> Result<Pulled, NotLossless> {
         return Err(NotLossless);
     }
     let first: Vec<&(String, How)> = options.iter().map(|o| &o[0]).collect();
-    let markdown = first
-        .iter()
-        .map(|(md, _)| md.as_str())
-        .collect::<Vec<_>>()
-        .join("\n\n");
-    let picks = if to_content(&markdown, form) == content {
+    let picks = if to_content(&joined(&first), form) == content {
         first
     } else {
         one_by_one(content, form, &chunks, &options)?
@@ -87,11 +82,7 @@ pub fn to_markdown(content: &str) -> Result<Pulled, NotLossless> {
             How::Verbatim => &mut carried.verbatim,
         } += 1;
     }
-    let markdown = picks
-        .iter()
-        .map(|(md, _)| md.as_str())
-        .collect::<Vec<_>>()
-        .join("\n\n");
+    let markdown = joined(&picks);
     if to_content(&markdown, form) != content {
         return Err(NotLossless);
     }
@@ -102,32 +93,46 @@ pub fn to_markdown(content: &str) -> Result<Pulled, NotLossless> {
     })
 }
 
-/// Chooses each chunk's reading against the document so far.
+/// The pieces' Markdown, a blank line apart.
+fn joined(picks: &[&(String, How)]) -> String {
+    picks
+        .iter()
+        .map(|(md, _)| md.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// Chooses each chunk's reading against the document so far. Raw HTML that opens a block
+/// Markdown only closes at a marker (`<pre>`, `<script>`, an unclosed comment) reads on into the
+/// next piece; when no reading of a piece fits, the piece before it goes verbatim instead.
 fn one_by_one<'o>(
     content: &str,
     form: Form,
     chunks: &[Chunk<'_>],
     options: &'o [Vec<(String, How)>],
 ) -> Result<Vec<&'o (String, How)>, NotLossless> {
-    let mut markdown = String::new();
-    let mut picks = Vec::with_capacity(chunks.len());
-    for (chunk, options) in chunks.iter().zip(options) {
-        let pick = options
-            .iter()
-            .find(|(md, _)| {
-                let trial = if picks.is_empty() {
-                    md.clone()
-                } else {
-                    format!("{markdown}\n\n{md}")
-                };
-                to_content(&trial, form) == content[..chunk.end]
+    let fits =
+        |picks: &[&(String, How)], end: usize| to_content(&joined(picks), form) == content[..end];
+    let mut picks: Vec<&(String, How)> = Vec::with_capacity(chunks.len());
+    for (i, chunk) in chunks.iter().enumerate() {
+        let choose = |picks: &mut Vec<&'o (String, How)>| {
+            options[i].iter().any(|option| {
+                picks.push(option);
+                let fit = fits(picks, chunk.end);
+                if !fit {
+                    picks.pop();
+                }
+                fit
             })
-            .ok_or(NotLossless)?;
-        if !picks.is_empty() {
-            markdown.push_str("\n\n");
+        };
+        if choose(&mut picks) {
+            continue;
         }
-        markdown.push_str(&pick.0);
-        picks.push(pick);
+        let previous = i.checked_sub(1).ok_or(NotLossless)?;
+        picks[previous] = options[previous].last().ok_or(NotLossless)?;
+        if !fits(&picks, chunks[previous].end) || !choose(&mut picks) {
+            return Err(NotLossless);
+        }
     }
     Ok(picks)
 }

@@ -507,7 +507,11 @@ fn inline_md(html: &str, style: Style, form: Form, place: Place) -> Option<Strin
     if open.iter().any(|(_, closing)| closing.is_some()) {
         return None;
     }
-    Some(escape_line_starts(&out))
+    Some(match place {
+        Place::Flow => escape_line_starts(&out),
+        // A cell is inside its row's line: nothing in it starts a line.
+        Place::Cell => out,
+    })
 }
 
 /// `<code>text</code>` as a code span, when its text has no backticks or edge spaces; with the

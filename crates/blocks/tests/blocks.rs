@@ -166,3 +166,17 @@ fn malformed_markup_never_loses_text(#[case] content: &str) {
     let pulled = to_markdown(content).expect("lossless");
     assert_eq!(to_content(&pulled.markdown, pulled.form), content);
 }
+
+/// Raw HTML that Markdown reads until a closing marker (`<pre>` until `</pre>`) must not swallow
+/// the pieces after it.
+#[test]
+fn a_pre_split_by_blank_lines_is_carried_whole() {
+    let classic = "<div class=\"box\">\n\nIsi kotak.\n\n</div>\n\n<pre>kode\n\n  dengan spasi</pre>\n\nSesudahnya.";
+    let pulled = to_markdown(classic).expect("lossless");
+    assert_eq!(to_content(&pulled.markdown, Form::Classic), classic);
+    assert!(
+        pulled.markdown.ends_with("\n\nSesudahnya."),
+        "{}",
+        pulled.markdown
+    );
+}
