@@ -110,17 +110,9 @@ impl<'a> Writer<'a> {
 
     /// Events up to the end of the current element (consumed, not returned).
     fn until_end(&mut self) -> Vec<Spanned<'a>> {
-        let mut depth = 0usize;
-        let mut inner = Vec::new();
-        while let Some((event, range)) = self.next() {
-            match &event {
-                Event::Start(_) => depth += 1,
-                Event::End(_) if depth == 0 => break,
-                Event::End(_) => depth -= 1,
-                _ => {}
-            }
-            inner.push((event, range));
-        }
+        let end = end_of(&self.events, self.at);
+        let inner = self.events[self.at..end].to_vec();
+        self.at = end + 1;
         inner
     }
 
@@ -549,16 +541,7 @@ impl<'a> Writer<'a> {
                 Event::End(TagEnd::Link) => out.push_str("</a>"),
                 Event::Start(Tag::Image { dest_url, .. }) => {
                     let start = i;
-                    let mut depth = 0usize;
-                    while i < events.len() {
-                        match &events[i].0 {
-                            Event::Start(_) => depth += 1,
-                            Event::End(_) if depth == 0 => break,
-                            Event::End(_) => depth -= 1,
-                            _ => {}
-                        }
-                        i += 1;
-                    }
+                    i = end_of(events, start);
                     let alt = self.plain_text(&events[start..i], escape_attr);
                     i += 1; // the image's end
                     out.push_str("<img src=\"");
@@ -581,6 +564,22 @@ impl<'a> Writer<'a> {
     }
 }
 
+/// The index of the event that ends the element whose content begins at `from`.
+fn end_of(events: &[Spanned<'_>], from: usize) -> usize {
+    let mut depth = 0usize;
+    let mut i = from;
+    while i < events.len() {
+        match &events[i].0 {
+            Event::Start(_) => depth += 1,
+            Event::End(_) if depth == 0 => break,
+            Event::End(_) => depth -= 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    i
+}
+
 /// A paragraph of nothing but images (one per line): each image with its alt text events.
 fn only_images<'a, 'e>(
     events: &'e [Spanned<'a>],
@@ -591,17 +590,7 @@ fn only_images<'a, 'e>(
         match &events[i].0 {
             Event::Start(Tag::Image { .. }) => {
                 let start = i + 1;
-                let mut depth = 0usize;
-                let mut end = start;
-                while end < events.len() {
-                    match &events[end].0 {
-                        Event::Start(_) => depth += 1,
-                        Event::End(_) if depth == 0 => break,
-                        Event::End(_) => depth -= 1,
-                        _ => {}
-                    }
-                    end += 1;
-                }
+                let end = end_of(events, start);
                 images.push((&events[i], &events[start..end]));
                 i = end + 1;
             }
