@@ -108,10 +108,7 @@ pub fn score(
     };
     let engine: &dyn Profile = match &own_rules {
         Some(newsroom) => newsroom.as_ref(),
-        None => id.profile().ok_or_else(|| IpcError {
-            code: "profile_unavailable".into(),
-            message: format!("the {id} profile is not built into this version"),
-        })?,
+        None => id.profile(),
     };
     let mut request = AnalysisRequest::from_article(article, &site.url);
     request.title = displayed_title(article, site);

@@ -82,12 +82,7 @@ fn score(args: &ScoreArgs) -> Result<ExitCode, String> {
     let own_rules = own_rules(args)?;
     let profile: &dyn Profile = match &own_rules {
         Some(newsroom) => newsroom,
-        None => args.profile.profile().ok_or_else(|| {
-            format!(
-                "the `{}` profile is not built into this version of redaksi",
-                args.profile
-            )
-        })?,
+        None => args.profile.profile(),
     };
     let site_url = args.site_url.as_deref().unwrap_or("");
     if let [single] = args.files.as_slice()

@@ -251,7 +251,7 @@ impl ValueFormatter for CpuFormatter {
 }
 
 fn full_analysis_cpu(c: &mut Criterion<ThreadCpuTime>) {
-    let profile = ProfileId::Rankmath.profile().expect("built in");
+    let profile = ProfileId::Rankmath.profile();
     let mut group = c.benchmark_group("cpu/rankmath/id");
     for words in SIZES {
         let (html, md) = article(words, ID_WORDS, "harga beras");
@@ -285,7 +285,7 @@ fn full_analysis_cpu(c: &mut Criterion<ThreadCpuTime>) {
 }
 
 fn full_analysis(c: &mut Criterion) {
-    let profile = ProfileId::Rankmath.profile().expect("built in");
+    let profile = ProfileId::Rankmath.profile();
     for (locale, vocabulary, keyword) in [
         ("id", ID_WORDS, "harga beras"),
         ("en", EN_WORDS, "rice prices"),
@@ -308,7 +308,7 @@ fn full_analysis(c: &mut Criterion) {
 }
 
 fn secondary_keywords(c: &mut Criterion) {
-    let profile = ProfileId::Rankmath.profile().expect("built in");
+    let profile = ProfileId::Rankmath.profile();
     let (html, _) = article(10_000, ID_WORDS, "harga beras");
     let all = [
         "harga beras",
@@ -347,7 +347,7 @@ fn pathological(c: &mut Criterion) {
             group.throughput(Throughput::Bytes(html.len() as u64));
             let r = request(Content::Html(html), "id", &["harga"]);
             group.bench_with_input(BenchmarkId::new(name, n), &r, |b, r| {
-                b.iter(|| analyze(black_box(r), ProfileId::Rankmath.profile().unwrap()));
+                b.iter(|| analyze(black_box(r), ProfileId::Rankmath.profile()));
             });
         }
     }

@@ -5,6 +5,10 @@
 
 use std::collections::HashMap;
 
+use redaksi_article::Lang;
+
+use crate::report::Message;
+
 /// The entries of a data file, trimmed.
 pub fn entries(file: &str) -> impl Iterator<Item = &str> {
     file.lines()
@@ -48,6 +52,42 @@ pub fn messages(file: &'static str) -> Messages {
             }
         })
         .collect()
+}
+
+/// A profile's text for `message` from its table, or `None` when the key is not in it.
+pub(crate) fn from_table(table: &Messages, message: &Message, lang: Lang) -> Option<String> {
+    let (id, en) = table.get(message.key.as_str())?;
+    Some(fill(if lang == Lang::En { en } else { id }, message))
+}
+
+/// Replaces each `{name}` in `template` with the argument of that name.
+fn fill(template: &str, message: &Message) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match message.args.get(name) {
+                    Some(arg) => out.push_str(&arg.to_string()),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]

@@ -13,13 +13,15 @@ pub mod lang;
 pub mod messages;
 pub mod newsroom;
 pub mod profile;
+pub mod profiles;
 pub mod rankmath;
 pub mod report;
 pub mod request;
 mod work;
 
 pub use document::Document;
-pub use profile::{Profile, ProfileId, UnknownProfile};
+pub use profile::Profile;
+pub use profiles::{ProfileId, UnknownProfile};
 pub use report::{
     Arg, Band, Check, Group, InputIssue, KeywordScore, Mark, Message, Report, Status, TextStats,
 };

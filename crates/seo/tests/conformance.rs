@@ -38,7 +38,7 @@ struct Secondary {
 }
 
 fn run(example: &Example) -> Report {
-    let profile = ProfileId::Rankmath.profile().expect("rankmath is built in");
+    let profile = ProfileId::Rankmath.profile();
     analyze(&example.input.request(), profile)
 }
 

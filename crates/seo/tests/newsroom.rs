@@ -352,7 +352,7 @@ fn secondary_keywords_get_their_own_chip_score_and_empty_keywords_are_reported()
 fn newsroom_is_the_default_profile() {
     let default = redaksi_seo::ProfileId::default();
     assert_eq!(default, redaksi_seo::ProfileId::Newsroom);
-    let profile = default.profile().expect("built in");
+    let profile = default.profile();
     assert_eq!(profile.id(), "newsroom");
 }
 

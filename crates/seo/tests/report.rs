@@ -16,7 +16,7 @@ const SCHEMA: &str = concat!(
 );
 
 fn rankmath(request: &AnalysisRequest) -> Report {
-    analyze(request, ProfileId::Rankmath.profile().expect("built in"))
+    analyze(request, ProfileId::Rankmath.profile())
 }
 
 const MARKDOWN: &str = "\
@@ -76,7 +76,7 @@ fn all_reports() -> Vec<Report> {
 
 /// The newsroom profile's reports share the schema.
 fn newsroom_reports() -> Vec<Report> {
-    let newsroom = ProfileId::Newsroom.profile().expect("built in");
+    let newsroom = ProfileId::Newsroom.profile();
     let mut english = markdown_request();
     english.locale = "en".into();
     vec![

@@ -4,7 +4,7 @@ use proptest::prelude::*;
 use redaksi_seo::{AnalysisRequest, Content, Document, ProfileId, analyze};
 
 fn rankmath(request: &AnalysisRequest) -> redaksi_seo::Report {
-    analyze(request, ProfileId::Rankmath.profile().expect("built in"))
+    analyze(request, ProfileId::Rankmath.profile())
 }
 
 /// Fragments that exercise every scanner: tags, comments, entities, shortcodes, links, media.

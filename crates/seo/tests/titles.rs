@@ -57,7 +57,7 @@ fn points(title: &Title, check: &str) -> u32 {
         content: Content::Html(format!("<p>{keyword} in a short body.</p>")),
         ..AnalysisRequest::default()
     };
-    let report = analyze(&request, ProfileId::Rankmath.profile().expect("built in"));
+    let report = analyze(&request, ProfileId::Rankmath.profile());
     let found = report.checks.iter().find(|c| c.id == check);
     found
         .unwrap_or_else(|| panic!("{check} missing for {}", title.title))

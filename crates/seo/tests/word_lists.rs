@@ -138,7 +138,7 @@ fn title_check(title: &str, locale: &str, check: &str) -> Status {
         content: Content::Html("<p>body</p>".to_owned()),
         ..AnalysisRequest::default()
     };
-    let report = analyze(&request, ProfileId::Rankmath.profile().expect("built in"));
+    let report = analyze(&request, ProfileId::Rankmath.profile());
     report
         .checks
         .into_iter()

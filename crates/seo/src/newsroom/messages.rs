@@ -13,7 +13,7 @@ static TABLE: LazyLock<Messages> =
 
 /// The text of one of this profile's messages, or `None` for another profile's key.
 pub(crate) fn text(message: &Message, lang: Lang) -> Option<String> {
-    crate::messages::from_table(&TABLE, message, lang)
+    data::from_table(&TABLE, message, lang)
 }
 
 #[cfg(test)]

@@ -13,5 +13,5 @@ static TABLE: LazyLock<Messages> =
 
 /// The text of a `rankmath.*` message, or `None` for another profile's key.
 pub fn text(message: &Message, lang: Lang) -> Option<String> {
-    crate::messages::from_table(&TABLE, message, lang)
+    data::from_table(&TABLE, message, lang)
 }
