@@ -74,6 +74,15 @@ pub fn parse(text: &str, now: DateTime<Utc>) -> Result<Article, FrontMatterError
         Value::Mapping(_) => serde_norway::from_str(yaml).map_err(|err| yaml_error(&err))?,
         _ => return Err(FrontMatterError::NotAMapping { line: 2 }),
     };
+    // Unknown keys are written back as they were read; what YAML reads but cannot write
+    // (a mapping used as a key inside a list) is refused now, not found unwritable at save.
+    if let Err(err) = serde_norway::to_string(&fields.extra) {
+        return Err(FrontMatterError::Yaml {
+            line: 2,
+            column: 1,
+            message: format!("a value here cannot be written back as it was: {err}"),
+        });
+    }
     fields.into_article(yaml, body, now)
 }
 
@@ -403,6 +412,17 @@ Sekretaris Jenderal NATO, Mark Rutte, mendesak sekutu.\n";
         let err = parse("---\ntitle: ok\n\nembargo: next tuesday\n---\n", now()).unwrap_err();
         assert_eq!(err.line(), 4, "{err}");
         assert!(err.to_string().contains("next tuesday"), "{err}");
+    }
+
+    #[test]
+    fn front_matter_that_cannot_be_written_back_is_refused_not_a_panic_at_save() {
+        // Found by the fuzz harness: YAML reads this, its emitter cannot write it.
+        let err = parse("---\ntitle: A\nal: [{a}: b]\n---\nBody\n", now()).unwrap_err();
+        assert!(
+            matches!(err, FrontMatterError::Yaml { line: 2, .. }),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("cannot be written back"), "{err}");
     }
 
     #[test]
