@@ -1,7 +1,7 @@
 //! The keyword matching of the `rankmath` tests (§4, §9): token matches, subheadings, image
 //! alts, density and length tiers, and the slug forms the permalink test compares.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::media;
 use super::text::{self, edge_trim, fold, is_ws, lower, quotes};
@@ -72,8 +72,12 @@ pub(super) fn density(hay: &str, words: usize, keywords: &[&str]) -> Option<(u64
     if words == 0 || keywords.is_empty() || hay.is_empty() {
         return None;
     }
+    // An NFA, never the DFA the builder would pick for few keywords: building that DFA is
+    // quadratic in a keyword's length when the keyword repeats itself (`abab…`), and a keyword
+    // is whatever a file's front matter says.
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostFirst)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(keywords)
         .ok()?;
     let count = automaton.find_iter(hay).count();
