@@ -9,6 +9,7 @@
 //! To add a step (a test WordPress, a D-Bus session for keyring tests, …) write a function
 //! `fn(&Ctx) -> StepResult` and put it in the list in [`test_steps`].
 
+mod proof;
 mod system;
 
 use std::env;
@@ -423,14 +424,17 @@ fn execute(steps: Vec<Step>) -> ExitCode {
     }
 }
 
-const USAGE: &str = "usage: cargo xtask <run | test>
+const USAGE: &str = "usage: cargo xtask <run | test | fuzz --minutes N>
   run   install missing system packages, build the UI and launch the app
-  test  install what the tests need, then run every check and test in the project";
+  test  install what the tests need, then run every check and test in the project
+  fuzz  a fuzz campaign of N minutes over the targets in fuzz/ (--target NAME for some only)";
 
 fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(2).collect();
     match env::args().nth(1).as_deref() {
         Some("run") => execute(run_steps()),
         Some("test") => execute(test_steps()),
+        Some("fuzz") => proof::fuzz_command(&args),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS
