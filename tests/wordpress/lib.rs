@@ -14,9 +14,19 @@ pub struct Account {
     pub password: String,
 }
 
-/// The script that installs, starts, stops and injects faults into the test WordPress.
+/// The script that installs, starts, stops and injects faults into the test WordPress: the
+/// one in the checkout whose tests are running (cargo sets `CARGO_MANIFEST_DIR` for them), so
+/// a build folder shared between checkouts never hands a test another checkout's harness.
+/// The port is `REDAKSI_WP_PORT`, which the script reads.
 pub fn script() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("wp.sh")
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .and_then(|dir| {
+            Path::new(&dir)
+                .ancestors()
+                .map(|a| a.join("tests/wordpress/wp.sh"))
+                .find(|candidate| candidate.is_file())
+        })
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("wp.sh"))
 }
 
 /// Runs `wp.sh` with `args`; the error carries what it printed on stderr.
