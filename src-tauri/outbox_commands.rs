@@ -148,6 +148,8 @@ pub async fn save_target(
     if secret.is_empty() {
         return Err(invalid("the password or key is empty"));
     }
+    // Before the secret is kept anywhere: a refused address must leave nothing behind.
+    redaksi_store::outbox::check_target_url(&url)?;
     let key = name.clone();
     // The keyring talks D-Bus (or the OS's API) and may wait on an unlock prompt.
     tauri::async_runtime::spawn_blocking(move || Keyring.set(&key, &Secret::new(secret)))

@@ -68,7 +68,7 @@ pub async fn preview_payload(
             let content = serde_json::to_string_pretty(&built.payload)
                 .map_err(|e| invalid(format!("the payload could not be shown: {e}")))?;
             Ok(PayloadView {
-                kind: built.kind,
+                kind: built.kind.to_string(),
                 content,
                 pending: built.pending,
                 dropped: Vec::new(),

@@ -8,6 +8,7 @@
 #   tests/wordpress/wp.sh status      exit 0 when WordPress answers
 #   tests/wordpress/wp.sh env         print the env lines (after start)
 #   tests/wordpress/wp.sh fault STATUS COUNT [RETRY_AFTER]   next COUNT REST writes answer STATUS
+#   tests/wordpress/wp.sh option NAME JSON                    set a harness option (faults, filters)
 #   tests/wordpress/wp.sh php FILE.php [ARGS…]                run a PHP script inside WordPress
 #   tests/wordpress/wp.sh reset       stop and delete all state
 #
@@ -164,7 +165,8 @@ case "${1:-start}" in
   status) php_running ;;
   env) print_env ;;
   fault) shift; wp_php "$HERE/fault.php" "$@" ;;
+  option) shift; wp_php "$HERE/option.php" "$@" ;;
   php) shift; wp_php "$@" ;;
   reset) stop_php; stop_mysql; rm -rf "$STATE" ;;
-  *) echo "usage: $0 start|stop|stop-php|start-php|status|env|fault|php|reset" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|stop-php|start-php|status|env|fault|option|php|reset" >&2; exit 2 ;;
 esac

@@ -301,6 +301,8 @@ fn targets(action: TargetsAction, common: &Common) -> Result<ExitCode, Failure> 
                     "a WordPress target needs --user (nama pengguna)",
                 ));
             }
+            // Before the secret is kept anywhere: a refused address must leave nothing behind.
+            redaksi_store::outbox::check_target_url(&url)?;
             let secret = read_secret(password_stdin, kind)?;
             Keyring.set(&name, &secret)?;
             let target = Target {

@@ -246,3 +246,35 @@ fn targets_publish_wait_and_outbox_against_real_wordpress_with_the_os_keyring() 
             .is_empty()
     );
 }
+
+#[test]
+fn a_plain_http_address_of_another_machine_is_refused_before_the_secret_is_kept() {
+    let data = tempfile::tempdir().unwrap();
+    let name = format!("redaksi-cli-http-{}", std::process::id());
+    let out = redaksi(
+        data.path(),
+        &[
+            "targets",
+            "add",
+            &name,
+            "--kind",
+            "wordpress",
+            "--url",
+            "http://situs.example",
+            "--user",
+            "admin",
+            "--password-stdin",
+            "--json",
+        ],
+        Some("sandi rahasia\n"),
+    );
+    assert!(
+        !out.status.success(),
+        "accepted plain http to another machine"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("https://"), "{stderr}");
+    assert!(!stderr.contains("sandi"), "{stderr}");
+    let list = json(&redaksi(data.path(), &["targets", "list", "--json"], None));
+    assert_eq!(list, serde_json::json!([]));
+}

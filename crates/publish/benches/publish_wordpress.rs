@@ -125,13 +125,17 @@ fn main() {
             .unwrap();
         let mut ids = Vec::new();
         for n in 0..ARTICLES {
+            let mut a = store.create_article(&format!("Artikel bench {run} {n}"), "").unwrap();
             let mut body = format!("Paragraf pembuka artikel {n}.\n\n");
             for i in 0..IMAGES {
+                // Images go out only from Redaksi's media, as "Insert image" puts them there.
                 let path = dir.path().join(format!("img-{n}-{i}.png"));
                 std::fs::write(&path, image(&format!("outbox-{run}-{n}-{i}"))).unwrap();
-                body.push_str(&format!("![Foto {i}]({})\n\nParagraf {i}.\n\n", path.display()));
+                let stored = store.import_media(a.id, &path).unwrap();
+                body.push_str(&format!("![Foto {i}]({})\n\nParagraf {i}.\n\n", stored.markdown_path));
             }
-            let a = store.create_article(&format!("Artikel bench {run} {n}"), &body).unwrap();
+            a.body = body;
+            let a = store.save_article(&a).unwrap();
             ids.push(a.id);
         }
         let handle = StoreHandle::spawn(store).unwrap();

@@ -32,7 +32,7 @@ pub enum PublishError {
         remote: String,
         ours: String,
     },
-    #[error("{field} is {len} characters; {target} allows at most {max} (terlalu panjang)")]
+    #[error("{field} is {len} characters; {target} allows at most {max}")]
     TooLong {
         target: String,
         field: &'static str,
@@ -96,12 +96,13 @@ impl PublishError {
         }
     }
 
-    /// Whether a create may have been applied although no answer came back.
+    /// Whether a create may have been applied although no answer said so: a server error
+    /// (5xx) or a timeout may come after the post was stored, and a gateway error says nothing
+    /// about what the origin did.
     pub fn maybe_applied(&self) -> bool {
         match self {
             PublishError::Network { maybe_applied, .. } => *maybe_applied,
-            // A gateway error says nothing about whether the origin applied the request.
-            PublishError::Remote { status, .. } => matches!(status, 502 | 504),
+            PublishError::Remote { status, .. } => *status == 408 || *status >= 500,
             _ => false,
         }
     }

@@ -40,7 +40,7 @@ impl Format {
 }
 
 #[derive(Debug, thiserror::Error)]
-#[error("unknown export format {0:?} (format tidak dikenal; expected html, md or ninjs)")]
+#[error("unknown export format {0:?} (expected html, md or ninjs)")]
 pub struct UnknownFormat(pub String);
 
 impl FromStr for Format {

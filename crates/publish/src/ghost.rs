@@ -5,16 +5,28 @@
 //! <https://ghost.org/docs/admin-api/#token-authentication>. Posts are sent as HTML
 //! (`?source=html`); an update carries the `updated_at` Redaksi last saw, and Ghost answers a
 //! stale one with 409, which is a conflict, never an overwrite.
+//!
+//! Redaksi's identity on a Ghost post is an internal tag (`#redaksi-<article id>`, slug
+//! `hash-redaksi-<article id>`): Ghost keeps tags whatever it does to the HTML, and an internal
+//! tag is never shown to readers. A post is adopted only when it carries it.
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use hmac::{Hmac, Mac};
-use reqwest::{Method, RequestBuilder};
+use redaksi_article::Article;
+use reqwest::{Method, RequestBuilder, Url};
 use serde_json::{Value, json};
 use sha2::Sha256;
+use uuid::Uuid;
 
 use crate::PublishError;
 use crate::credentials::Secret;
+use crate::http::{self, excerpt};
+use crate::payload;
+use crate::target::{
+    Built, CmsTarget, ImageUpload, PostRequest, RemoteDoc, RemoteStatus, TargetKind, Uploaded,
+    Uploads,
+};
 
 /// Ghost's own limits (its schema validation), checked before anything is sent.
 pub const LIMITS: [(&str, usize); 4] = [
@@ -30,14 +42,11 @@ const TOKEN_SECONDS: i64 = 5 * 60;
 /// The signed token for one request. `now` is seconds since the epoch.
 pub fn token(admin_key: &Secret, now: i64) -> Result<String, PublishError> {
     let (id, secret_hex) = admin_key.expose().split_once(':').ok_or_else(|| {
-        PublishError::Invalid(
-            "a Ghost Admin API key has the form ID:SECRET (kunci Admin API tidak valid)".into(),
-        )
+        PublishError::Invalid("a Ghost Admin API key has the form ID:SECRET".into())
     })?;
     let secret = hex::decode(secret_hex).map_err(|_| {
         PublishError::Invalid(
-            "the secret half of the Ghost Admin API key is not hexadecimal (kunci tidak valid)"
-                .into(),
+            "the secret half of the Ghost Admin API key is not hexadecimal".into(),
         )
     })?;
     // Field order as Ghost's documented client (node jsonwebtoken) writes them.
@@ -63,20 +72,39 @@ fn js_len(text: &str) -> usize {
     text.encode_utf16().count()
 }
 
+/// The internal tag that marks a post as this article's.
+pub fn identity_tag(article: Uuid) -> String {
+    format!("#redaksi-{article}")
+}
+
+/// The slug Ghost gives [`identity_tag`] (internal tags' `#` becomes `hash-`).
+fn identity_tag_slug(article: Uuid) -> String {
+    format!("hash-redaksi-{article}")
+}
+
+/// Ghost's word for a status. Ghost has no review status: `pending` stays a draft.
+fn ghost_status(status: RemoteStatus) -> &'static str {
+    match status {
+        RemoteStatus::Publish => "published",
+        RemoteStatus::Future => "scheduled",
+        RemoteStatus::Draft | RemoteStatus::Pending => "draft",
+    }
+}
+
 /// The `posts[0]` object Ghost expects, checked against its limits.
 pub fn post_json(
     target: &str,
-    article: &redaksi_article::Article,
+    article: &Article,
     html: &str,
-    status: &str,
+    request: &PostRequest,
     updated_at: Option<&str>,
 ) -> Result<Value, PublishError> {
     let m = &article.meta;
     let mut post = json!({
         "title": article.title,
         "html": html,
-        "slug": crate::payload::slug(article),
-        "status": match status { "publish" => "published", "future" => "scheduled", other => other },
+        "slug": payload::slug(article),
+        "status": ghost_status(request.status),
     });
     if let Some(v) = &m.seo_title {
         post["meta_title"] = json!(v);
@@ -85,18 +113,22 @@ pub fn post_json(
         post["meta_description"] = json!(v);
         post["custom_excerpt"] = json!(v);
     }
-    if let Some(at) = m.publish_at.filter(|_| status == "future") {
+    if let Some(at) = request
+        .at
+        .or(m.publish_at)
+        .filter(|_| request.status == RemoteStatus::Future)
+    {
         post["published_at"] = json!(at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true));
     }
     let tags: Vec<Value> = m
         .category
         .iter()
         .chain(&m.tags)
+        .cloned()
+        .chain([identity_tag(article.id)])
         .map(|name| json!({ "name": name }))
         .collect();
-    if !tags.is_empty() {
-        post["tags"] = Value::Array(tags);
-    }
+    post["tags"] = Value::Array(tags);
     if let Some(updated_at) = updated_at {
         post["updated_at"] = json!(updated_at);
     }
@@ -116,33 +148,36 @@ pub fn post_json(
     Ok(post)
 }
 
-/// What Ghost answered about a post.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GhostPost {
-    pub id: String,
-    pub url: String,
-    pub slug: String,
-    /// The version token for the next update.
-    pub updated_at: String,
-    pub html: String,
+/// Reads the first post of `{"posts":[{...}]}`.
+pub fn parse_posts(body: &Value) -> Result<RemoteDoc, PublishError> {
+    parse_post(&body["posts"][0]).ok_or_else(|| {
+        PublishError::Invalid(format!(
+            "Ghost answered without a post id/updated_at: {}",
+            excerpt(&body.to_string())
+        ))
+    })
 }
 
-/// Reads `{"posts":[{...}]}`.
-pub fn parse_posts(body: &Value) -> Result<GhostPost, PublishError> {
-    let p = &body["posts"][0];
+fn parse_post(p: &Value) -> Option<RemoteDoc> {
     let s = |k: &str| p[k].as_str().unwrap_or_default().to_owned();
-    if p["id"].as_str().is_none() || p["updated_at"].as_str().is_none() {
-        return Err(PublishError::Invalid(format!(
-            "Ghost answered without a post id/updated_at: {body}"
-        )));
-    }
-    Ok(GhostPost {
-        id: s("id"),
+    Some(RemoteDoc {
+        id: p["id"].as_str()?.to_owned(),
+        version: p["updated_at"].as_str()?.to_owned(),
         url: s("url"),
         slug: s("slug"),
-        updated_at: s("updated_at"),
+        status: s("status"),
+        title: s("title"),
         html: s("html"),
+        raw: p.clone(),
     })
+}
+
+/// Whether a post carries this article's identity tag.
+pub fn is_ours(post: &RemoteDoc, article: Uuid) -> bool {
+    let slug = identity_tag_slug(article);
+    post.raw["tags"]
+        .as_array()
+        .is_some_and(|tags| tags.iter().any(|t| t["slug"] == slug.as_str()))
 }
 
 /// Reads `{"errors":[{"message","context","type"}]}` into the error the user sees.
@@ -169,8 +204,8 @@ pub fn parse_error(
     PublishError::Remote {
         target: target.to_owned(),
         status,
-        code: kind.to_owned(),
-        message,
+        code: excerpt(kind),
+        message: excerpt(&message),
         retry_after,
     }
 }
@@ -194,100 +229,198 @@ impl Ghost {
         }
     }
 
-    fn request(&self, method: Method, path: &str) -> Result<RequestBuilder, PublishError> {
+    /// The Admin API address of `segments` (each percent-encoded) with `query`.
+    pub fn url(&self, segments: &[&str], query: &[(&str, &str)]) -> Result<Url, PublishError> {
+        let mut url = Url::parse(&format!("{}/ghost/api/admin/", self.base)).map_err(|e| {
+            PublishError::Invalid(format!("the address of {} is not a URL: {e}", self.name))
+        })?;
+        url.path_segments_mut()
+            .map_err(|()| {
+                PublishError::Invalid(format!("the address of {} has no path", self.name))
+            })?
+            .pop_if_empty()
+            .extend(segments)
+            // Ghost's routes end with a slash.
+            .push("");
+        if !query.is_empty() {
+            url.query_pairs_mut().extend_pairs(query);
+        }
+        Ok(url)
+    }
+
+    fn request(&self, method: Method, url: Url) -> Result<RequestBuilder, PublishError> {
         let token = token(&self.key, chrono::Utc::now().timestamp())?;
         Ok(self
             .http
-            .request(method, format!("{}/ghost/api/admin/{path}", self.base))
+            .request(method, url)
             .header("Authorization", format!("Ghost {token}"))
             .header("Accept-Version", "v5.0"))
     }
 
     async fn send(&self, builder: RequestBuilder) -> Result<Value, PublishError> {
-        let response = builder.send().await.map_err(|e| PublishError::Network {
-            target: self.name.clone(),
-            maybe_applied: !e.is_connect(),
-            message: crate::wordpress::network_message(e),
-        })?;
-        let status = response.status();
-        let retry_after = crate::wordpress::retry_after(response.headers());
-        let body: Value = response.json().await.unwrap_or(Value::Null);
-        if status.is_success() {
+        let response = builder
+            .send()
+            .await
+            .map_err(|e| http::network_error(&self.name, e))?;
+        let answer = http::read_capped(&self.name, response, http::MAX_RESPONSE_BYTES).await?;
+        let body: Value = serde_json::from_slice(&answer.body).unwrap_or(Value::Null);
+        if answer.status.is_success() {
             Ok(body)
         } else {
-            Err(parse_error(&self.name, status.as_u16(), &body, retry_after))
+            Err(parse_error(
+                &self.name,
+                answer.status.as_u16(),
+                &body,
+                answer.retry_after,
+            ))
         }
     }
 
-    pub async fn create(&self, post: Value) -> Result<GhostPost, PublishError> {
-        let body = json!({ "posts": [post] });
-        parse_posts(
-            &self
-                .send(
-                    self.request(Method::POST, "posts/?source=html")?
-                        .json(&body),
-                )
-                .await?,
-        )
+    async fn posts(&self, query: &[(&str, &str)]) -> Result<Vec<RemoteDoc>, PublishError> {
+        let mut all = vec![("formats", "html"), ("include", "tags")];
+        all.extend_from_slice(query);
+        let body = self
+            .send(self.request(Method::GET, self.url(&["posts"], &all)?)?)
+            .await?;
+        Ok(body["posts"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(parse_post)
+            .collect())
+    }
+}
+
+impl CmsTarget for Ghost {
+    type Site = ();
+
+    const BODY_FIELD: &'static str = "html";
+
+    const KIND: TargetKind = TargetKind::Ghost;
+
+    fn name(&self) -> &str {
+        &self.name
     }
 
-    pub async fn update(&self, id: &str, post: Value) -> Result<GhostPost, PublishError> {
-        let body = json!({ "posts": [post] });
-        parse_posts(
-            &self
-                .send(
-                    self.request(Method::PUT, &format!("posts/{id}/?source=html"))?
-                        .json(&body),
-                )
-                .await?,
-        )
-    }
-
-    pub async fn get(&self, id: &str) -> Result<GhostPost, PublishError> {
-        parse_posts(
-            &self
-                .send(self.request(Method::GET, &format!("posts/{id}/?formats=html"))?)
-                .await?,
-        )
-    }
-
-    /// After a lost answer: the post with this slug, if Ghost has one.
-    pub async fn find_by_slug(&self, slug: &str) -> Result<Option<GhostPost>, PublishError> {
-        match self
-            .send(self.request(Method::GET, &format!("posts/slug/{slug}/?formats=html"))?)
-            .await
-        {
-            Ok(body) => parse_posts(&body).map(Some),
-            Err(PublishError::Remote { status: 404, .. }) => Ok(None),
-            Err(err) => Err(err),
+    fn build(
+        target: &str,
+        article: &Article,
+        request: &PostRequest,
+        images: &Uploads,
+        _site: Option<&()>,
+    ) -> Result<Built, PublishError> {
+        let html = payload::body_html(article, images);
+        let mut payload = post_json(target, article, &html, request, None)?;
+        if let Some(src) = article.meta.featured_image.as_ref().map(|f| &f.src) {
+            payload["feature_image"] = json!(images.get(src).map_or(src, |image| &image.url));
         }
+        Ok(Built {
+            payload,
+            pending: Vec::new(),
+        })
     }
 
-    /// Uploads an image (`multipart/form-data`, field `file`) and returns its URL.
-    pub async fn upload_image(
-        &self,
-        bytes: Vec<u8>,
-        file_name: &str,
-        mime: &str,
-    ) -> Result<String, PublishError> {
-        let part = reqwest::multipart::Part::bytes(bytes)
-            .file_name(file_name.to_owned())
-            .mime_str(mime)
+    async fn resolve(&self, _article: &Article) -> Result<(), PublishError> {
+        Ok(())
+    }
+
+    /// Uploads an image (`multipart/form-data`, field `file`); Ghost gives only its URL.
+    async fn upload(&self, image: ImageUpload) -> Result<Uploaded, PublishError> {
+        let part = reqwest::multipart::Part::bytes(image.bytes)
+            .file_name(image.file_name)
+            .mime_str(image.mime)
             .map_err(|e| PublishError::Invalid(e.to_string()))?;
         let form = reqwest::multipart::Form::new()
             .part("file", part)
             .text("purpose", "image");
         let body = self
             .send(
-                self.request(Method::POST, "images/upload/")?
+                self.request(Method::POST, self.url(&["images", "upload"], &[])?)?
                     .multipart(form),
             )
             .await?;
-        body["images"][0]["url"]
-            .as_str()
-            .map(str::to_owned)
-            .ok_or_else(|| {
-                PublishError::Invalid(format!("Ghost image upload answered without a URL: {body}"))
-            })
+        let url = body["images"][0]["url"].as_str().ok_or_else(|| {
+            PublishError::Invalid(format!(
+                "Ghost answered an image upload without a URL: {}",
+                excerpt(&body.to_string())
+            ))
+        })?;
+        Ok(Uploaded {
+            id: url.to_owned(),
+            url: url.to_owned(),
+        })
+    }
+
+    /// By the identity tag, then by slug; a post without the identity tag is never adopted,
+    /// whatever its slug.
+    async fn find_own(&self, article: Uuid, slug: &str) -> Result<Option<RemoteDoc>, PublishError> {
+        let filter = format!("tag:{}", identity_tag_slug(article));
+        let tagged = self
+            .posts(&[("filter", filter.as_str()), ("limit", "5")])
+            .await?;
+        if let Some(post) = tagged.into_iter().find(|p| is_ours(p, article)) {
+            return Ok(Some(post));
+        }
+        let url = self.url(
+            &["posts", "slug", slug],
+            &[("formats", "html"), ("include", "tags")],
+        )?;
+        match self.send(self.request(Method::GET, url)?).await {
+            Ok(body) => Ok(Some(parse_posts(&body)?).filter(|p| is_ours(p, article))),
+            Err(PublishError::Remote { status: 404, .. }) => Ok(None),
+            Err(err) => Err(err),
+        }
+    }
+
+    async fn fetch(&self, id: &str) -> Result<RemoteDoc, PublishError> {
+        let url = self.url(&["posts", id], &[("formats", "html"), ("include", "tags")])?;
+        parse_posts(&self.send(self.request(Method::GET, url)?).await?)
+    }
+
+    async fn list(&self, page: u32, per_page: u32) -> Result<Vec<RemoteDoc>, PublishError> {
+        let (page, limit) = (page.max(1).to_string(), per_page.clamp(1, 100).to_string());
+        self.posts(&[
+            ("page", page.as_str()),
+            ("limit", limit.as_str()),
+            ("order", "updated_at desc"),
+        ])
+        .await
+    }
+
+    async fn create(&self, body: &Value) -> Result<RemoteDoc, PublishError> {
+        let url = self.url(&["posts"], &[("source", "html")])?;
+        parse_posts(
+            &self
+                .send(
+                    self.request(Method::POST, url)?
+                        .json(&json!({ "posts": [body] })),
+                )
+                .await?,
+        )
+    }
+
+    /// Carries the `updated_at` of `current`: Ghost answers 409 if the post changed since.
+    async fn update(&self, current: &RemoteDoc, body: &Value) -> Result<RemoteDoc, PublishError> {
+        let mut body = body.clone();
+        body["updated_at"] = json!(current.version);
+        let url = self.url(&["posts", current.id.as_str()], &[("source", "html")])?;
+        parse_posts(
+            &self
+                .send(
+                    self.request(Method::PUT, url)?
+                        .json(&json!({ "posts": [body] })),
+                )
+                .await?,
+        )
+    }
+
+    async fn complete(
+        &self,
+        post: RemoteDoc,
+        _article: &Article,
+        _site: &(),
+    ) -> Result<(RemoteDoc, Value), PublishError> {
+        let report = json!({ "slug": post.slug, "status": post.status });
+        Ok((post, report))
     }
 }

@@ -9,12 +9,16 @@ pub mod credentials;
 mod error;
 pub mod export;
 pub mod ghost;
+pub mod http;
 mod ninjs;
 pub mod outbox;
 pub mod payload;
 pub mod preview;
+mod send;
+pub mod target;
 mod text;
 pub mod wordpress;
 
 pub use error::PublishError;
 pub use export::{Dropped, Export, ExportContext, Format, export};
+pub use target::{CmsTarget, RemoteStatus, TargetKind};

@@ -1,7 +1,6 @@
 //! The article as a CMS receives it: sanitised HTML with image URLs pointing at the CMS's
-//! copies, a marker that lets Redaksi find its own post again, and the local images to upload.
+//! copies, a marker that lets Redaksi find its own post again, and which images to upload.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use pulldown_cmark::{Event, Tag};
@@ -9,6 +8,7 @@ use redaksi_article::{Article, markdown, render};
 use uuid::Uuid;
 
 use crate::PublishError;
+use crate::target::Uploads;
 
 /// An HTML comment carried in the post body. After a lost response, the outbox finds the post
 /// it may already have created by this marker, not by a slug WordPress may have changed.
@@ -16,17 +16,21 @@ pub fn marker(article_id: Uuid) -> String {
     format!("<!-- redaksi:{article_id} -->")
 }
 
-/// A local image the post needs on the CMS.
+/// Where an article's image comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LocalImage {
-    /// The reference as written in the article (what gets rewritten).
-    pub reference: String,
-    pub path: PathBuf,
+pub enum ImageSource {
+    /// Already on the web (`http(s)://`, `data:`): sent as it is.
+    Remote,
+    /// In Redaksi's media store (`media/<sha-256>.<ext>`, what "Insert image" writes),
+    /// relative to the data folder: uploaded.
+    Stored,
 }
 
-/// Image references that point at files on this machine (not http(s) or data URLs), in order,
-/// each once. The featured image comes first.
-pub fn local_images(article: &Article, media_root: Option<&Path>) -> Vec<LocalImage> {
+/// The images of an article, in order, each once, the featured image first: those in the
+/// media store (to upload) and those already on the web. Any other reference (a path on this
+/// machine, `file://`, `../`) is an error naming the image: publishing never uploads a file
+/// the user did not put into Redaksi.
+pub fn article_images(article: &Article) -> Result<Vec<(String, ImageSource)>, PublishError> {
     let mut refs: Vec<String> = Vec::new();
     if let Some(image) = &article.meta.featured_image {
         refs.push(image.src.clone());
@@ -39,30 +43,43 @@ pub fn local_images(article: &Article, media_root: Option<&Path>) -> Vec<LocalIm
     let mut seen = std::collections::HashSet::new();
     refs.into_iter()
         .filter(|r| seen.insert(r.clone()))
-        .filter_map(|reference| {
-            let path = local_path(&reference, media_root)?;
-            Some(LocalImage { reference, path })
+        .map(|reference| {
+            let source = image_source(&reference)?;
+            Ok((reference, source))
         })
         .collect()
 }
 
-fn local_path(reference: &str, media_root: Option<&Path>) -> Option<PathBuf> {
+fn image_source(reference: &str) -> Result<ImageSource, PublishError> {
     let lower = reference.to_ascii_lowercase();
     if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("data:") {
-        return None;
+        return Ok(ImageSource::Remote);
     }
-    let raw = reference.strip_prefix("file://").unwrap_or(reference);
-    let path = Path::new(raw);
-    if path.is_absolute() {
-        Some(path.to_path_buf())
-    } else {
-        Some(media_root.map_or_else(|| path.to_path_buf(), |root| root.join(path)))
+    let stored = reference.strip_prefix("media/").and_then(|name| {
+        let (hash, ext) = name.split_once('.')?;
+        let is_hash =
+            hash.len() == 64 && hash.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+        let is_ext = !ext.is_empty() && ext.bytes().all(|b| b.is_ascii_alphanumeric());
+        (is_hash && is_ext).then_some(())
+    });
+    match stored {
+        Some(()) => Ok(ImageSource::Stored),
+        None => Err(PublishError::Image {
+            path: reference.to_owned(),
+            message: "is not in Redaksi's media; only images inserted into an article are uploaded"
+                .into(),
+        }),
     }
+}
+
+/// The file of a stored image (`media/<hash>.<ext>`) in the data folder.
+pub fn stored_image_path(data_dir: &Path, reference: &str) -> PathBuf {
+    data_dir.join(reference)
 }
 
 /// Sanitised HTML of the body with each image reference in `uploaded` replaced by the CMS URL,
 /// followed by the Redaksi marker.
-pub fn body_html(article: &Article, uploaded: &HashMap<String, String>) -> String {
+pub fn body_html(article: &Article, uploaded: &Uploads) -> String {
     let events = markdown::parser(&article.body).map(|event| match event {
         Event::Start(Tag::Image {
             link_type,
@@ -72,7 +89,7 @@ pub fn body_html(article: &Article, uploaded: &HashMap<String, String>) -> Strin
         }) => {
             let dest_url = uploaded
                 .get(dest_url.as_ref())
-                .map_or(dest_url, |url| url.clone().into());
+                .map_or(dest_url, |image| image.url.clone().into());
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,
@@ -105,30 +122,30 @@ pub fn image_mime(path: &Path) -> Result<&'static str, PublishError> {
         "svg" => {
             return Err(PublishError::Image {
                 path: path.display().to_string(),
-                message: "SVG is refused by WordPress uploads (format tidak didukung)".into(),
+                message: "SVG is refused by CMS uploads".into(),
             });
         }
         _ => {
             return Err(PublishError::Image {
                 path: path.display().to_string(),
-                message: format!("unknown image type {ext:?} (jenis gambar tidak dikenal)"),
+                message: format!("unknown image type {ext:?}"),
             });
         }
     })
 }
 
-/// A slug for the CMS: the article's own, else one made from the title.
+/// A slug for the CMS: the article's own, else one made from the title, normalised the same
+/// way (lower case, letters and digits, single dashes), so a typed slug can never carry `/`,
+/// `?` or `..` into a URL.
 pub fn slug(article: &Article) -> String {
-    if let Some(slug) = article
+    let source = article
         .meta
         .slug
         .as_deref()
         .filter(|s| !s.trim().is_empty())
-    {
-        return slug.trim().to_owned();
-    }
+        .unwrap_or(&article.title);
     let mut out = String::new();
-    for c in article.title.to_lowercase().chars() {
+    for c in source.to_lowercase().chars() {
         if c.is_alphanumeric() {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {
@@ -149,29 +166,71 @@ mod tests {
     use chrono::Utc;
     use redaksi_article::FeaturedImage;
 
+    const HASH: &str = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
     #[test]
-    fn local_images_are_found_once_and_remote_ones_left_alone() {
+    fn stored_and_web_images_are_found_once_featured_first() {
         let mut a = Article::new(
             "J",
-            "![a](img/a.png) ![b](https://cdn.example/b.png) ![a again](img/a.png) ![c](/abs/c.jpg)",
+            format!(
+                "![a](media/{HASH}.png) ![b](https://cdn.example/b.png) ![a again](media/{HASH}.png)"
+            ),
             Utc::now(),
         );
         a.meta.featured_image = Some(FeaturedImage {
-            src: "file:///abs/f.jpg".into(),
+            src: format!("media/{HASH}.jpg"),
             alt: None,
         });
-        let images = local_images(&a, Some(Path::new("/media")));
-        let paths: Vec<_> = images
-            .iter()
-            .map(|i| i.path.display().to_string())
-            .collect();
-        assert_eq!(paths, ["/abs/f.jpg", "/media/img/a.png", "/abs/c.jpg"]);
+        let images = article_images(&a).unwrap();
+        assert_eq!(
+            images,
+            [
+                (format!("media/{HASH}.jpg"), ImageSource::Stored),
+                (format!("media/{HASH}.png"), ImageSource::Stored),
+                ("https://cdn.example/b.png".to_owned(), ImageSource::Remote),
+            ]
+        );
+        assert_eq!(
+            stored_image_path(Path::new("/data"), &images[0].0),
+            Path::new(&format!("/data/media/{HASH}.jpg"))
+        );
+    }
+
+    #[rstest::rstest]
+    #[case::home("/home/u/id-card.jpg")]
+    #[case::file_url("file:///home/u/id-card.jpg")]
+    #[case::parent("../id-card.jpg")]
+    #[case::relative("img/a.png")]
+    #[case::media_escape("media/../../id-card.jpg")]
+    #[case::media_not_a_hash("media/id-card.jpg")]
+    fn an_image_outside_redaksis_media_is_an_error_naming_it(#[case] reference: &str) {
+        for featured in [false, true] {
+            let mut a = Article::new("J", "", Utc::now());
+            if featured {
+                a.meta.featured_image = Some(FeaturedImage {
+                    src: reference.into(),
+                    alt: None,
+                });
+            } else {
+                a.body = format!("Teks.\n\n![kartu]({reference})");
+            }
+            match article_images(&a) {
+                Err(PublishError::Image { path, .. }) => assert_eq!(path, reference),
+                other => panic!("{reference} (featured: {featured}): {other:?}"),
+            }
+        }
     }
 
     #[test]
     fn uploaded_images_are_rewritten_and_scripts_removed() {
         let a = Article::new("J", "![a](img/a.png)\n\n<script>x()</script>", Utc::now());
-        let map = HashMap::from([("img/a.png".to_owned(), "http://wp/a.png".to_owned())]);
+        let map = Uploads::from([(
+            "img/a.png".to_owned(),
+            crate::target::Uploaded {
+                id: "7".into(),
+                url: "http://wp/a.png".into(),
+            },
+        )]);
         let html = body_html(&a, &map);
         assert!(html.contains("src=\"http://wp/a.png\""), "{html}");
         assert!(
@@ -186,5 +245,16 @@ mod tests {
     #[case("  Ekonomi: 5% tumbuh ", "ekonomi-5-tumbuh")]
     fn slugs_come_from_titles(#[case] title: &str, #[case] expected: &str) {
         assert_eq!(slug(&Article::new(title, "", Utc::now())), expected);
+    }
+
+    #[rstest::rstest]
+    #[case("gempa-cianjur", "gempa-cianjur")]
+    #[case(" Gempa Cianjur ", "gempa-cianjur")]
+    #[case("../admin/posts?x=1", "admin-posts-x-1")]
+    #[case("café/baru", "café-baru")]
+    fn a_typed_slug_is_normalised(#[case] typed: &str, #[case] expected: &str) {
+        let mut a = Article::new("Judul lain", "", Utc::now());
+        a.meta.slug = Some(typed.into());
+        assert_eq!(slug(&a), expected);
     }
 }

@@ -1,27 +1,29 @@
-//! What a publish will send, before it is sent: the same payload builders the outbox worker
-//! uses, without the network. Values only the site can give (term ids, uploaded image URLs,
-//! registered SEO meta keys) are shown as what Redaksi will resolve, and listed in `pending`.
+//! What a publish will send, before it is sent: the body is built by the target's own
+//! [`CmsTarget::build`], the function the send uses, without the site. Values only the site
+//! can give (term ids, uploaded image URLs, accepted SEO meta keys) are shown as what Redaksi
+//! will resolve, and listed in `pending`.
 
 use chrono::{DateTime, Utc};
 use redaksi_article::Article;
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::PublishError;
-use crate::wordpress::{self, PostFields};
-use crate::{ghost, payload};
+use crate::ghost::Ghost;
+use crate::payload::{self, ImageSource};
+use crate::target::{CmsTarget, PostRequest, RemoteStatus, TargetKind, Uploads};
+use crate::wordpress::WordPress;
 
 /// The body of the request a CMS target will receive, and what is filled in only at send time.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PayloadPreview {
-    /// `wordpress` or `ghost`.
-    pub kind: String,
+    pub kind: TargetKind,
     pub payload: Value,
     /// Values the site supplies when the post is sent, each as "field: what".
     pub pending: Vec<String>,
 }
 
-/// The payload for `kind` (`wordpress` or `ghost`), built as the worker builds it.
+/// The payload for `kind` (`wordpress` or `ghost`), built as the send builds it.
 pub fn preview(
     article: &Article,
     kind: &str,
@@ -29,65 +31,25 @@ pub fn preview(
     status: &str,
     at: Option<DateTime<Utc>>,
 ) -> Result<PayloadPreview, PublishError> {
-    let images = payload::local_images(article, None);
-    let mut pending: Vec<String> = images
-        .iter()
-        .map(|i| format!("image: {} is uploaded and its URL rewritten", i.reference))
-        .collect();
-    let html = payload::body_html(article, &Default::default());
-    let payload = match kind {
-        "wordpress" => {
-            let fields = PostFields {
-                title: article.title.clone(),
-                content: html,
-                excerpt: article.meta.description.clone(),
-                slug: payload::slug(article),
-                status: status.to_owned(),
-                date_gmt: (status == "future")
-                    .then(|| at.or(article.meta.publish_at))
-                    .flatten()
-                    .map(wordpress::wp_date),
-                ..PostFields::default()
-            };
-            let mut value = serde_json::to_value(&fields).map_err(|e| {
-                PublishError::Invalid(format!("the post could not be serialised: {e}"))
-            })?;
-            // Term ids exist only on the site: the worker looks each name up (or creates it).
-            if let Some(category) = &article.meta.category {
-                value["categories"] = json!([category]);
-                pending.push(format!("categories: {category:?} is resolved to its id"));
-            }
-            if !article.meta.tags.is_empty() {
-                value["tags"] = json!(article.meta.tags);
-                pending.push("tags: each name is resolved to its id".into());
-            }
-            if article.meta.seo_title.is_some()
-                || article.meta.description.is_some()
-                || !article.meta.keywords.is_empty()
-            {
-                pending.push(
-                    "meta: SEO fields are written where the site accepts them, then read back"
-                        .into(),
-                );
-            }
-            value
-        }
-        "ghost" => {
-            let mut article = article.clone();
-            if let Some(at) = at {
-                article.meta.publish_at = Some(at);
-            }
-            ghost::post_json(target, &article, &html, status, None)?
-        }
-        other => {
-            return Err(PublishError::Invalid(format!(
-                "unknown target kind {other:?} (expected wordpress or ghost)"
-            )));
-        }
+    let kind: TargetKind = kind.parse()?;
+    let request = PostRequest {
+        status: status.parse::<RemoteStatus>()?,
+        at: at.or(article.meta.publish_at),
     };
+    let mut pending: Vec<String> = payload::article_images(article)?
+        .into_iter()
+        .filter(|(_, source)| *source == ImageSource::Stored)
+        .map(|(reference, _)| format!("image: {reference} is uploaded and its URL rewritten"))
+        .collect();
+    let none = Uploads::new();
+    let built = match kind {
+        TargetKind::Wordpress => WordPress::build(target, article, &request, &none, None)?,
+        TargetKind::Ghost => Ghost::build(target, article, &request, &none, None)?,
+    };
+    pending.extend(built.pending);
     Ok(PayloadPreview {
-        kind: kind.to_owned(),
-        payload,
+        kind,
+        payload: built.payload,
         pending,
     })
 }
@@ -96,11 +58,12 @@ pub fn preview(
 mod tests {
     use super::*;
     use chrono::TimeZone;
+    use serde_json::json;
 
     fn article() -> Article {
         let mut a = Article::new(
             "Banjir Rob",
-            "Air **naik**.\n\n<script>alert(1)</script>\n\n![foto](img/a.png)",
+            "Air **naik**.\n\n<script>alert(1)</script>\n\n![foto](media/0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef.png)",
             Utc::now(),
         );
         a.meta.description = Some("Ringkasan".into());
@@ -122,7 +85,7 @@ mod tests {
         assert!(content.contains("<strong>naik</strong>"), "{content}");
         assert!(!content.contains("script"), "{content}");
         assert!(
-            p.pending.iter().any(|n| n.contains("img/a.png")),
+            p.pending.iter().any(|n| n.contains("media/0123")),
             "{:?}",
             p.pending
         );

@@ -4,16 +4,32 @@
 //! (plain permalinks have no `/wp-json/`). WordPress errors arrive as
 //! `{code, message, data:{status}}`; they become [`PublishError::Remote`] with that code and
 //! message, which is what the user sees.
+//!
+//! Redaksi finds its own post again by the id it recorded, else by its identity on the post:
+//! the `redaksi_article` post meta when the site registers it (`register_post_meta` with
+//! `show_in_rest`; meta is kept whatever the content filters do to the body), and the marker
+//! comment in the body, which WordPress keeps unless a filter strips comments.
 
-use std::time::Duration;
+use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Utc};
-use reqwest::{Method, RequestBuilder, StatusCode, header};
+use redaksi_article::Article;
+use reqwest::{Method, RequestBuilder, header};
 use serde::Serialize;
 use serde_json::{Value, json};
+use uuid::Uuid;
 
 use crate::PublishError;
 use crate::credentials::Secret;
+use crate::http::{self, excerpt};
+use crate::payload;
+use crate::target::{
+    Built, CmsTarget, ImageUpload, PostRequest, RemoteDoc, RemoteStatus, TargetKind, Uploaded,
+    Uploads,
+};
+
+/// The post meta key that carries the article's id, when the site registers it.
+pub const IDENTITY_META: &str = "redaksi_article";
 
 /// One WordPress site and account.
 #[derive(Clone)]
@@ -23,6 +39,8 @@ pub struct WordPress {
     user: String,
     password: Secret,
     http: reqwest::Client,
+    /// The site's capabilities, read once and shared by every send to this target.
+    capabilities: Arc<Mutex<Option<SiteCapabilities>>>,
 }
 
 /// A post as Redaksi sends it.
@@ -47,43 +65,33 @@ pub struct PostFields {
     pub meta: serde_json::Map<String, Value>,
 }
 
-/// A post as WordPress holds it (read with `context=edit`, so raw fields are present).
-#[derive(Debug, Clone, PartialEq)]
-pub struct RemotePost {
-    pub id: u64,
-    pub link: String,
-    pub slug: String,
-    pub status: String,
-    /// `modified_gmt`: the version token. A different value means someone edited the post.
-    pub modified_gmt: String,
-    pub title: String,
-    pub content: String,
-    pub meta: Value,
-}
-
-impl RemotePost {
-    fn from_json(v: &Value) -> Result<RemotePost, PublishError> {
-        let s = |key: &str| v[key].as_str().unwrap_or_default().to_owned();
-        let raw = |key: &str| {
-            v[key]["raw"]
-                .as_str()
-                .or_else(|| v[key]["rendered"].as_str())
-                .unwrap_or_default()
-                .to_owned()
-        };
-        Ok(RemotePost {
-            id: v["id"].as_u64().ok_or_else(|| {
-                PublishError::Invalid(format!("WordPress post without an id: {v}"))
-            })?,
-            link: s("link"),
-            slug: s("slug"),
-            status: s("status"),
-            modified_gmt: s("modified_gmt"),
-            title: raw("title"),
-            content: raw("content"),
-            meta: v["meta"].clone(),
-        })
-    }
+/// A post as WordPress holds it, read with `context=edit` so raw fields are present;
+/// `modified_gmt` is the version token.
+fn remote_doc(v: Value) -> Result<RemoteDoc, PublishError> {
+    let s = |key: &str| v[key].as_str().unwrap_or_default().to_owned();
+    let raw = |key: &str| {
+        v[key]["raw"]
+            .as_str()
+            .or_else(|| v[key]["rendered"].as_str())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let id = v["id"].as_u64().ok_or_else(|| {
+        PublishError::Invalid(format!(
+            "WordPress answered a post without an id: {}",
+            excerpt(&v.to_string())
+        ))
+    })?;
+    Ok(RemoteDoc {
+        id: id.to_string(),
+        url: s("link"),
+        slug: s("slug"),
+        status: s("status"),
+        version: s("modified_gmt"),
+        title: raw("title"),
+        html: raw("content"),
+        raw: v,
+    })
 }
 
 /// What the site offers, from its REST index and the posts schema.
@@ -93,6 +101,16 @@ pub struct SiteCapabilities {
     pub rank_math: bool,
     /// Post meta keys registered with `show_in_rest`.
     pub meta_keys: Vec<String>,
+}
+
+/// What a send needs from the site: term ids and what it accepts.
+#[derive(Debug, Clone, Default)]
+pub struct WpSite {
+    pub categories: Vec<u64>,
+    pub tags: Vec<u64>,
+    /// Terms that do not exist and this account may not create.
+    pub unresolved: Vec<String>,
+    pub capabilities: SiteCapabilities,
 }
 
 /// An SEO field and whether it was found on the post when read back.
@@ -131,7 +149,14 @@ impl WordPress {
             user: user.to_owned(),
             password,
             http,
+            capabilities: Arc::default(),
         }
+    }
+
+    /// Shares the capabilities read from the site with other clients of the same target.
+    pub fn sharing_capabilities(mut self, cache: Arc<Mutex<Option<SiteCapabilities>>>) -> Self {
+        self.capabilities = cache;
+        self
     }
 
     fn request(&self, method: Method, route: &str) -> RequestBuilder {
@@ -142,60 +167,63 @@ impl WordPress {
     }
 
     async fn send(&self, builder: RequestBuilder) -> Result<Value, PublishError> {
-        let response = builder.send().await.map_err(|e| self.network(e))?;
-        let status = response.status();
-        let retry_after = retry_after(response.headers());
-        let bytes = response.bytes().await.map_err(|e| self.network(e))?;
-        let body: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-        if status.is_success() {
+        let response = builder
+            .send()
+            .await
+            .map_err(|e| http::network_error(&self.name, e))?;
+        let answer = http::read_capped(&self.name, response, http::MAX_RESPONSE_BYTES).await?;
+        let body: Value = serde_json::from_slice(&answer.body).unwrap_or(Value::Null);
+        if answer.status.is_success() {
             return Ok(body);
         }
-        Err(self.remote_error(status, &body, &bytes, retry_after))
-    }
-
-    fn network(&self, err: reqwest::Error) -> PublishError {
-        // A refused connection never carried the request; anything later might have.
-        let maybe_applied = !err.is_connect();
-        PublishError::Network {
-            target: self.name.clone(),
-            message: network_message(err),
-            maybe_applied,
-        }
-    }
-
-    fn remote_error(
-        &self,
-        status: StatusCode,
-        body: &Value,
-        bytes: &[u8],
-        retry_after: Option<Duration>,
-    ) -> PublishError {
-        let code = body["code"]
-            .as_str()
-            .map_or_else(|| format!("http_{}", status.as_u16()), str::to_owned);
+        // WordPress refuses a parameter an anonymous request may not use (a wrong password
+        // makes the request anonymous) as a 400 that wraps the 401 it means.
+        let denied = body["data"]["details"]
+            .as_object()
+            .into_iter()
+            .flat_map(|details| details.values())
+            .find(|d| matches!(d["data"]["status"].as_u64(), Some(401 | 403)));
+        let (status, code) = match denied {
+            Some(d) => (
+                d["data"]["status"].as_u64().unwrap_or(401) as u16,
+                d["code"].as_str().unwrap_or("rest_forbidden").to_owned(),
+            ),
+            None => (
+                answer.status.as_u16(),
+                body["code"]
+                    .as_str()
+                    .map_or_else(|| format!("http_{}", answer.status.as_u16()), str::to_owned),
+            ),
+        };
         let message = body["message"].as_str().map_or_else(
             || {
-                let text = String::from_utf8_lossy(bytes);
-                let text: String = text.chars().take(200).collect();
+                let text = String::from_utf8_lossy(&answer.body);
                 if text.trim().is_empty() {
-                    status.canonical_reason().unwrap_or("error").to_owned()
+                    answer
+                        .status
+                        .canonical_reason()
+                        .unwrap_or("error")
+                        .to_owned()
                 } else {
-                    text
+                    text.into_owned()
                 }
             },
             str::to_owned,
         );
-        PublishError::Remote {
+        Err(PublishError::Remote {
             target: self.name.clone(),
-            status: status.as_u16(),
-            code,
-            message,
-            retry_after,
-        }
+            status,
+            code: excerpt(&code),
+            message: excerpt(&message),
+            retry_after: answer.retry_after,
+        })
     }
 
-    /// Reads the REST index and the posts schema to learn which SEO fields the site accepts.
+    /// Reads the REST index and the posts schema to learn which fields the site accepts.
     pub async fn capabilities(&self) -> Result<SiteCapabilities, PublishError> {
+        if let Some(known) = self.capabilities.lock().expect("capabilities lock").clone() {
+            return Ok(known);
+        }
         let index = self.send(self.request(Method::GET, "/")).await?;
         let rank_math = index["namespaces"]
             .as_array()
@@ -207,86 +235,42 @@ impl WordPress {
             .as_object()
             .map(|m| m.keys().cloned().collect())
             .unwrap_or_default();
-        Ok(SiteCapabilities {
+        let caps = SiteCapabilities {
             rank_math,
             meta_keys,
-        })
+        };
+        *self.capabilities.lock().expect("capabilities lock") = Some(caps.clone());
+        Ok(caps)
     }
 
-    pub async fn get_post(&self, id: u64) -> Result<RemotePost, PublishError> {
+    async fn get_post(&self, id: &str) -> Result<RemoteDoc, PublishError> {
+        let id: u64 = id.parse().map_err(|_| {
+            PublishError::Invalid(format!("the stored WordPress id {id:?} is not a number"))
+        })?;
         let v = self
             .send(
                 self.request(Method::GET, &format!("/wp/v2/posts/{id}"))
                     .query(&[("context", "edit")]),
             )
             .await?;
-        RemotePost::from_json(&v)
+        remote_doc(v)
     }
 
-    /// Finds the post this article already became, after a create whose answer was lost:
-    /// by slug first (as sent, and WordPress's `-2`… variants), then by the marker in the body.
-    pub async fn find_post(
-        &self,
-        slug: &str,
-        marker: &str,
-    ) -> Result<Option<RemotePost>, PublishError> {
-        let slugs = format!("{slug},{slug}-2,{slug}-3");
-        let by_slug = self
-            .send(self.request(Method::GET, "/wp/v2/posts").query(&[
-                ("slug", slugs.as_str()),
-                ("status", "any"),
-                ("context", "edit"),
-                ("per_page", "20"),
-            ]))
+    async fn posts(&self, query: &[(&str, &str)]) -> Result<Vec<RemoteDoc>, PublishError> {
+        let list = self
+            .send(
+                self.request(Method::GET, "/wp/v2/posts")
+                    .query(&[("status", "any"), ("context", "edit")])
+                    .query(query),
+            )
             .await?;
-        let id_marker = marker.trim_start_matches("<!-- ").trim_end_matches(" -->");
-        let mine = |list: &Value| -> Result<Option<RemotePost>, PublishError> {
-            for v in list.as_array().into_iter().flatten() {
-                let post = RemotePost::from_json(v)?;
-                if post.content.contains(marker) {
-                    return Ok(Some(post));
-                }
-            }
-            Ok(None)
-        };
-        if let Some(post) = mine(&by_slug)? {
-            return Ok(Some(post));
+        match list {
+            Value::Array(posts) => posts.into_iter().map(remote_doc).collect(),
+            other => Err(PublishError::Invalid(format!(
+                "WordPress answered a post list that is not a list: {}",
+                excerpt(&other.to_string())
+            ))),
         }
-        let by_search = self
-            .send(self.request(Method::GET, "/wp/v2/posts").query(&[
-                ("search", id_marker),
-                ("status", "any"),
-                ("context", "edit"),
-                ("per_page", "20"),
-            ]))
-            .await?;
-        mine(&by_search)
-    }
-
-    pub async fn create_post(&self, post: &PostFields) -> Result<RemotePost, PublishError> {
-        let v = self
-            .send(
-                self.request(Method::POST, "/wp/v2/posts")
-                    .query(&[("context", "edit")])
-                    .json(post),
-            )
-            .await?;
-        RemotePost::from_json(&v)
-    }
-
-    pub async fn update_post(
-        &self,
-        id: u64,
-        post: &PostFields,
-    ) -> Result<RemotePost, PublishError> {
-        let v = self
-            .send(
-                self.request(Method::POST, &format!("/wp/v2/posts/{id}"))
-                    .query(&[("context", "edit")])
-                    .json(post),
-            )
-            .await?;
-        RemotePost::from_json(&v)
     }
 
     /// The id of the category or tag with this name, created when missing. `Ok(None)` when it
@@ -327,16 +311,137 @@ impl WordPress {
         }
     }
 
-    /// Uploads an image as `/wp/v2/media` expects it: the raw bytes, the type, and the file
-    /// name in `Content-Disposition`. Returns the media id and its public URL.
-    pub async fn upload_media(
+    /// Writes SEO fields through Rank Math's own route (which ignores `show_in_rest`).
+    pub async fn rank_math_update(
         &self,
-        bytes: Vec<u8>,
-        file_name: &str,
-        mime: &str,
-        alt: Option<&str>,
-    ) -> Result<(u64, String), PublishError> {
-        let safe_name: String = file_name
+        id: &str,
+        meta: &serde_json::Map<String, Value>,
+    ) -> Result<(), PublishError> {
+        self.send(
+            self.request(Method::POST, "/rankmath/v1/updateMeta")
+                .json(&json!({
+                    "objectType": "post",
+                    "objectID": id.parse::<u64>().ok(),
+                    "meta": meta,
+                })),
+        )
+        .await
+        .map(|_| ())
+    }
+}
+
+/// Whether `post` carries Redaksi's identity for `article`.
+fn is_ours(post: &RemoteDoc, article: Uuid) -> bool {
+    post.raw["meta"][IDENTITY_META].as_str() == Some(article.to_string().as_str())
+        || post.html.contains(&payload::marker(article))
+}
+
+impl CmsTarget for WordPress {
+    type Site = WpSite;
+
+    const BODY_FIELD: &'static str = "content";
+
+    const KIND: TargetKind = TargetKind::Wordpress;
+
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn build(
+        _target: &str,
+        article: &Article,
+        request: &PostRequest,
+        images: &Uploads,
+        site: Option<&WpSite>,
+    ) -> Result<Built, PublishError> {
+        let m = &article.meta;
+        let featured_media = m
+            .featured_image
+            .as_ref()
+            .and_then(|f| images.get(&f.src))
+            .and_then(|image| image.id.parse().ok());
+        let mut pending = Vec::new();
+        let (seo, _) = seo_meta(
+            article,
+            site.map(|s| &s.capabilities)
+                .unwrap_or(&SiteCapabilities::default()),
+        );
+        let meta = match site {
+            Some(site) => {
+                let accepted = &site.capabilities.meta_keys;
+                let mut meta: serde_json::Map<String, Value> = seo
+                    .into_iter()
+                    .filter(|(k, _)| accepted.contains(k))
+                    .collect();
+                if accepted.iter().any(|k| k == IDENTITY_META) {
+                    meta.insert(IDENTITY_META.into(), json!(article.id.to_string()));
+                }
+                meta
+            }
+            None => {
+                if !seo.is_empty() {
+                    pending.push(
+                        "meta: SEO fields are written where the site accepts them, then read back"
+                            .into(),
+                    );
+                }
+                serde_json::Map::new()
+            }
+        };
+        let fields = PostFields {
+            title: article.title.clone(),
+            content: payload::body_html(article, images),
+            excerpt: m.description.clone(),
+            slug: payload::slug(article),
+            status: request.status.as_str().to_owned(),
+            date_gmt: (request.status == RemoteStatus::Future)
+                .then(|| request.at.or(m.publish_at))
+                .flatten()
+                .map(wp_date),
+            categories: site.map(|s| s.categories.clone()).unwrap_or_default(),
+            tags: site.map(|s| s.tags.clone()).unwrap_or_default(),
+            featured_media,
+            meta,
+        };
+        let mut payload = serde_json::to_value(&fields)
+            .map_err(|e| PublishError::Invalid(format!("the post could not be serialised: {e}")))?;
+        if site.is_none() {
+            // Term ids exist only on the site: the send looks each name up (or creates it).
+            if let Some(category) = &m.category {
+                payload["categories"] = json!([category]);
+                pending.push(format!("categories: {category:?} is resolved to its id"));
+            }
+            if !m.tags.is_empty() {
+                payload["tags"] = json!(m.tags);
+                pending.push("tags: each name is resolved to its id".into());
+            }
+        }
+        Ok(Built { payload, pending })
+    }
+
+    async fn resolve(&self, article: &Article) -> Result<WpSite, PublishError> {
+        let mut site = WpSite::default();
+        if let Some(c) = &article.meta.category {
+            match self.term("categories", c).await? {
+                Some(id) => site.categories.push(id),
+                None => site.unresolved.push(format!("category {c}")),
+            }
+        }
+        for t in &article.meta.tags {
+            match self.term("tags", t).await? {
+                Some(id) => site.tags.push(id),
+                None => site.unresolved.push(format!("tag {t}")),
+            }
+        }
+        site.capabilities = self.capabilities().await?;
+        Ok(site)
+    }
+
+    /// Uploads an image as `/wp/v2/media` expects it: the raw bytes, the type, and the file
+    /// name in `Content-Disposition`.
+    async fn upload(&self, image: ImageUpload) -> Result<Uploaded, PublishError> {
+        let safe_name: String = image
+            .file_name
             .chars()
             .map(|c| {
                 if c.is_ascii_alphanumeric() || ".-_".contains(c) {
@@ -349,50 +454,120 @@ impl WordPress {
         let v = self
             .send(
                 self.request(Method::POST, "/wp/v2/media")
-                    .header(header::CONTENT_TYPE, mime)
+                    .header(header::CONTENT_TYPE, image.mime)
                     .header(
                         header::CONTENT_DISPOSITION,
                         format!("attachment; filename=\"{safe_name}\""),
                     )
-                    .body(bytes),
+                    .body(image.bytes),
             )
             .await?;
-        let id = v["id"]
-            .as_u64()
-            .ok_or_else(|| PublishError::Invalid(format!("WordPress media without an id: {v}")))?;
+        let id = v["id"].as_u64().ok_or_else(|| {
+            PublishError::Invalid(format!(
+                "WordPress answered an upload without a media id: {}",
+                excerpt(&v.to_string())
+            ))
+        })?;
         let url = v["source_url"].as_str().unwrap_or_default().to_owned();
-        if let Some(alt) = alt {
+        if let Some(alt) = image.alt {
             self.send(
                 self.request(Method::POST, &format!("/wp/v2/media/{id}"))
                     .json(&json!({ "alt_text": alt })),
             )
             .await?;
         }
-        Ok((id, url))
+        Ok(Uploaded {
+            id: id.to_string(),
+            url,
+        })
     }
 
-    /// Writes SEO fields through Rank Math's own route (which ignores `show_in_rest`).
-    pub async fn rank_math_update(
-        &self,
-        id: u64,
-        meta: &serde_json::Map<String, Value>,
-    ) -> Result<(), PublishError> {
-        self.send(
-            self.request(Method::POST, "/rankmath/v1/updateMeta")
-                .json(&json!({
-                    "objectType": "post",
-                    "objectID": id,
-                    "meta": meta,
-                })),
-        )
+    /// By slug (as sent, and WordPress's `-2`, `-3` variants) and by the article id in the
+    /// text; only a post that carries Redaksi's identity for the article is returned.
+    async fn find_own(&self, article: Uuid, slug: &str) -> Result<Option<RemoteDoc>, PublishError> {
+        let slugs = format!("{slug},{slug}-2,{slug}-3");
+        let by_slug = self
+            .posts(&[("slug", slugs.as_str()), ("per_page", "20")])
+            .await?;
+        if let Some(post) = by_slug.into_iter().find(|p| is_ours(p, article)) {
+            return Ok(Some(post));
+        }
+        let id = article.to_string();
+        let by_search = self
+            .posts(&[("search", id.as_str()), ("per_page", "20")])
+            .await?;
+        Ok(by_search.into_iter().find(|p| is_ours(p, article)))
+    }
+
+    async fn fetch(&self, id: &str) -> Result<RemoteDoc, PublishError> {
+        self.get_post(id).await
+    }
+
+    async fn list(&self, page: u32, per_page: u32) -> Result<Vec<RemoteDoc>, PublishError> {
+        let (page, per_page) = (page.max(1).to_string(), per_page.clamp(1, 100).to_string());
+        self.posts(&[
+            ("page", page.as_str()),
+            ("per_page", per_page.as_str()),
+            ("orderby", "date"),
+        ])
         .await
-        .map(|_| ())
+    }
+
+    async fn create(&self, body: &Value) -> Result<RemoteDoc, PublishError> {
+        let v = self
+            .send(
+                self.request(Method::POST, "/wp/v2/posts")
+                    .query(&[("context", "edit")])
+                    .json(body),
+            )
+            .await?;
+        remote_doc(v)
+    }
+
+    async fn update(&self, current: &RemoteDoc, body: &Value) -> Result<RemoteDoc, PublishError> {
+        let v = self
+            .send(
+                self.request(Method::POST, &format!("/wp/v2/posts/{}", current.id))
+                    .query(&[("context", "edit")])
+                    .json(body),
+            )
+            .await?;
+        remote_doc(v)
+    }
+
+    async fn complete(
+        &self,
+        post: RemoteDoc,
+        article: &Article,
+        site: &WpSite,
+    ) -> Result<(RemoteDoc, Value), PublishError> {
+        let (seo, wanted) = seo_meta(article, &site.capabilities);
+        let mut post = post;
+        if !wanted.is_empty() {
+            if site.capabilities.rank_math {
+                let rank_math: serde_json::Map<String, Value> = seo
+                    .iter()
+                    .filter(|(k, _)| k.starts_with("rank_math"))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                self.rank_math_update(&post.id, &rank_math).await?;
+            }
+            // Unregistered meta vanishes without an error: only the post as stored tells.
+            post = self.get_post(&post.id).await?;
+        }
+        let report = json!({
+            "seo": seo_report(&seo, &wanted, &post),
+            "unresolved_terms": site.unresolved,
+            "slug": post.slug,
+            "status": post.status,
+        });
+        Ok((post, report))
     }
 }
 
 /// The SEO meta Redaksi would like to set, by plugin key, and the keys the site accepts.
 pub fn seo_meta(
-    article: &redaksi_article::Article,
+    article: &Article,
     caps: &SiteCapabilities,
 ) -> (serde_json::Map<String, Value>, Vec<(&'static str, String)>) {
     let m = &article.meta;
@@ -434,45 +609,18 @@ pub fn seo_meta(
 pub fn seo_report(
     meta_sent: &serde_json::Map<String, Value>,
     wanted: &[(&'static str, String)],
-    post: &RemotePost,
+    post: &RemoteDoc,
 ) -> Vec<SeoField> {
     wanted
         .iter()
         .map(|(field, key)| SeoField {
             field,
             key: key.clone(),
-            stuck: post
-                .meta
+            stuck: post.raw["meta"]
                 .get(key)
                 .is_some_and(|v| Some(v) == meta_sent.get(key)),
         })
         .collect()
-}
-
-/// `Retry-After` as seconds or an HTTP date.
-pub fn retry_after(headers: &header::HeaderMap) -> Option<Duration> {
-    let value = headers.get(header::RETRY_AFTER)?.to_str().ok()?.trim();
-    if let Ok(secs) = value.parse::<u64>() {
-        return Some(Duration::from_secs(secs));
-    }
-    let at = DateTime::parse_from_rfc2822(value)
-        .ok()?
-        .with_timezone(&Utc);
-    Some((at - Utc::now()).to_std().unwrap_or(Duration::ZERO))
-}
-
-/// reqwest's messages include the URL; ours carry no secrets, but keeping messages short and
-/// free of query strings keeps logs clean.
-pub(crate) fn network_message(err: reqwest::Error) -> String {
-    let err = err.without_url();
-    let mut message = err.to_string();
-    let mut source = std::error::Error::source(&err);
-    while let Some(cause) = source {
-        message.push_str(": ");
-        message.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    message
 }
 
 fn html_unescape(text: &str) -> String {
@@ -486,35 +634,4 @@ fn html_unescape(text: &str) -> String {
 /// WordPress's `date_gmt` format: no offset, seconds precision.
 pub fn wp_date(at: DateTime<Utc>) -> String {
     at.format("%Y-%m-%dT%H:%M:%S").to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use reqwest::header::{HeaderMap, HeaderValue};
-
-    #[rstest::rstest]
-    #[case("5", Some(5))]
-    #[case(" 120 ", Some(120))]
-    #[case("soon", None)]
-    fn retry_after_seconds(#[case] value: &str, #[case] secs: Option<u64>) {
-        let mut h = HeaderMap::new();
-        h.insert(header::RETRY_AFTER, HeaderValue::from_str(value).unwrap());
-        assert_eq!(retry_after(&h), secs.map(Duration::from_secs));
-    }
-
-    #[test]
-    fn retry_after_http_date_in_the_future() {
-        let at = Utc::now() + chrono::Duration::seconds(30);
-        let mut h = HeaderMap::new();
-        h.insert(
-            header::RETRY_AFTER,
-            HeaderValue::from_str(&at.format("%a, %d %b %Y %H:%M:%S GMT").to_string()).unwrap(),
-        );
-        let d = retry_after(&h).unwrap();
-        assert!(
-            d > Duration::from_secs(25) && d <= Duration::from_secs(30),
-            "{d:?}"
-        );
-    }
 }

@@ -6,7 +6,8 @@ use chrono::{TimeZone, Utc};
 use redaksi_article::Article;
 use redaksi_publish::PublishError;
 use redaksi_publish::credentials::Secret;
-use redaksi_publish::ghost::{parse_error, parse_posts, post_json, token};
+use redaksi_publish::ghost::{identity_tag, parse_error, parse_posts, post_json, token};
+use redaksi_publish::target::{PostRequest, RemoteStatus};
 use serde_json::json;
 
 const KEY: &str =
@@ -38,6 +39,10 @@ fn malformed_keys_are_refused_without_echoing_them(#[case] key: &str) {
     );
 }
 
+fn request(status: RemoteStatus) -> PostRequest {
+    PostRequest { status, at: None }
+}
+
 fn article() -> Article {
     let mut a = Article::new(
         "Banjir rob",
@@ -53,11 +58,12 @@ fn article() -> Article {
 
 #[test]
 fn post_body_has_the_fields_ghost_documents() {
+    let a = article();
     let post = post_json(
         "ghost",
-        &article(),
+        &a,
         "<p>Isi</p>",
-        "publish",
+        &request(RemoteStatus::Publish),
         Some("2026-11-26T08:00:00.000Z"),
     )
     .unwrap();
@@ -71,7 +77,7 @@ fn post_body_has_the_fields_ghost_documents() {
             "meta_title": "Banjir rob hari ini",
             "meta_description": "Ringkasan",
             "custom_excerpt": "Ringkasan",
-            "tags": [{"name": "Metro"}, {"name": "banjir"}],
+            "tags": [{"name": "Metro"}, {"name": "banjir"}, {"name": identity_tag(a.id)}],
             "updated_at": "2026-11-26T08:00:00.000Z",
         })
     );
@@ -93,7 +99,7 @@ fn ghost_limits_are_checked_before_sending(#[case] field: &str, #[case] max: usi
             // smaller limit is hit first, so the meta_description case is checked at 300.
             _ => a.meta.description = Some(fill(n)),
         }
-        post_json("ghost", &a, "", "draft", None)
+        post_json("ghost", &a, "", &request(RemoteStatus::Draft), None)
     };
     let limit = if field == "meta_description" {
         300
@@ -112,7 +118,7 @@ fn limits_count_utf16_units_like_ghost() {
     let mut a = article();
     a.title = "🗞".repeat(128); // 128 characters, 256 UTF-16 units
     assert!(matches!(
-        post_json("g", &a, "", "draft", None),
+        post_json("g", &a, "", &request(RemoteStatus::Draft), None),
         Err(PublishError::TooLong { len: 256, .. })
     ));
 }
@@ -136,7 +142,7 @@ fn documented_create_answer_is_read() {
     }]});
     let post = parse_posts(&body).unwrap();
     assert_eq!(post.id, "5ddc9141c35e7700383b2937");
-    assert_eq!(post.updated_at, "2019-11-26T02:43:13.000Z");
+    assert_eq!(post.version, "2019-11-26T02:43:13.000Z");
     assert_eq!(post.slug, "my-test-post");
 }
 

@@ -29,8 +29,8 @@ fn fast() -> WorkerConfig {
         max_delay: Duration::from_millis(800),
         max_attempts: 6,
         request_timeout: Duration::from_secs(20),
-        media_root: None,
         lease: Duration::from_secs(30),
+        settle: Duration::from_millis(500),
     }
 }
 
@@ -47,25 +47,25 @@ async fn publishes_with_images_terms_and_seo_read_back_then_updates_the_same_pos
     let _turn = TURN.lock().await;
     let wp = site();
     let e = env(&wp.url, &wp.password);
-    let featured = e.image("utama.png", "featured");
-    let inline_a = e.image("a.png", "inline-a");
-    let inline_b = e.image("b.png", "inline-b");
+    let article = e.article("Banjir rob di Jakarta Utara", "", |_| {}).await;
+    let featured = e.stored_image(article.id, "utama.png", "featured").await;
+    let inline_a = e.stored_image(article.id, "a.png", "inline-a").await;
+    let inline_b = e.stored_image(article.id, "b.png", "inline-b").await;
     let body = format!(
-        "Hujan deras sejak pagi.\n\n![Genangan]({})\n\nAir surut sore hari.\n\n![Petugas]({})\n",
-        inline_a.display(),
-        inline_b.display()
+        "Hujan deras sejak pagi.\n\n![Genangan]({inline_a})\n\nAir surut sore hari.\n\n![Petugas]({inline_b})\n"
     );
     let stamp = Utc::now().timestamp_micros().to_string();
     let tag = format!("banjir-{stamp}");
     let category = format!("Metro & Kota {stamp}");
     let (tag2, category2) = (tag.clone(), category.clone());
     let article = e
-        .article("Banjir rob di Jakarta Utara", &body, move |a| {
+        .edit(article.id, move |a| {
+            a.body = body;
             a.meta.seo_title = Some("Banjir rob Jakarta Utara hari ini".into());
             a.meta.description = Some("Ringkasan banjir rob.".into());
             a.meta.keywords = vec![Keyword::new("banjir rob")];
             a.meta.featured_image = Some(FeaturedImage {
-                src: featured.display().to_string(),
+                src: featured,
                 alt: Some("Foto utama".into()),
             });
             a.meta.tags = vec![tag2];
@@ -89,10 +89,7 @@ async fn publishes_with_images_terms_and_seo_read_back_then_updates_the_same_pos
     assert_eq!(post["title"]["raw"], "Banjir rob di Jakarta Utara");
     assert_eq!(post["excerpt"]["raw"], "Ringkasan banjir rob.");
     let content = post["content"]["raw"].as_str().unwrap();
-    assert!(
-        !content.contains(&e.dir.path().display().to_string()),
-        "local paths left in {content}"
-    );
+    assert!(!content.contains("media/"), "local paths left in {content}");
     let uploads: Vec<&str> = content
         .match_indices("/wp-content/uploads/")
         .map(|(i, _)| &content[i..])
@@ -299,11 +296,24 @@ async fn web_server_down_while_queued_then_each_post_goes_out_exactly_once() {
     }
 }
 
-/// Forwards each request to WordPress; the first `drop_creates` POSTs to the posts route get
+/// A create: POST to the posts route itself.
+fn is_create(head: &str) -> bool {
+    head.starts_with("POST")
+        && head.contains("%2Fwp%2Fv2%2Fposts")
+        && !head.contains("%2Fwp%2Fv2%2Fposts%2F")
+}
+
+/// An update: POST to one post's route.
+fn is_update(head: &str) -> bool {
+    head.starts_with("POST") && head.contains("%2Fwp%2Fv2%2Fposts%2F")
+}
+
+/// Forwards each request to WordPress; the first `drop` requests that `lose` picks get
 /// WordPress's answer thrown away and the connection closed, as a network cut would.
 async fn lossy_proxy(
     upstream: String,
-    mut drop_creates: usize,
+    mut drop: usize,
+    lose: fn(&str) -> bool,
 ) -> (String, tokio::task::JoinHandle<usize>) {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = format!("http://{}", listener.local_addr().unwrap());
@@ -321,13 +331,10 @@ async fn lossy_proxy(
             server.write_all(&request).await.unwrap();
             let mut response = Vec::new();
             server.read_to_end(&mut response).await.unwrap();
-            let is_create = head.starts_with("POST")
-                && head.contains("%2Fwp%2Fv2%2Fposts")
-                && !head.contains("%2Fwp%2Fv2%2Fposts%2F");
-            if is_create && drop_creates > 0 {
-                drop_creates -= 1;
+            if lose(&head) && drop > 0 {
+                drop -= 1;
                 dropped += 1;
-                drop(client);
+                std::mem::drop(client);
                 continue;
             }
             let _ = client.write_all(&response).await;
@@ -369,7 +376,7 @@ async fn response_lost_after_wordpress_created_the_post_makes_no_duplicate() {
     let _turn = TURN.lock().await;
     let wp = site();
     let upstream = wp.url.trim_start_matches("http://").to_owned();
-    let (proxy, proxy_task) = lossy_proxy(upstream, 1).await;
+    let (proxy, proxy_task) = lossy_proxy(upstream, 1, is_create).await;
     let e = env(&proxy, &wp.password);
     let article = e
         .article("Gempa di Cianjur", "Gempa magnitudo 5,6.", |a| {
@@ -653,4 +660,237 @@ async fn a_worker_killed_after_sending_a_create_is_resumed_by_the_next_one_witho
     let posts = wp.posts_of(&a).await;
     assert_eq!(posts.len(), 1, "the restarted worker created a second post");
     assert_eq!(posts[0]["id"].to_string(), it.remote_id.unwrap());
+}
+
+/// Sets one of the test site's harness options (`null` clears it).
+fn option(wp: &common::Site, name: &str, value: Value) {
+    wp.wp(&["option", name, &value.to_string()]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_error_after_wordpress_created_the_post_ends_with_one_post() {
+    let _turn = TURN.lock().await;
+    let wp = site();
+    let e = env(&wp.url, &wp.password);
+    let a = e.article("Galat sesudah simpan", "Isi.", |_| {}).await;
+    option(
+        wp,
+        "redaksi_fault",
+        json!({"status": 500, "count": 1, "mode": "after", "route": "/wp/v2/posts"}),
+    );
+    let q = enqueue(&e.store, a.id, "situs", "draft", None)
+        .await
+        .unwrap();
+    worker(&e, fast()).run(Until::Empty).await.unwrap();
+    option(wp, "redaksi_fault", Value::Null);
+    let it = item(&e, q.id).await;
+    assert_eq!(it.state, OutboxState::Sent, "{:?}", it.last_error);
+    assert_eq!(it.attempts, 2, "the 500 should have cost an attempt");
+    let posts = wp.posts_of(&a).await;
+    assert_eq!(posts.len(), 1, "{posts:#?}");
+    assert_eq!(posts[0]["id"].to_string(), it.remote_id.unwrap());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_create_still_running_when_the_client_gave_up_makes_no_second_post() {
+    let _turn = TURN.lock().await;
+    let wp = site();
+    let e = env(&wp.url, &wp.password);
+    let a = e.article("Server lambat", "Isi.", |_| {}).await;
+    // WordPress takes 3 s to store the post; the client gives up after 1 s and the retry
+    // comes long before the post exists.
+    option(
+        wp,
+        "redaksi_fault",
+        json!({"status": 0, "count": 1, "mode": "slow", "delay": 3, "route": "/wp/v2/posts"}),
+    );
+    let q = enqueue(&e.store, a.id, "situs", "draft", None)
+        .await
+        .unwrap();
+    let config = WorkerConfig {
+        request_timeout: Duration::from_secs(1),
+        settle: Duration::from_secs(6),
+        ..fast()
+    };
+    worker(&e, config).run(Until::Empty).await.unwrap();
+    option(wp, "redaksi_fault", Value::Null);
+    let it = item(&e, q.id).await;
+    assert_eq!(it.state, OutboxState::Sent, "{:?}", it.last_error);
+    let posts = wp.posts_of(&a).await;
+    assert_eq!(
+        posts.len(),
+        1,
+        "a second post while the first was being made: {posts:#?}"
+    );
+    assert_eq!(posts[0]["id"].to_string(), it.remote_id.unwrap());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_site_that_strips_comments_still_finds_its_post_after_a_lost_answer() {
+    let _turn = TURN.lock().await;
+    let wp = site();
+    let upstream = wp.url.trim_start_matches("http://").to_owned();
+    let (proxy, proxy_task) = lossy_proxy(upstream, 1, is_create).await;
+    let e = env(&proxy, &wp.password);
+    let a = e.article("Tanpa komentar", "Isi.", |_| {}).await;
+    option(wp, "redaksi_strip_comments", json!(true));
+    let q = enqueue(&e.store, a.id, "situs", "draft", None)
+        .await
+        .unwrap();
+    worker(&e, fast()).run(Until::Empty).await.unwrap();
+    option(wp, "redaksi_strip_comments", Value::Null);
+    let it = item(&e, q.id).await;
+    assert_eq!(it.state, OutboxState::Sent, "{:?}", it.last_error);
+    let posts = wp.posts_of(&a).await;
+    assert_eq!(posts.len(), 1, "{posts:#?}");
+    assert!(
+        !posts[0]["content"]["raw"]
+            .as_str()
+            .unwrap()
+            .contains("<!--"),
+        "the site did not strip the marker"
+    );
+    assert_eq!(proxy_task.await.unwrap(), 1, "no create answer was lost");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lost_answer_to_an_update_is_not_a_conflict() {
+    let _turn = TURN.lock().await;
+    let wp = site();
+    let upstream = wp.url.trim_start_matches("http://").to_owned();
+    let (proxy, proxy_task) = lossy_proxy(upstream, 1, is_update).await;
+    let e = env(&proxy, &wp.password);
+    let a = e.article("Jawaban hilang", "Versi satu.", |_| {}).await;
+    let first = enqueue(&e.store, a.id, "situs", "draft", None)
+        .await
+        .unwrap();
+    let w = worker(&e, fast());
+    w.run(Until::Empty).await.unwrap();
+    assert_eq!(item(&e, first.id).await.state, OutboxState::Sent);
+    // modified_gmt has one-second resolution: the update lands in a later second.
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    e.edit(a.id, |a| a.body = "Versi dua.".into()).await;
+    let second = enqueue(&e.store, a.id, "situs", "draft", None)
+        .await
+        .unwrap();
+    w.run(Until::Empty).await.unwrap();
+    let it = item(&e, second.id).await;
+    assert_eq!(it.state, OutboxState::Sent, "{:?}", it.last_error);
+    let posts = wp.posts_of(&a).await;
+    assert_eq!(posts.len(), 1, "{posts:#?}");
+    assert!(
+        posts[0]["content"]["raw"]
+            .as_str()
+            .unwrap()
+            .contains("Versi dua.")
+    );
+    assert_eq!(proxy_task.await.unwrap(), 1, "no update answer was lost");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_forgotten_mapping_is_found_again_before_any_create() {
+    let _turn = TURN.lock().await;
+    let wp = site();
+    let e = env(&wp.url, &wp.password);
+    let a = e.article("Sesudah pemulihan", "Isi.", |_| {}).await;
+    let first = enqueue(&e.store, a.id, "situs", "draft", None)
+        .await
+        .unwrap();
+    let w = worker(&e, fast());
+    w.run(Until::Empty).await.unwrap();
+    let first = item(&e, first.id).await;
+    assert_eq!(first.state, OutboxState::Sent);
+    // What an old backup restored without the publish state would leave: no mapping at all.
+    e.store
+        .call(|s| Ok(s.connection().execute("DELETE FROM remote_posts", [])?))
+        .await
+        .unwrap();
+    let again = enqueue(&e.store, a.id, "situs", "publish", None)
+        .await
+        .unwrap();
+    w.run(Until::Empty).await.unwrap();
+    let again = item(&e, again.id).await;
+    assert_eq!(again.state, OutboxState::Sent, "{:?}", again.last_error);
+    assert_eq!(again.remote_id, first.remote_id);
+    assert_eq!(wp.posts_of(&a).await.len(), 1, "a second post");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_file_outside_redaksis_media_is_never_uploaded() {
+    let _turn = TURN.lock().await;
+    let wp = site();
+    let e = env(&wp.url, &wp.password);
+    let secret = e.image("id-card.png", "private");
+    let reference = secret.display().to_string();
+    let body = format!("Isi.\n\n![kartu]({reference})");
+    let a = e.article("Kartu identitas", &body, |_| {}).await;
+    let media_before = wp
+        .rest(Method::GET, "/wp/v2/media", &[("per_page", "1")], None)
+        .await;
+    let q = enqueue(&e.store, a.id, "situs", "draft", None)
+        .await
+        .unwrap();
+    worker(&e, fast()).run(Until::Empty).await.unwrap();
+    let it = item(&e, q.id).await;
+    assert_eq!(it.state, OutboxState::Failed);
+    let message = it.last_error.unwrap();
+    assert!(message.contains(&reference), "{message}");
+    assert!(wp.posts_of(&a).await.is_empty());
+    let media_after = wp
+        .rest(Method::GET, "/wp/v2/media", &[("per_page", "1")], None)
+        .await;
+    assert_eq!(media_before, media_after, "the file was uploaded");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_retry_after_far_in_the_future_waits_capped_and_the_other_rows_go_out() {
+    let _turn = TURN.lock().await;
+    let wp = site();
+    let e = env(&wp.url, &wp.password);
+    let a = e.article("Nanti saja", "Isi.", |_| {}).await;
+    let b = e.article("Sekarang", "Isi.", |_| {}).await;
+    // Whichever row writes first is told to come back in 317,000 years.
+    wp.wp(&["fault", "429", "1", "10000000000000"]);
+    let qa = enqueue(&e.store, a.id, "situs", "draft", None)
+        .await
+        .unwrap();
+    let qb = enqueue(&e.store, b.id, "situs", "draft", None)
+        .await
+        .unwrap();
+    let w = worker(&e, fast());
+    let running = tokio::spawn({
+        let w = Arc::clone(&w);
+        async move { w.run(Until::Empty).await }
+    });
+    let settled = |rows: &[redaksi_store::outbox::OutboxItem]| {
+        rows.iter().any(|r| r.state == OutboxState::Sent)
+            && rows.iter().any(|r| {
+                r.state == OutboxState::Queued
+                    && r.next_attempt_at > Utc::now() + chrono::Duration::hours(1)
+            })
+    };
+    let mut rows = Vec::new();
+    for _ in 0..300 {
+        rows = vec![item(&e, qa.id).await, item(&e, qb.id).await];
+        if settled(&rows) || running.is_finished() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    wp.wp(&["fault", "0", "0"]);
+    assert!(
+        !running.is_finished(),
+        "the worker stopped: {:?}",
+        running.await
+    );
+    running.abort();
+    let (waiting, sent): (Vec<_>, Vec<_>) =
+        rows.iter().partition(|r| r.state == OutboxState::Queued);
+    assert_eq!((waiting.len(), sent.len()), (1, 1), "{rows:#?}");
+    assert_eq!(sent[0].state, OutboxState::Sent, "{:?}", sent[0].last_error);
+    let wait = waiting[0].next_attempt_at - Utc::now();
+    assert!(
+        wait > chrono::Duration::hours(1) && wait <= chrono::Duration::hours(24),
+        "{wait}"
+    );
 }

@@ -120,6 +120,8 @@ pub fn restore_backup(data_dir: &Path, name: &str) -> Result<Option<PathBuf>, St
         if let Ok(conn) = Connection::open(&db) {
             let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
         }
+        // What was published stays as it is now: the CMS does not go back with the file.
+        crate::outbox::keep_publish_state(&mut Connection::open(&staged)?, &db)?;
         let aside = data_dir.join(format!(
             "{DB_FILE}.replaced-{}",
             Utc::now().format("%Y%m%dT%H%M%SZ")

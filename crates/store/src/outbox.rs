@@ -121,8 +121,8 @@ pub struct RemotePost {
     pub remote_id: Option<String>,
     pub url: Option<String>,
     pub version_token: Option<String>,
-    /// Set before a create is sent; with no `remote_id` it means the outcome is unknown.
-    pub create_intent: bool,
+    /// When a create was about to be sent; with no `remote_id` the outcome is unknown.
+    pub create_intent_at: Option<DateTime<Utc>>,
 }
 
 /// How a send attempt ended, as the worker records it.
@@ -179,7 +179,9 @@ fn item_from_row(row: &Row<'_>) -> rusqlite::Result<Result<OutboxItem, StoreErro
 }
 
 impl Store {
-    /// Adds or replaces a target account (not its secret).
+    /// Adds or replaces a target account (not its secret). A target re-pointed at another
+    /// site (its URL or kind changed) forgets which posts and images it had there: they belong
+    /// to the old site, and the new one must get its own.
     pub fn put_target(&mut self, target: &Target) -> Result<(), StoreError> {
         if !matches!(target.kind.as_str(), "wordpress" | "ghost") {
             return Err(StoreError::InvalidInput(format!(
@@ -187,12 +189,27 @@ impl Store {
                 target.kind
             )));
         }
+        check_target_url(&target.url)?;
         let now = self.now().timestamp_micros();
-        self.conn.execute(
+        let tx = self.conn.transaction()?;
+        let before: Option<(String, String)> = tx
+            .query_row(
+                "SELECT kind, url FROM publish_targets WHERE name = ?1",
+                [&target.name],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()?;
+        if let Some((kind, url)) = before
+            && (kind != target.kind || site_of(&url) != site_of(&target.url))
+        {
+            forget_site(&tx, &target.name)?;
+        }
+        tx.execute(
             "INSERT INTO publish_targets (name, kind, url, username, created_at) VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT (name) DO UPDATE SET kind = ?2, url = ?3, username = ?4",
             params![target.name, target.kind, target.url, target.username, now],
         )?;
+        tx.commit()?;
         Ok(())
     }
 
@@ -215,12 +232,13 @@ impl Store {
         Ok(self.list_targets()?.into_iter().find(|t| t.name == name))
     }
 
-    /// Removes a target. Returns whether it existed.
+    /// Removes a target and what it knew of its site. Returns whether it existed.
     pub fn remove_target(&mut self, name: &str) -> Result<bool, StoreError> {
-        Ok(self
-            .conn
-            .execute("DELETE FROM publish_targets WHERE name = ?1", [name])?
-            > 0)
+        let tx = self.conn.transaction()?;
+        let existed = tx.execute("DELETE FROM publish_targets WHERE name = ?1", [name])? > 0;
+        forget_site(&tx, name)?;
+        tx.commit()?;
+        Ok(existed)
     }
 
     /// Persists a publish request before anything is sent.
@@ -462,28 +480,30 @@ impl Store {
     }
 
     /// A person's answer to a row that stopped: send again, optionally overwriting a remote
-    /// change (conflict) or confirming a schedule whose time has passed.
+    /// change (conflict) or confirming a schedule whose time has passed. The state is checked
+    /// by the update itself, so a row a worker claimed a moment ago is never queued again
+    /// under it.
     pub fn outbox_retry(
         &mut self,
         id: i64,
         overwrite: bool,
         confirm: bool,
     ) -> Result<OutboxItem, StoreError> {
+        let now = self.now().timestamp_micros();
+        let changed = self.conn.execute(
+            "UPDATE outbox SET state = 'queued', attempts = 0, next_attempt_at = ?2, last_error = NULL,
+                 overwrite = overwrite OR ?3, confirmed = confirmed OR ?4, updated_at = ?2
+             WHERE id = ?1 AND state NOT IN ('sent', 'sending')",
+            params![id, now, overwrite, confirm],
+        )?;
         let item = self.outbox_get(id)?;
-        if matches!(item.state, OutboxState::Sent | OutboxState::Sending) {
+        if changed == 0 {
             return Err(StoreError::InvalidInput(format!(
                 "outbox item {id} is {} and cannot be retried",
                 item.state
             )));
         }
-        let now = self.now().timestamp_micros();
-        self.conn.execute(
-            "UPDATE outbox SET state = 'queued', attempts = 0, next_attempt_at = ?2, last_error = NULL,
-                 overwrite = overwrite OR ?3, confirmed = confirmed OR ?4, updated_at = ?2
-             WHERE id = ?1",
-            params![id, now, overwrite, confirm],
-        )?;
-        self.outbox_get(id)
+        Ok(item)
     }
 
     pub fn remote_post(
@@ -494,7 +514,7 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT slug, remote_id, url, version_token, create_intent_at IS NOT NULL
+                "SELECT slug, remote_id, url, version_token, create_intent_at
                  FROM remote_posts WHERE article_id = ?1 AND target = ?2",
                 params![article_id.to_string(), target],
                 |row| {
@@ -505,7 +525,7 @@ impl Store {
                         remote_id: row.get(1)?,
                         url: row.get(2)?,
                         version_token: row.get(3)?,
-                        create_intent: row.get(4)?,
+                        create_intent_at: row.get::<_, Option<i64>>(4)?.map(from_micros),
                     })
                 },
             )
@@ -524,6 +544,20 @@ impl Store {
             "INSERT INTO remote_posts (article_id, target, slug, create_intent_at) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (article_id, target) DO UPDATE SET slug = ?3, create_intent_at = ?4",
             params![article_id.to_string(), target, slug, now],
+        )?;
+        Ok(())
+    }
+
+    /// Withdraws the intent to create when the answer proved no post was made (the request
+    /// was refused or never left). A recorded post is kept.
+    pub fn remote_post_withdraw_intent(
+        &mut self,
+        article_id: Uuid,
+        target: &str,
+    ) -> Result<(), StoreError> {
+        self.conn.execute(
+            "DELETE FROM remote_posts WHERE article_id = ?1 AND target = ?2 AND remote_id IS NULL",
+            params![article_id.to_string(), target],
         )?;
         Ok(())
     }
@@ -579,6 +613,112 @@ impl Store {
     }
 }
 
+/// A target's URL may hold a password only over https, or over plain http to this machine
+/// (a loopback address), where nothing crosses a network.
+pub fn check_target_url(url: &str) -> Result<(), StoreError> {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    if let Some(rest) = lower.strip_prefix("https://") {
+        return if host_of(rest).is_empty() {
+            Err(StoreError::InvalidInput(format!("{url:?} names no host")))
+        } else {
+            Ok(())
+        };
+    }
+    let Some(rest) = lower.strip_prefix("http://") else {
+        return Err(StoreError::InvalidInput(format!(
+            "{url:?} is not a web address (it must start with https://)"
+        )));
+    };
+    let host = host_of(rest);
+    let loopback = host == "localhost"
+        || host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback());
+    if loopback {
+        Ok(())
+    } else {
+        Err(StoreError::InvalidInput(format!(
+            "{url:?} uses plain http: the password would cross the network readable by anyone \
+             on the way. Use the site's https:// address"
+        )))
+    }
+}
+
+/// The host of what follows `scheme://`: before the path, the user info and the port.
+fn host_of(rest: &str) -> &str {
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = authority.rsplit('@').next().unwrap_or_default();
+    if host.starts_with('[') {
+        host.split_inclusive(']').next().unwrap_or_default()
+    } else {
+        host.split(':').next().unwrap_or_default()
+    }
+}
+
+/// A URL as a site: the same site whatever the case and trailing slashes.
+fn site_of(url: &str) -> String {
+    url.trim().trim_end_matches('/').to_ascii_lowercase()
+}
+
+/// Drops the post and image mappings a target had on its site.
+fn forget_site(tx: &rusqlite::Transaction<'_>, target: &str) -> Result<(), StoreError> {
+    tx.execute("DELETE FROM remote_posts WHERE target = ?1", [target])?;
+    tx.execute("DELETE FROM remote_media WHERE target = ?1", [target])?;
+    Ok(())
+}
+
+/// The tables that say what has been published where: the CMS accounts, the outbox, and the
+/// remote post and image mappings. A backup restore keeps them as they are now (see
+/// [`keep_publish_state`]), because the CMS does not go back in time with the file.
+const PUBLISH_TABLES: [&str; 4] = ["publish_targets", "outbox", "remote_posts", "remote_media"];
+
+/// Replaces the publish state of the database open on `conn` (a backup about to be restored)
+/// with the one in `current` (the database it replaces): rows queued, posts made and images
+/// uploaded after the backup was taken are not forgotten, so nothing is sent twice. Columns
+/// are matched by name, so a backup from an older schema takes them too.
+pub(crate) fn keep_publish_state(
+    conn: &mut rusqlite::Connection,
+    current: &std::path::Path,
+) -> Result<(), StoreError> {
+    conn.execute("ATTACH DATABASE ?1 AS current", [current.to_string_lossy()])?;
+    let copied = copy_publish_tables(conn);
+    let detached = conn.execute("DETACH DATABASE current", []);
+    copied?;
+    detached?;
+    Ok(())
+}
+
+fn copy_publish_tables(conn: &mut rusqlite::Connection) -> Result<(), StoreError> {
+    let tx = conn.transaction()?;
+    for table in PUBLISH_TABLES {
+        let columns = |schema: &str| -> Result<Vec<String>, StoreError> {
+            let mut stmt = tx.prepare(&format!("PRAGMA {schema}.table_info({table})"))?;
+            let names = stmt.query_map([], |row| row.get::<_, String>(1))?;
+            Ok(names.collect::<Result<_, _>>()?)
+        };
+        let (ours, theirs) = (columns("main")?, columns("current")?);
+        if ours.is_empty() || theirs.is_empty() {
+            continue;
+        }
+        let list = ours
+            .iter()
+            .filter(|c| theirs.contains(c))
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(", ");
+        tx.execute(&format!("DELETE FROM main.{table}"), [])?;
+        tx.execute(
+            &format!("INSERT INTO main.{table} ({list}) SELECT {list} FROM current.{table}"),
+            [],
+        )?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use std::time::Duration;
@@ -586,6 +726,21 @@ mod tests {
     use super::*;
 
     const LEASE: Duration = Duration::from_secs(300);
+
+    /// A store in a folder (what backups and second connections need) with the target `situs`.
+    fn file_store_with_target() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        store
+            .put_target(&Target {
+                name: "situs".into(),
+                kind: "wordpress".into(),
+                url: "http://127.0.0.1:1".into(),
+                username: Some("admin".into()),
+            })
+            .unwrap();
+        (dir, store)
+    }
 
     fn store_with_target() -> (Store, Uuid) {
         let mut store = Store::open_in_memory().unwrap();
@@ -723,7 +878,7 @@ mod tests {
             .remote_post_intend_create(id, "situs", "judul")
             .unwrap();
         let post = store.remote_post(id, "situs").unwrap().unwrap();
-        assert!(post.create_intent && post.remote_id.is_none());
+        assert!(post.create_intent_at.is_some() && post.remote_id.is_none());
         store
             .remote_post_set(
                 id,
@@ -735,7 +890,184 @@ mod tests {
             )
             .unwrap();
         let post = store.remote_post(id, "situs").unwrap().unwrap();
-        assert!(!post.create_intent);
+        assert!(post.create_intent_at.is_none());
         assert_eq!(post.remote_id.as_deref(), Some("42"));
+    }
+
+    #[test]
+    fn a_target_re_pointed_at_another_site_forgets_its_posts_and_images() {
+        let (mut store, id) = store_with_target();
+        let other = store.create_article("Lain", "Isi").unwrap().id;
+        let map = |store: &mut Store| {
+            store
+                .remote_post_set(id, "situs", "judul", "42", None, Some("t1"))
+                .unwrap();
+            store
+                .remote_media_set("situs", "abc", "7", "http://x/a.png")
+                .unwrap();
+        };
+        let mapped = |store: &Store| {
+            (
+                store.remote_post(id, "situs").unwrap().is_some(),
+                store.remote_media("situs", "abc").unwrap().is_some(),
+            )
+        };
+        let mut target = store.get_target("situs").unwrap().unwrap();
+        map(&mut store);
+        // The same site, saved again (a new password, a trailing slash): nothing is forgotten.
+        target.url.push('/');
+        store.put_target(&target).unwrap();
+        assert_eq!(mapped(&store), (true, true));
+        // Another site under the same name.
+        target.url = "https://baru.example".into();
+        store.put_target(&target).unwrap();
+        assert_eq!(mapped(&store), (false, false));
+        // Removed and created again.
+        map(&mut store);
+        store
+            .remote_post_set(other, "situs", "lain", "43", None, None)
+            .unwrap();
+        assert!(store.remove_target("situs").unwrap());
+        store.put_target(&target).unwrap();
+        assert_eq!(mapped(&store), (false, false));
+        assert!(store.remote_post(other, "situs").unwrap().is_none());
+    }
+
+    #[rstest::rstest]
+    #[case("https://situs.example", true)]
+    #[case("HTTPS://situs.example/blog/", true)]
+    #[case("http://127.0.0.1:8089", true)]
+    #[case("http://localhost/wp", true)]
+    #[case("http://[::1]:8080", true)]
+    #[case("http://situs.example", false)]
+    #[case("http://192.168.1.10", false)]
+    #[case("http://127.0.0.1.evil.example", false)]
+    #[case("http://localhost@evil.example/", false)]
+    #[case("ftp://situs.example", false)]
+    #[case("situs.example", false)]
+    #[case("https://", false)]
+    fn a_password_goes_over_plain_http_only_to_this_machine(
+        #[case] url: &str,
+        #[case] accepted: bool,
+    ) {
+        let mut store = Store::open_in_memory().unwrap();
+        let result = store.put_target(&Target {
+            name: "t".into(),
+            kind: "wordpress".into(),
+            url: url.into(),
+            username: Some("u".into()),
+        });
+        assert_eq!(result.is_ok(), accepted, "{url}: {result:?}");
+        if let Err(err) = result {
+            assert_eq!(err.code(), "invalid_input");
+            assert!(err.to_string().contains(url.trim()), "{err}");
+        }
+        assert_eq!(store.list_targets().unwrap().len(), usize::from(accepted));
+    }
+
+    #[test]
+    fn retry_never_requeues_a_row_a_worker_claimed_meanwhile() {
+        let (dir, mut store) = file_store_with_target();
+        let article = store.create_article("Judul", "Isi").unwrap().id;
+        let row = store
+            .outbox_enqueue(article, "situs", "a", "draft", None)
+            .unwrap();
+        // Another worker (its own connection) claims the row while the retry is under way:
+        // the retry reads the clock between looking at the row and changing it.
+        let other = std::sync::Mutex::new(Store::open(dir.path()).unwrap());
+        let claimed = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let seen = std::sync::Arc::clone(&claimed);
+        store.set_clock(std::sync::Arc::new(move || {
+            let mut seen = seen.lock().unwrap();
+            if seen.is_empty() {
+                seen.extend(
+                    other
+                        .lock()
+                        .unwrap()
+                        .outbox_claim_due("other", LEASE, 1)
+                        .unwrap(),
+                );
+            }
+            Utc::now()
+        }));
+        let answer = store.outbox_retry(row.id, false, false);
+        assert_eq!(claimed.lock().unwrap().len(), 1, "the claim did not run");
+        assert!(answer.is_err(), "retried under a claim: {answer:?}");
+        let now = store.outbox_get(row.id).unwrap();
+        assert_eq!(now.state, OutboxState::Sending);
+        assert_eq!(now.attempts, 1);
+    }
+
+    #[test]
+    fn a_restore_keeps_the_publish_state_as_it_is_now() {
+        let (dir, mut store) = file_store_with_target();
+        let article = store.create_article("Judul", "Isi lama").unwrap();
+        let backup = store.backup_now().unwrap();
+        // After the backup: the article is published, another row waits, a second target.
+        let mut edited = article.clone();
+        edited.body = "Isi baru".into();
+        store.save_article(&edited).unwrap();
+        let sent = store
+            .outbox_enqueue(article.id, "situs", "a", "publish", None)
+            .unwrap();
+        let claimed = store.outbox_claim_due("w", LEASE, 1).unwrap();
+        store
+            .remote_post_set(
+                article.id,
+                "situs",
+                "judul",
+                "42",
+                Some("http://x/?p=42"),
+                Some("t1"),
+            )
+            .unwrap();
+        store
+            .outbox_finish(
+                claimed[0].id,
+                "w",
+                OutboxState::Sent,
+                &Outcome {
+                    remote_id: Some("42".into()),
+                    ..Outcome::default()
+                },
+            )
+            .unwrap();
+        store
+            .remote_media_set("situs", "abc", "7", "http://x/a.png")
+            .unwrap();
+        store
+            .put_target(&Target {
+                name: "kedua".into(),
+                kind: "ghost".into(),
+                url: "https://blog.example".into(),
+                username: None,
+            })
+            .unwrap();
+        let waiting = store
+            .outbox_enqueue(article.id, "kedua", "b", "draft", None)
+            .unwrap();
+        drop(store);
+
+        crate::restore_backup(dir.path(), &backup.name).unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        assert_eq!(
+            store.get_article(article.id).unwrap().body,
+            "Isi lama",
+            "the text went back"
+        );
+        let post = store.remote_post(article.id, "situs").unwrap().unwrap();
+        assert_eq!(post.remote_id.as_deref(), Some("42"));
+        assert_eq!(store.outbox_get(sent.id).unwrap().state, OutboxState::Sent);
+        assert_eq!(
+            store.outbox_get(waiting.id).unwrap().state,
+            OutboxState::Queued
+        );
+        assert!(store.remote_media("situs", "abc").unwrap().is_some());
+        assert!(store.get_target("kedua").unwrap().is_some());
+        // New rows do not reuse the ids of the rows kept.
+        let next = store
+            .outbox_enqueue(article.id, "situs", "c", "draft", None)
+            .unwrap();
+        assert!(next.id > waiting.id);
     }
 }

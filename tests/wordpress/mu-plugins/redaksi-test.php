@@ -4,17 +4,38 @@
  * Description: Fault injection and SEO meta for Redaksi's publishing tests. Never install on a real site.
  */
 
-// Faults: `wp.sh fault 500 2` makes the next two REST writes answer 500 (429 adds Retry-After).
-add_filter('rest_pre_dispatch', function ($result, $server, $request) {
-    if ($request->get_method() === 'GET') {
-        return $result;
+// Faults: `wp.sh fault 500 2` makes the next two REST writes (POST, PUT, PATCH, DELETE) answer
+// 500 (429 adds Retry-After).
+// `wp.sh option redaksi_fault JSON` sets the whole fault: {status, count, retry_after, mode,
+// route, delay}. `mode` is `before` (answer instead of doing the write, the default), `after`
+// (do the write, then answer `status` as a server that failed afterwards would) or `slow`
+// (wait `delay` seconds, then do the write: the client may have given up meanwhile). `route`
+// limits the fault to writes to that REST route (`/wp/v2/posts` is a create; a trailing `*`
+// matches any route that starts with what comes before it).
+function redaksi_fault_for($request, $mode) {
+    // Writes only: reads and the OPTIONS schema request are never faulted.
+    if (!in_array($request->get_method(), ['POST', 'PUT', 'PATCH', 'DELETE'], true)) {
+        return null;
     }
     $fault = get_option('redaksi_fault');
-    if (!is_array($fault) || ($fault['count'] ?? 0) <= 0) {
-        return $result;
+    if (!is_array($fault) || ($fault['count'] ?? 0) <= 0 || ($fault['mode'] ?? 'before') !== $mode) {
+        return null;
+    }
+    $route = $fault['route'] ?? '';
+    if ($route !== '') {
+        $matches = str_ends_with($route, '*')
+            ? str_starts_with($request->get_route(), substr($route, 0, -1))
+            : $request->get_route() === $route;
+        if (!$matches) {
+            return null;
+        }
     }
     $fault['count']--;
     update_option('redaksi_fault', $fault, false);
+    return $fault;
+}
+
+function redaksi_fault_response($fault) {
     $response = new WP_REST_Response([
         'code' => 'redaksi_injected_fault',
         'message' => 'Injected by the Redaksi test harness',
@@ -24,7 +45,41 @@ add_filter('rest_pre_dispatch', function ($result, $server, $request) {
         $response->header('Retry-After', (string) $fault['retry_after']);
     }
     return $response;
+}
+
+add_filter('rest_pre_dispatch', function ($result, $server, $request) {
+    if ($fault = redaksi_fault_for($request, 'slow')) {
+        sleep((int) ($fault['delay'] ?? 1));
+        return $result;
+    }
+    $fault = redaksi_fault_for($request, 'before');
+    return $fault ? redaksi_fault_response($fault) : $result;
 }, 10, 3);
+
+add_filter('rest_post_dispatch', function ($response, $server, $request) {
+    $fault = redaksi_fault_for($request, 'after');
+    return $fault ? redaksi_fault_response($fault) : $response;
+}, 10, 3);
+
+// A site whose content filter strips HTML comments (some minifiers and security plugins do):
+// `wp.sh option redaksi_strip_comments true`.
+add_filter('wp_insert_post_data', function ($data) {
+    if (get_option('redaksi_strip_comments')) {
+        $data['post_content'] = preg_replace('/<!--.*?-->/s', '', $data['post_content']);
+    }
+    return $data;
+});
+
+// Redaksi's identity on a post, as a site owner registers it for Redaksi (post meta survives
+// whatever the content filters do to the body).
+add_action('init', function () {
+    register_post_meta('post', 'redaksi_article', [
+        'type' => 'string',
+        'single' => true,
+        'show_in_rest' => true,
+        'auth_callback' => function () { return current_user_can('edit_posts'); },
+    ]);
+});
 
 // The SEO fields a site owner exposes to the REST API (as a theme's functions.php would).
 // The focus keyword is deliberately NOT registered: WordPress then drops it without an error,

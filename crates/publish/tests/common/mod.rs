@@ -68,34 +68,33 @@ impl Site {
         v
     }
 
-    /// Every post (any status) whose content carries this article's marker.
+    /// Every post (any status) that carries this article's identity: the marker in its
+    /// content, or the `redaksi_article` meta (on a site that strips comments). Looked for by
+    /// a search for the id and among the newest posts.
     pub async fn posts_of(&self, article: &Article) -> Vec<Value> {
         let id = article.id.to_string();
-        let found = self
-            .rest(
-                reqwest::Method::GET,
-                "/wp/v2/posts",
-                &[
-                    ("search", &id),
-                    ("status", "any"),
-                    ("context", "edit"),
-                    ("per_page", "100"),
-                ],
-                None,
-            )
-            .await;
-        found
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|p| {
-                p["content"]["raw"]
+        let mut found = Vec::new();
+        for query in [
+            [("search", id.as_str()), ("orderby", "id")],
+            [("orderby", "id"), ("order", "desc")],
+        ] {
+            let mut query = query.to_vec();
+            query.extend([("status", "any"), ("context", "edit"), ("per_page", "100")]);
+            let list = self
+                .rest(reqwest::Method::GET, "/wp/v2/posts", &query, None)
+                .await;
+            for post in list.as_array().unwrap() {
+                let ours = post["content"]["raw"]
                     .as_str()
                     .unwrap_or_default()
                     .contains(&id)
-            })
-            .cloned()
-            .collect()
+                    || post["meta"]["redaksi_article"] == id.as_str();
+                if ours && !found.iter().any(|p: &Value| p["id"] == post["id"]) {
+                    found.push(post.clone());
+                }
+            }
+        }
+        found
     }
 }
 
@@ -144,6 +143,7 @@ impl Env {
             .unwrap()
     }
 
+    /// A PNG file outside Redaksi (in the test's folder), distinct per `salt`.
     pub fn image(&self, name: &str, salt: &str) -> PathBuf {
         let path = self.dir.path().join(name);
         let mut bytes = PNG_1X1.to_vec();
@@ -151,5 +151,32 @@ impl Env {
         bytes.extend_from_slice(salt.as_bytes());
         std::fs::write(&path, bytes).unwrap();
         path
+    }
+
+    /// A PNG put into Redaksi's media for `article`, as "Insert image" does; returns the
+    /// reference the article's Markdown uses (`media/<hash>.png`).
+    pub async fn stored_image(&self, article: uuid::Uuid, name: &str, salt: &str) -> String {
+        let file = self.image(name, salt);
+        self.store
+            .call(move |s| s.import_media(article, &file))
+            .await
+            .unwrap()
+            .markdown_path
+    }
+
+    /// Changes a stored article.
+    pub async fn edit(
+        &self,
+        id: uuid::Uuid,
+        edit: impl FnOnce(&mut Article) + Send + 'static,
+    ) -> Article {
+        self.store
+            .call(move |s| {
+                let mut a = s.get_article(id)?;
+                edit(&mut a);
+                s.save_article(&a)
+            })
+            .await
+            .unwrap()
     }
 }
