@@ -17,7 +17,10 @@ function redaksi_fault_for($request, $mode) {
     if (!in_array($request->get_method(), ['POST', 'PUT', 'PATCH', 'DELETE'], true)) {
         return null;
     }
-    $fault = get_option('redaksi_fault');
+    // Read past WordPress's per-request option cache: the count is shared by concurrent requests.
+    global $wpdb;
+    $stored = $wpdb->get_var("SELECT option_value FROM {$wpdb->options} WHERE option_name = 'redaksi_fault'");
+    $fault = $stored === null ? null : maybe_unserialize($stored);
     if (!is_array($fault) || ($fault['count'] ?? 0) <= 0 || ($fault['mode'] ?? 'before') !== $mode) {
         return null;
     }
@@ -30,9 +33,17 @@ function redaksi_fault_for($request, $mode) {
             return null;
         }
     }
-    $fault['count']--;
-    update_option('redaksi_fault', $fault, false);
-    return $fault;
+    // Take one from the count only if no concurrent request took it first (compare and swap), so
+    // `fault 429 1` faults exactly one of two writes that arrive together.
+    $taken = $fault;
+    $taken['count']--;
+    $swapped = $wpdb->query($wpdb->prepare(
+        "UPDATE {$wpdb->options} SET option_value = %s WHERE option_name = 'redaksi_fault' AND option_value = %s",
+        maybe_serialize($taken),
+        $stored
+    ));
+    wp_cache_delete('redaksi_fault', 'options');
+    return $swapped === 1 ? $taken : redaksi_fault_for($request, $mode);
 }
 
 function redaksi_fault_response($fault) {
