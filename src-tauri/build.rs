@@ -8,14 +8,14 @@ const COMMANDS: &[&str] = &[
     "save_article",
     "delete_article",
     "render_preview",
-    // The editor's desk (src-tauri/desk.rs).
+    // The editor's desk (src-tauri/commands/desk.rs).
     "analyze_article",
     "dashboard_rows",
     "set_status",
     "name_version",
-    // The newsroom's own scoring rules file (src-tauri/rules.rs).
+    // The newsroom's own scoring rules file (src-tauri/commands/desk.rs).
     "check_rules_file",
-    // The archive commands (src-tauri/store_commands.rs). The history view and Ctrl+S use
+    // The archive commands (src-tauri/commands/archive.rs). The history view and Ctrl+S use
     // save_article_as and the revision commands; the rest wait for the trash, backup and import
     // screens (later UI slices) and are covered by IPC tests already.
     "save_article_as",
@@ -31,24 +31,24 @@ const COMMANDS: &[&str] = &[
     "list_backups",
     "run_maintenance",
     "import_markdown",
-    // The store's health, restoring a backup, the folder mirror (backup_commands.rs,
-    // mirror_commands.rs), used by the Data settings and the damaged-database notice.
+    // The store's health, restoring a backup, the folder mirror (commands/backup.rs,
+    // commands/mirror.rs), used by the Data settings and the damaged-database notice.
     "store_status",
     "restore_backup",
-    // Moving the data folder and restarting on it (src-tauri/data_folder.rs).
+    // Moving the data folder and restarting on it (src-tauri/commands/data.rs).
     "move_data_folder",
     "restart_app",
     "start_mirror",
     "stop_mirror",
     "mirror_status",
-    // Publishing through the outbox (src-tauri/outbox_commands.rs).
+    // Publishing through the outbox (src-tauri/commands/outbox.rs).
     "enqueue_publish",
     "list_outbox",
     "retry_outbox",
     "list_targets",
     "save_target",
     "remove_target",
-    // The publish dialog and the outbox list (src-tauri/publish_view.rs).
+    // The publish dialog and the outbox list (src-tauri/commands/publish.rs).
     "preview_payload",
     "export_article",
     "outbox_conflict",

@@ -1,33 +1,13 @@
-use serde::Serialize;
+//! Errors at the IPC edge are the desk's ([`redaksi_desk::Error`]: a stable code and a
+//! message); the only failure the shell adds is a blocking task that stopped.
 
-/// The one error shape at the IPC edge: a stable `code` the UI switches on (and words in the
-/// user's language) and a `message` with the details, in English.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct IpcError {
-    pub code: String,
-    pub message: String,
-}
+use redaksi_desk::Error;
 
-impl IpcError {
-    pub fn from_store(err: &redaksi_store::StoreError) -> Self {
-        IpcError {
-            code: err.code().to_owned(),
-            message: err.to_string(),
-        }
-    }
-}
-
-impl From<redaksi_store::StoreError> for IpcError {
-    fn from(err: redaksi_store::StoreError) -> Self {
-        IpcError::from_store(&err)
-    }
-}
-
-impl From<redaksi_folder::FolderError> for IpcError {
-    fn from(err: redaksi_folder::FolderError) -> Self {
-        IpcError {
-            code: err.code().to_owned(),
-            message: err.to_string(),
-        }
-    }
+/// Runs `f` off the async runtime's threads (file and keyring work, scoring).
+pub async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, Error> + Send + 'static,
+) -> Result<T, Error> {
+    tauri::async_runtime::spawn_blocking(f)
+        .await
+        .map_err(|err| Error::internal(format!("the task stopped: {err}")))?
 }

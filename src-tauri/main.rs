@@ -1,25 +1,19 @@
 //! Redaksi's desktop shell: a window onto the same library crates the CLI uses.
 //!
-//! The shell owns nothing but wiring: it opens the draft store on its own thread, exposes thin
-//! commands over it, and embeds the web UI from `ui/dist`. Any logic worth testing lives in
-//! the crates (`redaksi-article`, `redaksi-store`, …).
+//! The shell owns nothing but wiring: it opens the draft store on its own thread
+//! ([`state`]), exposes thin commands over `redaksi-desk` ([`commands`]), and embeds the web UI
+//! from `ui/dist`. Any logic worth testing lives in the crates; the CLI calls the same desk.
+//! Modules depend one way: `main` → `commands` → `state`, `error`.
 
 // A release build on Windows must not open a console next to the window.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-mod backup_commands;
 mod commands;
-mod data_folder;
-mod desk;
 mod error;
 #[cfg(test)]
 mod ipc_test;
-mod mirror_commands;
 mod navigation;
-mod outbox_commands;
-mod publish_view;
-mod rules;
-mod store_commands;
+mod state;
 
 use std::path::PathBuf;
 
@@ -52,7 +46,7 @@ fn open_main_window<R: Runtime>(
 fn main() {
     let data_dir = redaksi_store::data_dir();
     let from_env = std::env::var_os(redaksi_store::DATA_DIR_ENV).is_some_and(|dir| !dir.is_empty());
-    let state = commands::AppState::open(data_dir.as_deref())
+    let state = state::AppState::open(data_dir.as_deref())
         .with_location(redaksi_store::config_dir(), from_env);
     let webview_dir = data_dir.ok();
     let app = commands::register(tauri::Builder::default(), state)
@@ -61,10 +55,10 @@ fn main() {
         .setup(move |app| {
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move {
-                outbox_commands::start_worker(&handle).await;
+                commands::outbox::start_worker(&handle).await;
                 // Before the UI asks: the folder chosen last time is mirrored again.
                 let _ =
-                    tauri::async_runtime::spawn_blocking(move || mirror_commands::resume(&handle))
+                    tauri::async_runtime::spawn_blocking(move || commands::mirror::resume(&handle))
                         .await;
             });
             Ok(open_main_window(app, webview_dir.clone())?)

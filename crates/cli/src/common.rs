@@ -55,6 +55,12 @@ pub fn failure(code: &str, message: impl Into<String>) -> Failure {
     }
 }
 
+impl From<redaksi_desk::Error> for Failure {
+    fn from(err: redaksi_desk::Error) -> Self {
+        failure(err.code.as_str(), err.message)
+    }
+}
+
 impl From<StoreError> for Failure {
     fn from(err: StoreError) -> Self {
         failure(err.code(), err.to_string())

@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use clap::{Subcommand, ValueEnum};
+use redaksi_desk::targets;
 use redaksi_publish::credentials::{Keyring, Secret, SecretStore};
 use redaksi_publish::outbox::{Progress, Until, Worker, WorkerConfig, enqueue};
 use redaksi_publish::{ExportContext, Format, PublishError, export};
@@ -295,16 +296,6 @@ fn targets(action: TargetsAction, common: &Common) -> Result<ExitCode, Failure> 
             user,
             password_stdin,
         } => {
-            if matches!(kind, Kind::Wordpress) && user.is_none() {
-                return Err(failure(
-                    "invalid_input",
-                    "a WordPress target needs --user (nama pengguna)",
-                ));
-            }
-            // Before the secret is kept anywhere: a refused address must leave nothing behind.
-            redaksi_store::outbox::check_target_url(&url)?;
-            let secret = read_secret(password_stdin, kind)?;
-            Keyring.set(&name, &secret)?;
             let target = Target {
                 name,
                 kind: match kind {
@@ -314,6 +305,10 @@ fn targets(action: TargetsAction, common: &Common) -> Result<ExitCode, Failure> 
                 url,
                 username: user,
             };
+            // Checked before the secret is asked for: a WordPress account needs --user.
+            targets::check(&target)?;
+            let secret = read_secret(password_stdin, kind)?;
+            Keyring.set(&target.name, &secret)?;
             store.put_target(&target)?;
             if common.json {
                 print_json(&json!(target));

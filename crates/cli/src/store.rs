@@ -97,6 +97,9 @@ pub struct Filter {
     tag: Option<String>,
     #[arg(long)]
     category: Option<String>,
+    /// Articles whose byline contains this (case ignored).
+    #[arg(long)]
+    byline: Option<String>,
     #[arg(long, value_enum)]
     score: Option<Band>,
     /// Updated on or after (YYYY-MM-DD or RFC 3339).
@@ -148,6 +151,7 @@ impl Filter {
             status: self.status,
             tag: self.tag.clone(),
             category: self.category.clone(),
+            byline: self.byline.clone(),
             score_band: self.score.map(|band| match band {
                 Band::Low => ScoreBand::Low,
                 Band::Medium => ScoreBand::Medium,

@@ -9,6 +9,8 @@ use uuid::Uuid;
 pub enum StoreError {
     #[error("article {0} not found")]
     NotFound(Uuid),
+    #[error("article {0} changed since this text was loaded; the save did not overwrite it")]
+    Stale(Uuid),
     #[error("revision {revision} of article {article} not found")]
     RevisionNotFound { article: Uuid, revision: i64 },
     #[error(
@@ -78,6 +80,7 @@ impl StoreError {
     pub fn code(&self) -> &'static str {
         match self {
             StoreError::NotFound(_) => "not_found",
+            StoreError::Stale(_) => "stale",
             StoreError::RevisionNotFound { .. } => "revision_not_found",
             StoreError::NewerDatabase { .. } => "newer_database",
             StoreError::Corrupt { .. } => "corrupt",

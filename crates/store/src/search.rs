@@ -52,6 +52,8 @@ pub struct ListQuery {
     pub status: Option<Status>,
     pub tag: Option<String>,
     pub category: Option<String>,
+    /// Articles whose byline contains this, ignoring case.
+    pub byline: Option<String>,
     pub score_band: Option<ScoreBand>,
     pub updated_from: Option<DateTime<Utc>>,
     pub updated_to: Option<DateTime<Utc>>,
@@ -66,6 +68,7 @@ impl Default for ListQuery {
             status: None,
             tag: None,
             category: None,
+            byline: None,
             score_band: None,
             updated_from: None,
             updated_to: None,
@@ -95,7 +98,7 @@ impl Store {
     pub fn list(&self, query: &ListQuery) -> Result<Vec<ArticleSummary>, StoreError> {
         let mut sql = String::from(
             "SELECT a.id, a.title, a.status, a.category, a.word_count, a.excerpt, a.score,
-                    a.created_at, a.updated_at
+                    a.created_at, a.updated_at, a.byline
              FROM articles a WHERE a.deleted_at IS NULL",
         );
         let mut params: Vec<Box<dyn ToSql>> = Vec::new();
@@ -154,12 +157,12 @@ impl Store {
         let placeholders = vec!["?"; rowids.len()].join(", ");
         let mut stmt = self.conn.prepare(&format!(
             "SELECT a.id, a.title, a.status, a.category, a.word_count, a.excerpt, a.score,
-                    a.created_at, a.updated_at, a.body, a.rowid
+                    a.created_at, a.updated_at, a.byline, a.body, a.rowid
              FROM articles a WHERE a.rowid IN ({placeholders})"
         ))?;
         let rows = stmt.query_map(rusqlite::params_from_iter(rowids.iter()), |row| {
-            let body: String = row.get(9)?;
-            let rowid: i64 = row.get(10)?;
+            let body: String = row.get(10)?;
+            let rowid: i64 = row.get(11)?;
             Ok(summary_from_row(row)?.map(|article| {
                 let snippet = snippet(&body, &terms)
                     .or_else(|| snippet(&article.title, &terms))
@@ -309,6 +312,14 @@ fn push_filters(query: &ListQuery, sql: &mut String, params: &mut Vec<Box<dyn To
             sql,
             " AND a.category = ? COLLATE NOCASE",
             Box::new(category.clone()),
+        );
+    }
+    if let Some(byline) = &query.byline {
+        // instr() on lower() rather than LIKE: a byline may hold `%` or `_`.
+        bind(
+            sql,
+            " AND instr(lower(a.byline), lower(?)) > 0",
+            Box::new(byline.clone()),
         );
     }
     if let Some(tag) = &query.tag {

@@ -30,7 +30,7 @@ pub const TRASH_DAYS: i64 = 30;
 
 /// The columns [`summary_from_row`] reads, in its order.
 pub(crate) const SUMMARY_COLUMNS: &str =
-    "id, title, status, category, word_count, excerpt, score, created_at, updated_at";
+    "id, title, status, category, word_count, excerpt, score, created_at, updated_at, byline";
 
 /// The store's notion of "now". Tests pass a fixed clock so retention and trash are testable.
 pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
@@ -42,6 +42,8 @@ pub struct ArticleSummary {
     pub title: String,
     pub status: Status,
     pub category: Option<String>,
+    /// Who wrote it, as the front matter's `byline` says.
+    pub byline: Option<String>,
     pub word_count: u32,
     /// The first words of the body as plain text.
     pub excerpt: String,
@@ -172,7 +174,25 @@ impl Store {
     /// Stores `article` like [`save_article`](Self::save_article) and records the revision
     /// that `kind` asks for, in the same transaction.
     pub fn save_as(&mut self, article: &Article, kind: SaveKind) -> Result<Article, StoreError> {
-        match self.save_inner(article, &kind) {
+        self.save_checked(article, &kind, false)
+    }
+
+    /// A save from an editor: `article.updated_at` is the version it was based on. When the
+    /// stored article changed since (another process, the folder mirror, a bulk status
+    /// change), nothing is written and the save fails with [`StoreError::Stale`], so a text
+    /// that never saw the newer one cannot overwrite it. The check and the write are one
+    /// transaction, so another process cannot slip in between. A new article saves as usual.
+    pub fn save_edit(&mut self, article: &Article, kind: SaveKind) -> Result<Article, StoreError> {
+        self.save_checked(article, &kind, true)
+    }
+
+    fn save_checked(
+        &mut self,
+        article: &Article,
+        kind: &SaveKind,
+        check_version: bool,
+    ) -> Result<Article, StoreError> {
+        match self.save_inner(article, kind, check_version) {
             Ok(stored) => {
                 if let Some(path) = self.recovery_path(article.id) {
                     // The text is safely in the database again; an old recovery copy would
@@ -188,11 +208,25 @@ impl Store {
         }
     }
 
-    fn save_inner(&mut self, article: &Article, kind: &SaveKind) -> Result<Article, StoreError> {
+    fn save_inner(
+        &mut self,
+        article: &Article,
+        kind: &SaveKind,
+        check_version: bool,
+    ) -> Result<Article, StoreError> {
         let now = self.now();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if check_version {
+            let stored: Option<i64> = tx
+                .prepare_cached("SELECT updated_at FROM articles WHERE id = ?1")?
+                .query_row([article.id.to_string()], |row| row.get(0))
+                .optional()?;
+            if stored.is_some_and(|at| at != article.updated_at.timestamp_micros()) {
+                return Err(StoreError::Stale(article.id));
+            }
+        }
         write_article(&tx, article, now)?;
         revisions::record(&tx, article.id, kind, now)?;
         let stored = read_article(&tx, article.id)?;
@@ -274,7 +308,7 @@ impl Store {
              WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC"
         ))?;
         let rows = stmt.query_map([], |row| {
-            let deleted: i64 = row.get(9)?;
+            let deleted: i64 = row.get(10)?;
             Ok(summary_from_row(row)?.map(|summary| (summary, from_micros(deleted))))
         })?;
         rows.map(|row| row?).collect()
@@ -535,6 +569,7 @@ pub(crate) fn summary_from_row(
                     StoreError::InvalidData(err.to_string())
                 })?,
             category: row.get(3)?,
+            byline: row.get(9)?,
             word_count: row.get(4)?,
             excerpt: row.get(5)?,
             score: row.get(6)?,

@@ -128,6 +128,8 @@ fn an_empty_query_is_a_clear_error(corpus: Corpus) {
 #[case::status(ListQuery { status: Some(Status::Ready), ..Default::default() }, &["kafe"])]
 #[case::tag(ListQuery { tag: Some("JAKARTA".into()), ..Default::default() }, &["pemilu", "banjir"])]
 #[case::category(ListQuery { category: Some("metro".into()), ..Default::default() }, &["banjir"])]
+#[case::byline(ListQuery { byline: Some("RAHAYU".into()), ..Default::default() }, &["banjir"])]
+#[case::byline_no_pattern(ListQuery { byline: Some("%".into()), ..Default::default() }, &[])]
 #[case::band_high(ListQuery { score_band: Some(ScoreBand::High), ..Default::default() }, &["banjir"])]
 #[case::band_medium(ListQuery { score_band: Some(ScoreBand::Medium), ..Default::default() }, &["kafe"])]
 #[case::band_low(ListQuery { score_band: Some(ScoreBand::Low), ..Default::default() }, &["pemilu"])]

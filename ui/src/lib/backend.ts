@@ -160,20 +160,52 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
   }
 }
 
-export function createArticle(title: string, body: string): Promise<Article> {
-  return call("create_article", { title, body });
+/**
+ * What each open article's editor holds, by id: the base its next save is merged from. A save
+ * sends it along, so a change made elsewhere meanwhile (the folder mirror, a bulk status change,
+ * the CLI) is merged in by Rust (crates/desk/src/editing.rs) instead of being overwritten.
+ */
+const known = new Map<string, Article>();
+
+function remember<T extends Article>(article: T): T {
+  known.set(article.id, structuredClone(article));
+  return article;
+}
+
+/**
+ * After a merged save the editor still shows its own text without the other side's changes.
+ * Its copy stays based on the older version, so every later save is merged again (from what
+ * it sent) until the article is opened anew, and nothing made elsewhere is undone.
+ */
+function afterSave(sent: Article, saved: Saved): Saved {
+  if (!saved.merged) return remember(saved);
+  known.set(sent.id, structuredClone(sent));
+  return { ...saved, updated_at: sent.updated_at };
+}
+
+/** A save's answer: the article as stored (with changes made elsewhere merged in). */
+export interface Saved extends Article {
+  /** Changes made elsewhere were merged into this save. */
+  merged: boolean;
+  /** Both sides changed the same text: the revision that keeps the other side's version. */
+  kept: number | null;
+}
+
+export async function createArticle(title: string, body: string): Promise<Article> {
+  return remember(await call<Article>("create_article", { title, body }));
 }
 
 export function listArticles(): Promise<ArticleSummary[]> {
   return call("list_articles");
 }
 
-export function getArticle(id: string): Promise<Article> {
-  return call("get_article", { id });
+export async function getArticle(id: string): Promise<Article> {
+  return remember(await call<Article>("get_article", { id }));
 }
 
-export function saveArticle(article: Article): Promise<Article> {
-  return call("save_article", { article });
+export async function saveArticle(article: Article): Promise<Saved> {
+  const base = known.get(article.id) ?? null;
+  return afterSave(article, await call<Saved>("save_article", { article, base }));
 }
 
 export function deleteArticle(id: string): Promise<void> {
@@ -227,8 +259,9 @@ export function setStatus(ids: string[], status: WorkflowStatus): Promise<Status
 }
 
 /** Saves and always leaves a revision (Ctrl/Cmd+S). */
-export function saveRevision(article: Article): Promise<Article> {
-  return call("save_article_as", { article, reason: { kind: "explicit" } });
+export async function saveRevision(article: Article): Promise<Saved> {
+  const base = known.get(article.id) ?? null;
+  return afterSave(article, await call<Saved>("save_article_as", { article, base, reason: { kind: "explicit" } }));
 }
 
 export function listRevisions(id: string): Promise<RevisionInfo[]> {
@@ -240,8 +273,8 @@ export function diffRevisions(id: string, from: number | null, to: number | null
   return call("diff_revisions", { id, from, to });
 }
 
-export function restoreRevision(id: string, rev: number): Promise<Article> {
-  return call("restore_revision", { id, revision: rev });
+export async function restoreRevision(id: string, rev: number): Promise<Article> {
+  return remember(await call<Article>("restore_revision", { id, revision: rev }));
 }
 
 export function nameVersion(id: string, name: string): Promise<RevisionInfo> {

@@ -4,6 +4,7 @@
 // pass relabels the whole window when the language changes, so a screen never mixes languages.
 import { STRINGS } from "../strings";
 import { toBackendError } from "./backend";
+import type { Code } from "./bindings/Code";
 
 export type Lang = "id" | "en";
 
@@ -17,18 +18,36 @@ export type Messages = Record<string, Record<Lang, Text>>;
 
 export type MessageKey = keyof typeof STRINGS;
 
-/** Error codes from the backend, in words a reporter understands. */
-const ERROR_CODES: Record<string, Record<Lang, string>> = {
+/**
+ * Error codes from the backend, in words a reporter understands. Keyed by the Rust `Code` enum
+ * (lib/bindings/Code.ts): a code without Indonesian and English text fails type checking and
+ * lib/bindings/codes.test.ts. Extra keys are codes the outbox records (`invalid`, `needs_auth`).
+ */
+export const ERROR_CODES: Record<Code | OutboxCode, Record<Lang, string>> = {
   workflow: {
     id: "Perubahan status ini tidak sesuai alur kerja.",
     en: "The workflow does not allow this status change.",
   },
-  profile_unavailable: {
-    id: "Profil penilaian ini belum tersedia di versi ini.",
-    en: "This scoring profile is not available in this version yet.",
-  },
+  unknown_profile: { id: "Profil penilaian ini tidak dikenal.", en: "This scoring profile is not known." },
   invalid_input: { id: "Isian tidak valid.", en: "The input is not valid." },
+  invalid_data: {
+    id: "Data tersimpan tidak bisa dibaca.",
+    en: "Stored data could not be read.",
+  },
+  database: { id: "Basis data gagal bekerja.", en: "The database failed." },
+  internal: {
+    id: "Terjadi kesalahan di Redaksi; coba lagi.",
+    en: "Something went wrong inside Redaksi; try again.",
+  },
   not_found: { id: "Artikel tidak ditemukan.", en: "The article was not found." },
+  stale: {
+    id: "Artikel ini diubah di tempat lain; teks Anda tidak menimpanya. Buka lagi artikelnya.",
+    en: "This article changed elsewhere; your text did not overwrite it. Open the article again.",
+  },
+  already_open: {
+    id: "Redaksi sudah terbuka pada folder data ini; pakai jendela itu.",
+    en: "Redaksi is already open on this data folder; use that window.",
+  },
   revision_not_found: { id: "Versi ini tidak ditemukan.", en: "This version was not found." },
   newer_database: {
     id: "Basis data dibuat oleh Redaksi versi yang lebih baru; perbarui Redaksi.",
@@ -95,6 +114,9 @@ const ERROR_CODES: Record<string, Record<Lang, string>> = {
   data_moved: { id: "Folder data sudah dipindah; mulai ulang Redaksi.", en: "The data folder has moved; restart Redaksi." },
   // --- end of moving the data folder ---
 };
+
+/** Codes the outbox worker records in a row's report (crates/publish), beside the `Code`s. */
+type OutboxCode = "invalid" | "needs_auth" | "needs_confirmation";
 
 const SETTING_KEY = "redaksi.lang";
 
@@ -166,7 +188,7 @@ export class I18n {
 
   /** A backend error as one line: the explanation for its code, then the detail. */
   error(code: string, message: string): string {
-    const known = ERROR_CODES[code]?.[this.current];
+    const known = (ERROR_CODES as Record<string, Record<Lang, string> | undefined>)[code]?.[this.current];
     return known ? `${known} (${message})` : message;
   }
 

@@ -3,18 +3,20 @@
 //! safety backup of the current database when it can still be read, swaps the file, opens it
 //! again with its integrity check and starts the others again. The UI reloads afterwards.
 
+use redaksi_desk::Error;
 use redaksi_store::{BackupInfo, StoreError};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 
-use crate::commands::{AppState, open_store};
-use crate::error::IpcError;
+use crate::commands::{mirror, outbox};
+use crate::error::blocking;
+use crate::state::{AppState, open_store};
 
 /// Whether the store is open, and if not why, with the backup to offer when it is damaged.
 #[derive(Debug, Serialize)]
 pub struct StoreStatus {
     pub ok: bool,
-    pub error: Option<IpcError>,
+    pub error: Option<Error>,
     /// Set when the database failed its integrity check and a backup passes its own.
     pub newest_good_backup: Option<BackupInfo>,
     /// The folder that holds the database, its backups and media.
@@ -22,7 +24,7 @@ pub struct StoreStatus {
 }
 
 #[tauri::command]
-pub async fn store_status(state: State<'_, AppState>) -> Result<StoreStatus, IpcError> {
+pub async fn store_status(state: State<'_, AppState>) -> Result<StoreStatus, Error> {
     let (store, recovery) = state.health().await;
     Ok(StoreStatus {
         ok: store.is_ok(),
@@ -49,26 +51,16 @@ pub async fn restore_backup<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     name: String,
-) -> Result<RestoreResult, IpcError> {
-    let dir = state.data_dir.clone().ok_or_else(|| IpcError {
-        code: "invalid_input".into(),
-        message: "an in-memory store has no backups".into(),
-    })?;
+) -> Result<RestoreResult, Error> {
+    let dir = state.data_dir("to restore a backup into")?.to_owned();
     let known = {
         let dir = dir.clone();
-        tauri::async_runtime::spawn_blocking(move || redaksi_store::list_backups(&dir))
-            .await
-            .map_err(internal)??
+        blocking(move || Ok(redaksi_store::list_backups(&dir)?)).await?
     };
     if !known.iter().any(|backup| backup.name == name) {
         return Err(StoreError::InvalidInput(format!("no backup called {name:?}")).into());
     }
     let mut slot = state.store_slot().await;
-    state.mirror.stop();
-    if let Some(worker) = state.outbox.lock().ok().and_then(|mut w| w.take()) {
-        // A row it was sending keeps its lease and is picked up again after the lease runs out.
-        worker.abort();
-    }
     let mut safety_backup = None;
     if let Ok(handle) = slot.as_ref() {
         match handle.call(|store| store.safety_backup()).await {
@@ -82,22 +74,14 @@ pub async fn restore_backup<R: Runtime>(
         handle.close().await?;
     }
     let restore = {
-        let dir = dir.clone();
-        let name = name.clone();
-        tauri::async_runtime::spawn_blocking(move || redaksi_store::restore_backup(&dir, &name))
-            .await
-            .map_err(internal)?
+        let (dir, name) = (dir.clone(), name.clone());
+        blocking(move || Ok(redaksi_store::restore_backup(&dir, &name))).await?
     };
     let reopen_dir = dir.clone();
-    let (store, recovery) = tauri::async_runtime::spawn_blocking(move || open_store(&reopen_dir))
-        .await
-        .map_err(internal)?;
+    let (store, recovery) = blocking(move || Ok(open_store(&reopen_dir))).await?;
     *slot = store;
     state.set_recovery(recovery);
-    if let (Some(folder), Ok(handle)) = (
-        crate::mirror_commands::enabled_folder(&state),
-        slot.as_ref(),
-    ) {
+    if let (Some(folder), Ok(handle)) = (mirror::enabled_folder(&state), slot.as_ref()) {
         // The folder still holds the replaced text (kept in the safety backup); without this the
         // mirror's first rescan would read it back and undo the restore.
         let mirror = redaksi_folder::Mirror::new(folder);
@@ -118,18 +102,10 @@ pub async fn restore_backup<R: Runtime>(
 }
 
 /// Starts the outbox worker and the mirror again on the (new) store.
-pub(crate) async fn restart<R: Runtime>(app: &AppHandle<R>) {
-    crate::outbox_commands::start_worker(app).await;
+pub async fn restart<R: Runtime>(app: &AppHandle<R>) {
+    outbox::start_worker(app).await;
     let app = app.clone();
-    let _ =
-        tauri::async_runtime::spawn_blocking(move || crate::mirror_commands::resume(&app)).await;
-}
-
-pub(crate) fn internal(err: impl std::fmt::Display) -> IpcError {
-    IpcError {
-        code: "internal".into(),
-        message: err.to_string(),
-    }
+    let _ = tauri::async_runtime::spawn_blocking(move || mirror::resume(&app)).await;
 }
 
 #[cfg(test)]
@@ -137,8 +113,8 @@ mod tests {
     use redaksi_store::{DB_FILE, Store};
     use serde_json::{Value, json};
 
-    use crate::commands::AppState;
     use crate::ipc_test::{app_with, invoke};
+    use crate::state::AppState;
 
     fn names(backups: &Value) -> Vec<String> {
         backups

@@ -7,16 +7,13 @@
 
 use std::path::PathBuf;
 
-use redaksi_store::{CopyReport, StoreError};
+use redaksi_desk::{Error, data};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 
-use crate::backup_commands::{internal, restart};
-use crate::commands::{AppState, open_store};
-use crate::error::IpcError;
-
-/// The code commands answer with after a move, until the app restarts.
-pub const DATA_MOVED: &str = "data_moved";
+use crate::commands::backup::restart;
+use crate::error::blocking;
+use crate::state::{AppState, open_store};
 
 #[derive(Debug, Serialize)]
 pub struct MoveResult {
@@ -38,82 +35,39 @@ pub async fn move_data_folder<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     folder: String,
-) -> Result<MoveResult, IpcError> {
-    let from = state.data_dir.clone().ok_or_else(|| IpcError {
-        code: "invalid_input".into(),
-        message: "an in-memory store has no data folder to move".into(),
-    })?;
-    if state.data_dir_from_env {
-        return Err(IpcError {
-            code: "data_dir_from_env".into(),
-            message: format!(
-                "{} chooses the data folder and would win over a moved one; change that variable instead",
-                redaksi_store::DATA_DIR_ENV
-            ),
-        });
-    }
-    let config_dir = state.config_dir.clone().ok_or_else(|| IpcError {
-        code: "invalid_input".into(),
-        message: "no config folder found to record the new place in".into(),
-    })?;
+) -> Result<MoveResult, Error> {
+    let from = state.data_dir("to move")?.to_owned();
     let to = PathBuf::from(folder.trim());
+    let from_env = state.data_dir_from_env;
     {
         let (from, to) = (from.clone(), to.clone());
-        tauri::async_runtime::spawn_blocking(move || redaksi_store::check_move_target(&from, &to))
-            .await
-            .map_err(internal)??;
+        blocking(move || data::check_move(&from, &to, from_env)).await?;
     }
-
+    let config_dir = state
+        .config_dir
+        .clone()
+        .ok_or_else(|| Error::invalid("no config folder found to record the new place in"))?;
     let mut slot = state.store_slot().await;
-    state.mirror.stop();
-    if let Some(worker) = state.outbox.lock().ok().and_then(|mut w| w.take()) {
-        // A row it was sending keeps its lease; the worker on the new folder picks it up.
-        worker.abort();
-    }
     if let Ok(handle) = slot.as_ref() {
         handle.close().await?;
     }
     let copied = {
-        let (from, to, config_dir) = (from.clone(), to.clone(), config_dir.clone());
-        tauri::async_runtime::spawn_blocking(move || -> Result<CopyReport, StoreError> {
-            let existed = to.exists();
-            let report = redaksi_store::copy_data_dir(&from, &to)?;
-            if let Err(err) = redaksi_store::write_location(&config_dir, &to) {
-                // The copy was made into a new or empty folder; without the location file it
-                // would only stand in the way of the next try.
-                let _ = std::fs::remove_dir_all(&to);
-                if existed {
-                    let _ = std::fs::create_dir(&to);
-                }
-                return Err(err);
-            }
-            Ok(report)
-        })
-        .await
-        .map_err(internal)?
+        let (from, to) = (from.clone(), to.clone());
+        blocking(move || Ok(data::copy_and_point(&from, &to, &config_dir))).await?
     };
     let report = match copied {
         Ok(report) => report,
         Err(err) => {
             let reopen = from.clone();
-            let (store, recovery) =
-                tauri::async_runtime::spawn_blocking(move || open_store(&reopen))
-                    .await
-                    .map_err(internal)?;
+            let (store, recovery) = blocking(move || Ok(open_store(&reopen))).await?;
             *slot = store;
             state.set_recovery(recovery);
             drop(slot);
             restart(&app).await;
-            return Err(err.into());
+            return Err(err);
         }
     };
-    *slot = Err(IpcError {
-        code: DATA_MOVED.into(),
-        message: format!(
-            "the data folder moved to {}; restart Redaksi to go on",
-            to.display()
-        ),
-    });
+    *slot = Err(data::moved(&to));
     Ok(MoveResult {
         data_dir: to.display().to_string(),
         old_data_dir: from.display().to_string(),
@@ -138,8 +92,8 @@ mod tests {
     use tauri::WebviewWindow;
     use tauri::test::MockRuntime;
 
-    use crate::commands::AppState;
     use crate::ipc_test::{app_with, invoke};
+    use crate::state::AppState;
 
     struct Setup {
         root: tempfile::TempDir,

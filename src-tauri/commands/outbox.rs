@@ -1,13 +1,13 @@
 //! Publishing from the app: the outbox worker runs inside it (on the async runtime, on its own
 //! store connection, so a slow CMS never holds up the editor's saves), and thin commands put
-//! requests in the outbox, list it, and answer rows that stopped. The worker's progress
-//! reaches the UI as the `outbox-progress` event.
+//! requests in the outbox, list it, answer rows that stopped, and keep the CMS accounts. The
+//! worker's progress reaches the UI as the `outbox-progress` event.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use redaksi_publish::PublishError;
+use redaksi_desk::{Error, targets};
 use redaksi_publish::credentials::{Keyring, Secret, SecretStore};
 use redaksi_publish::outbox::{Progress, Until, Worker, WorkerConfig, enqueue};
 use redaksi_store::outbox::{OutboxItem, Target};
@@ -15,20 +15,11 @@ use redaksi_store::{Store, StoreHandle};
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 use uuid::Uuid;
 
-use crate::commands::AppState;
-use crate::error::IpcError;
+use crate::error::blocking;
+use crate::state::AppState;
 
 /// The event the worker's [`Progress`] is emitted as.
 pub const PROGRESS_EVENT: &str = "outbox-progress";
-
-impl From<PublishError> for IpcError {
-    fn from(err: PublishError) -> Self {
-        IpcError {
-            code: err.code(),
-            message: err.to_string(),
-        }
-    }
-}
 
 /// Starts the worker (for the app's lifetime, or until a backup is restored) when the store
 /// is open. It has its own connection to `redaksi.db`: the store's lease lets it share the
@@ -39,13 +30,8 @@ pub async fn start_worker<R: Runtime>(app: &AppHandle<R>) {
     let (Some(dir), (Ok(()), _)) = (state.data_dir.clone(), state.health().await) else {
         return;
     };
-    let handle = match tauri::async_runtime::spawn_blocking(move || {
-        Store::open(&dir).and_then(StoreHandle::spawn)
-    })
-    .await
-    {
-        Ok(Ok(handle)) => handle,
-        Ok(Err(err)) => return eprintln!("Redaksi outbox: {err}"),
+    let handle = match blocking(move || Ok(Store::open(&dir).and_then(StoreHandle::spawn)?)).await {
+        Ok(handle) => handle,
         Err(err) => return eprintln!("Redaksi outbox: {err}"),
     };
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<Progress>();
@@ -83,20 +69,14 @@ pub async fn enqueue_publish(
     target: String,
     status: String,
     publish_at: Option<DateTime<Utc>>,
-) -> Result<OutboxItem, IpcError> {
-    Ok(enqueue(
-        &state.handle().await?,
-        article_id,
-        &target,
-        &status,
-        publish_at,
-    )
-    .await?)
+) -> Result<OutboxItem, Error> {
+    let handle = state.handle().await?;
+    Ok(enqueue(&handle, article_id, &target, &status, publish_at).await?)
 }
 
 /// Every outbox row, newest first.
 #[tauri::command]
-pub async fn list_outbox(state: State<'_, AppState>) -> Result<Vec<OutboxItem>, IpcError> {
+pub async fn list_outbox(state: State<'_, AppState>) -> Result<Vec<OutboxItem>, Error> {
     state.call(|store| store.outbox_list()).await
 }
 
@@ -108,7 +88,7 @@ pub async fn retry_outbox(
     id: i64,
     overwrite: bool,
     confirm: bool,
-) -> Result<OutboxItem, IpcError> {
+) -> Result<OutboxItem, Error> {
     state
         .call(move |store| store.outbox_retry(id, overwrite, confirm))
         .await
@@ -116,7 +96,7 @@ pub async fn retry_outbox(
 
 /// The configured CMS accounts (their secrets stay in the keyring).
 #[tauri::command]
-pub async fn list_targets(state: State<'_, AppState>) -> Result<Vec<Target>, IpcError> {
+pub async fn list_targets(state: State<'_, AppState>) -> Result<Vec<Target>, Error> {
     state.call(|store| store.list_targets()).await
 }
 
@@ -130,40 +110,18 @@ pub async fn save_target(
     url: String,
     username: Option<String>,
     secret: String,
-) -> Result<Target, IpcError> {
-    let invalid = |message: &str| IpcError {
-        code: "invalid_input".into(),
-        message: message.into(),
-    };
-    if name.trim().is_empty() || url.trim().is_empty() {
-        return Err(invalid("a target needs a name and a URL"));
-    }
-    match kind.as_str() {
-        "wordpress" if username.as_deref().is_none_or(|u| u.trim().is_empty()) => {
-            return Err(invalid("a WordPress target needs a user name"));
-        }
-        "wordpress" | "ghost" => {}
-        _ => return Err(invalid("the kind must be wordpress or ghost")),
-    }
-    if secret.is_empty() {
-        return Err(invalid("the password or key is empty"));
-    }
-    // Before the secret is kept anywhere: a refused address must leave nothing behind.
-    redaksi_store::outbox::check_target_url(&url)?;
-    let key = name.clone();
-    // The keyring talks D-Bus (or the OS's API) and may wait on an unlock prompt.
-    tauri::async_runtime::spawn_blocking(move || Keyring.set(&key, &Secret::new(secret)))
-        .await
-        .map_err(|e| IpcError {
-            code: "internal".into(),
-            message: e.to_string(),
-        })??;
+) -> Result<Target, Error> {
     let target = Target {
         name,
         kind,
         url,
         username,
     };
+    targets::check(&target)?;
+    targets::check_secret(&secret)?;
+    let key = target.name.clone();
+    // The keyring talks D-Bus (or the OS's API) and may wait on an unlock prompt.
+    blocking(move || Ok(Keyring.set(&key, &Secret::new(secret))?)).await?;
     let stored = target.clone();
     state.call(move |store| store.put_target(&stored)).await?;
     Ok(target)
@@ -171,23 +129,15 @@ pub async fn save_target(
 
 /// Removes a CMS account and its secret from the keyring.
 #[tauri::command]
-pub async fn remove_target(state: State<'_, AppState>, name: String) -> Result<(), IpcError> {
+pub async fn remove_target(state: State<'_, AppState>, name: String) -> Result<(), Error> {
     let key = name.clone();
     let existed = state.call(move |store| store.remove_target(&key)).await?;
     let key = name.clone();
-    tauri::async_runtime::spawn_blocking(move || Keyring.delete(&key))
-        .await
-        .map_err(|e| IpcError {
-            code: "internal".into(),
-            message: e.to_string(),
-        })??;
+    blocking(move || Ok(Keyring.delete(&key)?)).await?;
     if existed {
         Ok(())
     } else {
-        Err(IpcError {
-            code: "not_found".into(),
-            message: format!("no target named {name:?}"),
-        })
+        Err(targets::not_found(&name))
     }
 }
 
@@ -302,14 +252,14 @@ mod tests {
             json!({ "articleId": article, "target": "situs", "status": "future" }),
         )
         .unwrap_err();
-        assert_eq!(err["code"], "invalid", "{err}");
+        assert_eq!(err["code"], "invalid_input", "{err}");
         let err = invoke(
             &window,
             "enqueue_publish",
             json!({ "articleId": article, "target": "tidak-ada", "status": "draft" }),
         )
         .unwrap_err();
-        assert_eq!(err["code"], "store:invalid_input", "{err}");
+        assert_eq!(err["code"], "invalid_input", "{err}");
         assert!(
             err["message"].as_str().unwrap().contains("tidak-ada"),
             "{err}"

@@ -1,321 +1,57 @@
-//! The editor's desk commands: live scoring, the editors' dashboard, bulk status changes and
-//! naming a version. Saving with a revision, scores and the history itself are the archive
-//! commands in `store_commands.rs`. Each one is a thin door onto `redaksi-seo` or
-//! `redaksi-store`; scoring runs on a blocking worker so a keystroke's analysis never holds the
-//! main thread or the store's thread.
+//! The editor's desk: live scoring, the newsroom's rules file, the editors' dashboard, bulk
+//! status changes and naming a version. Each command is a door onto `redaksi-desk`; scoring
+//! runs on a blocking worker so a keystroke's analysis never holds the main thread or the
+//! store's thread.
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use redaksi_article::{Article, Lang, Status};
-use redaksi_seo::{AnalysisRequest, Band, Check, Profile, ProfileId, Report};
-use redaksi_store::{ListQuery, RevisionInfo, ScoreBand, SortBy, StoreError};
-use serde::{Deserialize, Serialize};
+use redaksi_article::{Article, Status};
+use redaksi_desk::dashboard::{DashboardFilter, DashboardRow};
+use redaksi_desk::rules::RulesCheck;
+use redaksi_desk::score::{ReportView, Site};
+use redaksi_desk::workflow::{self, StatusChange};
+use redaksi_desk::{Error, score};
+use redaksi_store::RevisionInfo;
 use tauri::State;
 use uuid::Uuid;
 
-use crate::commands::AppState;
-use crate::error::IpcError;
-
-/// Site settings the score depends on: Rank Math scores the title WordPress will show, which is
-/// the SEO title (or the title template) with its variables filled in.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct Site {
-    pub url: String,
-    pub name: String,
-    /// WordPress's default is `%title% - %sitename%`.
-    pub title_template: String,
-}
-
-/// The title a search engine will show: the SEO title if the reporter wrote one, else the
-/// template, with `%title%` and `%sitename%` replaced either way.
-pub fn displayed_title(article: &Article, site: &Site) -> String {
-    let custom = article
-        .meta
-        .seo_title
-        .as_deref()
-        .filter(|t| !t.trim().is_empty());
-    let template = match custom {
-        Some(title) => title,
-        None if site.title_template.trim().is_empty() => "%title%",
-        None => &site.title_template,
-    };
-    template
-        .replace("%title%", article.title.trim())
-        .replace("%sitename%", site.name.trim())
-        .trim()
-        .to_owned()
-}
-
-/// A check with its fix hint already in the UI language.
-#[derive(Debug, Serialize)]
-pub struct CheckView {
-    #[serde(flatten)]
-    pub check: Check,
-    pub hint: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct KeywordView {
-    pub keyword: String,
-    pub score: u8,
-    pub band: Band,
-}
-
-/// A [`Report`] as the UI shows it.
-#[derive(Debug, Serialize)]
-pub struct ReportView {
-    pub profile: String,
-    pub score: u8,
-    pub band: Band,
-    pub keyword: Option<String>,
-    pub checks: Vec<CheckView>,
-    pub secondary: Vec<KeywordView>,
-    pub words: usize,
-    pub reading_minutes: u32,
-    /// The title that was scored (see [`displayed_title`]).
-    pub scored_title: String,
-    pub issues: Vec<String>,
-}
-
-fn lang_of(code: &str) -> Lang {
-    if code.eq_ignore_ascii_case("en") {
-        Lang::En
-    } else {
-        Lang::Id
-    }
-}
-
-/// Scores an article with a profile; pure, so the command and the tests share it.
-/// `rules`: a newsroom rules file to score with; only the newsroom profile has rules.
-pub fn score(
-    article: &Article,
-    profile: &str,
-    ui_lang: &str,
-    site: &Site,
-    rules: Option<&Path>,
-) -> Result<ReportView, IpcError> {
-    let id: ProfileId = profile
-        .parse()
-        .map_err(|err: redaksi_seo::UnknownProfile| IpcError {
-            code: "unknown_profile".into(),
-            message: err.to_string(),
-        })?;
-    let own_rules = match (id, rules) {
-        (ProfileId::Newsroom, Some(path)) => Some(crate::rules::profile(path)?),
-        _ => None,
-    };
-    let engine: &dyn Profile = match &own_rules {
-        Some(newsroom) => newsroom.as_ref(),
-        None => id.profile(),
-    };
-    let mut request = AnalysisRequest::from_article(article, &site.url);
-    request.title = displayed_title(article, site);
-    let report: Report = redaksi_seo::analyze(&request, engine);
-    let lang = lang_of(ui_lang);
-    let text = |message: &redaksi_seo::Message| redaksi_seo::messages::text(message, lang);
-    Ok(ReportView {
-        profile: report.profile,
-        score: report.score,
-        band: report.band,
-        keyword: report.keyword,
-        checks: report
-            .checks
-            .into_iter()
-            .map(|check| {
-                let hint = text(&check.message);
-                CheckView { check, hint }
-            })
-            .collect(),
-        secondary: report
-            .secondary
-            .into_iter()
-            .map(|k| KeywordView {
-                keyword: k.keyword,
-                score: k.score,
-                band: k.band,
-            })
-            .collect(),
-        words: report.stats.words,
-        reading_minutes: report.stats.reading_minutes,
-        scored_title: request.title,
-        issues: report.issues.iter().map(|i| text(&i.message)).collect(),
-    })
-}
+use crate::error::blocking;
+use crate::state::AppState;
 
 /// Live scoring. The UI sends every change; it drops answers older than its newest request.
 /// `rules` is the path of the newsroom's rules file, when the settings name one.
 #[tauri::command]
 pub async fn analyze_article(
+    state: State<'_, AppState>,
     article: Article,
     profile: String,
     lang: String,
     site: Site,
     rules: Option<PathBuf>,
-) -> Result<ReportView, IpcError> {
-    tauri::async_runtime::spawn_blocking(move || {
-        score(&article, &profile, &lang, &site, rules.as_deref())
+) -> Result<ReportView, Error> {
+    let cache = state.rules.clone();
+    blocking(move || {
+        let profile = score::profile_id(&profile)?;
+        let rules = rules.map(|path| cache.profile(&path)).transpose()?;
+        Ok(score::score(&article, profile, &site, rules)?.view(score::ui_lang(&lang)))
     })
     .await
-    .map_err(|err| IpcError {
-        code: "internal".into(),
-        message: format!("the analysis stopped: {err}"),
-    })?
 }
 
-/// What the dashboard filters on; empty fields do not filter.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct DashboardFilter {
-    pub text: String,
-    pub status: Option<Status>,
-    pub tag: Option<String>,
-    pub band: Option<ScoreBand>,
-    pub byline: Option<String>,
-    pub category: Option<String>,
-    /// Last updated at or after this time.
-    pub updated_from: Option<chrono::DateTime<chrono::Utc>>,
-    /// Last updated before this time.
-    pub updated_to: Option<chrono::DateTime<chrono::Utc>>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct DashboardRow {
-    pub id: Uuid,
-    pub title: String,
-    pub byline: Option<String>,
-    pub status: Status,
-    pub score: Option<u8>,
-    pub updated_at: chrono::DateTime<chrono::Utc>,
-    /// Where a search matched, with the hits between U+0001 and U+0002 removed: plain text.
-    pub snippet: Option<String>,
-}
-
-/// Every article matching the filter. The UI virtualises and sorts the rows itself, so one call
-/// returns them all (10,000 rows are about 2 MB of JSON).
-pub fn dashboard(
-    store: &redaksi_store::Store,
-    filter: &DashboardFilter,
-) -> Result<Vec<DashboardRow>, StoreError> {
-    let query = ListQuery {
-        status: filter.status,
-        tag: filter.tag.clone().filter(|t| !t.trim().is_empty()),
-        score_band: filter.band,
-        category: filter.category.clone().filter(|c| !c.trim().is_empty()),
-        updated_from: filter.updated_from,
-        updated_to: filter.updated_to,
-        sort: if filter.text.trim().is_empty() {
-            SortBy::Updated
-        } else {
-            SortBy::Relevance
-        },
-        limit: u32::MAX,
-        ..ListQuery::default()
-    };
-    let rows: Vec<(redaksi_store::ArticleSummary, Option<String>)> =
-        if filter.text.trim().is_empty() {
-            store.list(&query)?.into_iter().map(|s| (s, None)).collect()
-        } else {
-            store
-                .search(&filter.text, &query)?
-                .into_iter()
-                .map(|hit| {
-                    let snippet = hit
-                        .snippet
-                        .iter()
-                        .map(|p| p.text.as_str())
-                        .collect::<String>();
-                    (hit.article, Some(snippet))
-                })
-                .collect()
-        };
-    let bylines = bylines(store)?;
-    let wanted = filter
-        .byline
-        .as_deref()
-        .map(|b| b.trim().to_lowercase())
-        .filter(|b| !b.is_empty());
-    Ok(rows
-        .into_iter()
-        .map(|(summary, snippet)| DashboardRow {
-            byline: bylines.get(&summary.id.to_string()).cloned().flatten(),
-            id: summary.id,
-            title: summary.title,
-            status: summary.status,
-            score: summary.score,
-            updated_at: summary.updated_at,
-            snippet,
-        })
-        .filter(|row| match (&wanted, &row.byline) {
-            (None, _) => true,
-            (Some(want), Some(byline)) => byline.to_lowercase().contains(want),
-            (Some(_), None) => false,
-        })
-        .collect())
-}
-
-/// The byline column, which the store's summaries leave out.
-fn bylines(store: &redaksi_store::Store) -> Result<HashMap<String, Option<String>>, StoreError> {
-    let conn = store.connection();
-    let mut stmt = conn
-        .prepare_cached("SELECT id, byline FROM articles WHERE deleted_at IS NULL")
-        .map_err(|err| StoreError::InvalidData(err.to_string()))?;
-    let rows = stmt
-        .query_map([], |row| {
-            Ok((row.get::<_, String>(0)?, row.get::<_, Option<String>>(1)?))
-        })
-        .map_err(|err| StoreError::InvalidData(err.to_string()))?;
-    rows.map(|row| row.map_err(|err| StoreError::InvalidData(err.to_string())))
-        .collect()
+/// Checks a rules file before the settings keep it.
+#[tauri::command]
+pub async fn check_rules_file(path: String) -> Result<RulesCheck, Error> {
+    blocking(move || redaksi_desk::rules::check_file(&PathBuf::from(path.trim()))).await
 }
 
 #[tauri::command]
 pub async fn dashboard_rows(
     state: State<'_, AppState>,
     filter: DashboardFilter,
-) -> Result<Vec<DashboardRow>, IpcError> {
-    state.call(move |store| dashboard(store, &filter)).await
-}
-
-/// The outcome for one article of a bulk status change.
-#[derive(Debug, Clone, Serialize)]
-pub struct StatusChange {
-    pub id: Uuid,
-    /// `None` when the change was made; otherwise why not (`workflow`, `not_found`, …).
-    pub error: Option<IpcError>,
-}
-
-/// Moves each article to `status` if the workflow allows it; the others stay as they are.
-pub fn change_status(
-    store: &mut redaksi_store::Store,
-    ids: &[Uuid],
-    status: Status,
-) -> Vec<StatusChange> {
-    ids.iter()
-        .map(|&id| {
-            let result = store
-                .get_article(id)
-                .map_err(IpcError::from)
-                .and_then(|mut article| {
-                    if !article.meta.status.can_move_to(status) {
-                        return Err(IpcError {
-                            code: "workflow".into(),
-                            message: format!("{} cannot move to {status}", article.meta.status),
-                        });
-                    }
-                    article.meta.status = status;
-                    store
-                        .save_article(&article)
-                        .map(drop)
-                        .map_err(IpcError::from)
-                });
-            StatusChange {
-                id,
-                error: result.err(),
-            }
-        })
-        .collect()
+) -> Result<Vec<DashboardRow>, Error> {
+    state
+        .call(move |store| redaksi_desk::dashboard::rows(store, &filter))
+        .await
 }
 
 #[tauri::command]
@@ -323,16 +59,11 @@ pub async fn set_status(
     state: State<'_, AppState>,
     ids: Vec<Uuid>,
     status: Status,
-) -> Result<Vec<StatusChange>, IpcError> {
+) -> Result<Vec<StatusChange>, Error> {
     let changes = state
-        .call(move |store| Ok(change_status(store, &ids, status)))
+        .call(move |store| Ok::<_, Error>(workflow::change_status(store, &ids, status)))
         .await?;
-    let changed = changes
-        .iter()
-        .filter(|change| change.error.is_none())
-        .map(|change| change.id)
-        .collect();
-    state.mirror_saved(changed).await;
+    state.mirror_saved(workflow::changed(&changes)).await;
     Ok(changes)
 }
 
@@ -341,25 +72,21 @@ pub async fn name_version(
     state: State<'_, AppState>,
     id: Uuid,
     name: String,
-) -> Result<RevisionInfo, IpcError> {
-    let name = name.trim().to_owned();
-    if name.is_empty() {
-        return Err(IpcError {
-            code: "invalid_input".into(),
-            message: "a version needs a name".into(),
-        });
-    }
-    state.call(move |store| store.name_version(id, &name)).await
+) -> Result<RevisionInfo, Error> {
+    state
+        .call(move |store| workflow::name_version(store, id, &name))
+        .await
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use redaksi_store::Store;
     use rstest::rstest;
     use serde_json::{Value, json};
     use tauri::test::MockRuntime;
     use tauri::{App, WebviewWindow};
+
+    use std::path::Path;
 
     use crate::ipc_test::{app_on, invoke};
 
@@ -620,29 +347,6 @@ mod tests {
         assert_eq!(err["code"], "invalid_input");
     }
 
-    #[rstest]
-    #[case::template("", "%title% - %sitename%", "Banjir - Kabar")]
-    #[case::custom_title_with_variables(
-        "Banjir hari ini | %sitename%",
-        "%title% - %sitename%",
-        "Banjir hari ini | Kabar"
-    )]
-    #[case::no_template("", "", "Banjir")]
-    fn the_displayed_title_fills_the_template(
-        #[case] seo_title: &str,
-        #[case] template: &str,
-        #[case] expected: &str,
-    ) {
-        let mut article = Article::new("Banjir", "", chrono::Utc::now());
-        article.meta.seo_title = Some(seo_title.to_owned());
-        let site = Site {
-            url: String::new(),
-            name: "Kabar".into(),
-            title_template: template.into(),
-        };
-        assert_eq!(displayed_title(&article, &site), expected);
-    }
-
     #[test]
     fn the_dashboard_filters_by_category_and_date_range() {
         let (_app, window) = app();
@@ -683,5 +387,83 @@ mod tests {
         );
         assert!(ids(json!({ "updated_from": now + hour })).is_empty());
         assert!(ids(json!({ "updated_to": now - hour })).is_empty());
+    }
+
+    const SHIPPED: &str = include_str!("../../crates/seo/data/newsroom-rules.json");
+
+    #[test]
+    fn a_valid_file_passes_and_a_broken_one_names_its_line() {
+        let (_app, window) = app_on(Store::open_in_memory().unwrap());
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("rules.json");
+        std::fs::write(&good, SHIPPED).unwrap();
+        let ok = invoke(&window, "check_rules_file", json!({ "path": good })).unwrap();
+        assert_eq!(ok["valid"], true, "{ok}");
+
+        // A comma missing at the end of the third line.
+        let mut lines: Vec<&str> = SHIPPED.lines().collect();
+        let third = lines[2].trim_end_matches(',').to_owned();
+        lines[2] = &third;
+        let bad = dir.path().join("broken.json");
+        std::fs::write(&bad, lines.join("\n")).unwrap();
+        let report = invoke(&window, "check_rules_file", json!({ "path": bad })).unwrap();
+        assert_eq!(report["valid"], false, "{report}");
+        assert!(report["line"].as_u64().unwrap() >= 3, "{report}");
+        assert!(!report["message"].as_str().unwrap().is_empty());
+
+        let missing = dir.path().join("absent.json");
+        let err = invoke(&window, "check_rules_file", json!({ "path": missing })).unwrap_err();
+        assert_eq!(err["code"], "io", "{err}");
+    }
+
+    #[test]
+    fn scoring_uses_the_rules_file_and_reads_it_again_when_it_changes() {
+        let (_app, window) = app_on(Store::open_in_memory().unwrap());
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("rules.json");
+        std::fs::write(&path, SHIPPED).unwrap();
+        let article = invoke(
+            &window,
+            "create_article",
+            json!({ "title": "Banjir Jakarta", "body": "Banjir melanda Jakarta sejak pagi." }),
+        )
+        .unwrap();
+        let site = json!({ "url": "https://berita.example", "name": "Kabar", "title_template": "%title%" });
+        let analyze = |rules: Option<&Path>| {
+            invoke(
+                &window,
+                "analyze_article",
+                json!({ "article": article, "profile": "newsroom", "lang": "en", "site": site, "rules": rules }),
+            )
+        };
+        let builtin = analyze(None).unwrap();
+        let same = analyze(Some(&path)).unwrap();
+        assert_eq!(
+            builtin["score"], same["score"],
+            "the shipped rules score the same"
+        );
+
+        // Every check weighs nothing but one: the score now depends on that check alone.
+        let mut rules: serde_json::Value = serde_json::from_str(SHIPPED).unwrap();
+        for (_, rule) in rules["checks"].as_object_mut().unwrap() {
+            rule["weight"] = json!(0);
+        }
+        rules["checks"]["byline"]["weight"] = json!(10);
+        std::fs::write(&path, serde_json::to_string_pretty(&rules).unwrap()).unwrap();
+        let changed = analyze(Some(&path)).unwrap();
+        let byline = changed["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == "byline")
+            .unwrap()
+            .clone();
+        assert_eq!(byline["max"], 10, "{byline}");
+        assert_ne!(changed["score"], builtin["score"], "{changed}");
+
+        std::fs::write(&path, "{ \"version\": 1,\n  \"checks\": oops }").unwrap();
+        let err = analyze(Some(&path)).unwrap_err();
+        assert_eq!(err["code"], "rules_invalid", "{err}");
+        assert!(err["message"].as_str().unwrap().contains("line 2"), "{err}");
     }
 }

@@ -1,155 +1,22 @@
 //! Mirroring a folder of Markdown files from the app (`redaksi-folder`'s [`Mirror`] driven by
-//! its watcher). The chosen folder is kept in `mirror.json` in the data directory, so the app
-//! resumes mirroring at launch before the UI asks. What each sync step did reaches the UI as
-//! the `mirror-sync` event, and every conflict copy as `mirror-conflict`, so the user is told.
+//! its watcher). The chosen folder is kept in the data folder (`redaksi_desk::mirror::Settings`),
+//! so the app resumes mirroring at launch before the UI asks. What each sync step did reaches
+//! the UI as the `mirror-sync` event, and every conflict copy as `mirror-conflict`.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use chrono::{DateTime, Utc};
-use redaksi_folder::{FolderError, FolderWatcher, Mirror, SyncEvent};
-use serde::{Deserialize, Serialize};
+use chrono::Utc;
+use redaksi_desk::Error;
+use redaksi_desk::mirror::{self, MirrorStatus, Settings, SyncCounts};
+use redaksi_folder::Mirror;
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
-use uuid::Uuid;
 
-use crate::commands::AppState;
-use crate::error::IpcError;
+use crate::error::blocking;
+use crate::state::{AppState, Report, Running};
 
 pub const SYNC_EVENT: &str = "mirror-sync";
 pub const CONFLICT_EVENT: &str = "mirror-conflict";
-const SETTINGS_FILE: &str = "mirror.json";
-
-/// Handles one sync step's outcome: counts it, tells the UI.
-pub type Report = Arc<dyn Fn(Result<Vec<SyncEvent>, FolderError>) + Send + Sync>;
-
-/// What one sync step did.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct SyncCounts {
-    pub imported: usize,
-    pub updated: usize,
-    pub exported: usize,
-    pub trashed: usize,
-    pub conflicts: usize,
-    pub failed: usize,
-}
-
-impl SyncCounts {
-    fn of(events: &[SyncEvent]) -> SyncCounts {
-        let mut counts = SyncCounts::default();
-        for event in events {
-            match event {
-                SyncEvent::Imported { .. } => counts.imported += 1,
-                SyncEvent::Updated { .. } => counts.updated += 1,
-                SyncEvent::Exported { .. } => counts.exported += 1,
-                SyncEvent::Trashed { .. } => counts.trashed += 1,
-                SyncEvent::Conflict { .. } => counts.conflicts += 1,
-                SyncEvent::Failed { .. } => counts.failed += 1,
-            }
-        }
-        counts
-    }
-}
-
-/// The mirror as the settings screen shows it; also the `mirror-sync` event's payload.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct MirrorStatus {
-    /// The chosen folder, kept while mirroring is stopped so it can be started again.
-    pub folder: Option<PathBuf>,
-    pub running: bool,
-    /// When the last sync step finished, and what it did.
-    pub last_sync: Option<DateTime<Utc>>,
-    pub last: SyncCounts,
-    /// Why the last step (or starting) failed.
-    pub error: Option<IpcError>,
-}
-
-/// A conflict the user must hear about: the article kept the app's text, and the file's text
-/// is now the article `copy`, in the file `copy_file` next to the original.
-#[derive(Debug, Clone, Serialize)]
-pub struct ConflictNotice {
-    pub id: Uuid,
-    pub copy: Uuid,
-    pub file: String,
-    pub copy_file: String,
-}
-
-#[derive(Debug, Default, Serialize, Deserialize)]
-struct Settings {
-    folder: Option<PathBuf>,
-    enabled: bool,
-}
-
-struct Running {
-    mirror: Mirror,
-    report: Report,
-    _watcher: FolderWatcher,
-}
-
-/// The mirror's place in [`AppState`].
-#[derive(Default)]
-pub struct MirrorSlot {
-    running: Mutex<Option<Running>>,
-    status: Arc<Mutex<MirrorStatus>>,
-}
-
-impl MirrorSlot {
-    /// The running mirror and its report, for writing out what the app saved.
-    pub(crate) fn running(&self) -> Option<(Mirror, Report)> {
-        let running = self.running.lock().ok()?;
-        running
-            .as_ref()
-            .map(|r| (r.mirror.clone(), Arc::clone(&r.report)))
-    }
-
-    pub(crate) fn status(&self) -> MirrorStatus {
-        self.status.lock().map(|s| s.clone()).unwrap_or_default()
-    }
-
-    /// Stops watching (the folder stays chosen).
-    pub(crate) fn stop(&self) {
-        let stopped = self.running.lock().ok().and_then(|mut r| r.take());
-        drop(stopped);
-        if let Ok(mut status) = self.status.lock() {
-            status.running = false;
-        }
-    }
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
-
-fn settings_path(state: &AppState) -> Result<PathBuf, IpcError> {
-    state
-        .data_dir
-        .as_ref()
-        .map(|dir| dir.join(SETTINGS_FILE))
-        .ok_or_else(|| IpcError {
-            code: "invalid_input".into(),
-            message: "an in-memory store has no data folder to keep the mirror's settings in"
-                .into(),
-        })
-}
-
-fn read_settings(state: &AppState) -> Settings {
-    settings_path(state)
-        .ok()
-        .and_then(|path| std::fs::read(path).ok())
-        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-        .unwrap_or_default()
-}
-
-fn write_settings(state: &AppState, settings: &Settings) -> Result<(), IpcError> {
-    let path = settings_path(state)?;
-    let json = serde_json::to_vec_pretty(settings).map_err(|err| IpcError {
-        code: "internal".into(),
-        message: err.to_string(),
-    })?;
-    redaksi_folder::write_atomically(&path, &json)?;
-    Ok(())
-}
 
 fn reporter<R: Runtime>(app: AppHandle<R>, status: Arc<Mutex<MirrorStatus>>) -> Report {
     Arc::new(move |outcome| {
@@ -166,22 +33,7 @@ fn reporter<R: Runtime>(app: AppHandle<R>, status: Arc<Mutex<MirrorStatus>>) -> 
                     return;
                 }
                 Ok(events) => {
-                    for event in &events {
-                        if let SyncEvent::Conflict {
-                            id,
-                            path,
-                            copy,
-                            copy_path,
-                        } = event
-                        {
-                            conflicts.push(ConflictNotice {
-                                id: *id,
-                                copy: *copy,
-                                file: file_name(path),
-                                copy_file: file_name(copy_path),
-                            });
-                        }
-                    }
+                    conflicts = mirror::conflicts(&events);
                     status.last = SyncCounts::of(&events);
                     status.error = None;
                 }
@@ -200,30 +52,30 @@ fn reporter<R: Runtime>(app: AppHandle<R>, status: Arc<Mutex<MirrorStatus>>) -> 
 
 /// Starts mirroring `folder`: a full sync first, then live. Blocks (the first sync runs on the
 /// store's thread), so call it off the async runtime.
-fn start_blocking<R: Runtime>(app: &AppHandle<R>, folder: &Path) -> Result<(), IpcError> {
+fn start_blocking<R: Runtime>(app: &AppHandle<R>, folder: &Path) -> Result<(), Error> {
     let state = app.state::<AppState>();
     state.mirror.stop();
     let handle = tauri::async_runtime::block_on(state.handle())?;
     let report = reporter(app.clone(), Arc::clone(&state.mirror.status));
     let first = Arc::clone(&report);
     let watcher = redaksi_folder::watch(folder, handle, move |outcome| first(outcome));
-    let mut status = state.mirror.status.lock().map_err(|_| poisoned())?;
+    let mut status = state.mirror.status.lock().map_err(|_| {
+        Error::internal("the mirror's state is unavailable after an earlier failure")
+    })?;
     status.folder = Some(folder.to_owned());
     match watcher {
         Ok(watcher) => {
             status.running = true;
             drop(status);
-            if let Ok(mut running) = state.mirror.running.lock() {
-                *running = Some(Running {
-                    mirror: Mirror::new(folder),
-                    report,
-                    _watcher: watcher,
-                });
-            }
+            state.mirror.set_running(Running {
+                mirror: Mirror::new(folder),
+                report,
+                _watcher: watcher,
+            });
             Ok(())
         }
         Err(err) => {
-            let err = IpcError::from(err);
+            let err = Error::from(err);
             status.running = false;
             status.error = Some(err.clone());
             Err(err)
@@ -231,43 +83,32 @@ fn start_blocking<R: Runtime>(app: &AppHandle<R>, folder: &Path) -> Result<(), I
     }
 }
 
-fn poisoned() -> IpcError {
-    IpcError {
-        code: "internal".into(),
-        message: "the mirror's state is unavailable after an earlier failure".into(),
-    }
+fn settings(state: &AppState) -> Settings {
+    state
+        .data_dir
+        .as_deref()
+        .map(Settings::read)
+        .unwrap_or_default()
 }
 
 /// The folder to mirror at launch, if mirroring was left on.
-pub(crate) fn enabled_folder(state: &AppState) -> Option<PathBuf> {
-    let settings = read_settings(state);
-    settings.folder.filter(|_| settings.enabled)
+pub fn enabled_folder(state: &AppState) -> Option<PathBuf> {
+    settings(state).enabled_folder().map(Path::to_owned)
 }
 
 /// Resumes mirroring the folder chosen in an earlier session, if it was left running. Called
 /// at launch and after a backup is restored.
 pub fn resume<R: Runtime>(app: &AppHandle<R>) {
     let state = app.state::<AppState>();
-    let settings = read_settings(&state);
+    let settings = settings(&state);
     if let Ok(mut status) = state.mirror.status.lock() {
         status.folder = settings.folder.clone();
     }
-    if let (Some(folder), true) = (settings.folder, settings.enabled)
-        && let Err(err) = start_blocking(app, &folder)
+    if let Some(folder) = settings.enabled_folder()
+        && let Err(err) = start_blocking(app, folder)
     {
         eprintln!("Redaksi mirror: {}", err.message);
     }
-}
-
-async fn blocking<T: Send + 'static>(
-    f: impl FnOnce() -> Result<T, IpcError> + Send + 'static,
-) -> Result<T, IpcError> {
-    tauri::async_runtime::spawn_blocking(f)
-        .await
-        .map_err(|err| IpcError {
-            code: "internal".into(),
-            message: err.to_string(),
-        })?
 }
 
 /// Starts mirroring `folder` (absolute; created if missing) and remembers it for next launch.
@@ -276,44 +117,36 @@ pub async fn start_mirror<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     folder: PathBuf,
-) -> Result<MirrorStatus, IpcError> {
-    if !folder.is_absolute() {
-        return Err(IpcError {
-            code: "invalid_input".into(),
-            message: format!("{}: choose a full folder path", folder.display()),
-        });
-    }
-    settings_path(&state)?;
-    let app_for_start = app.clone();
-    let chosen = folder.clone();
+) -> Result<MirrorStatus, Error> {
+    mirror::check_folder(&folder)?;
+    let data_dir = state
+        .data_dir("to keep the mirror's settings in")?
+        .to_owned();
+    let (app_for_start, chosen) = (app.clone(), folder.clone());
     blocking(move || start_blocking(&app_for_start, &chosen)).await?;
-    write_settings(
-        &state,
-        &Settings {
-            folder: Some(folder),
-            enabled: true,
-        },
-    )?;
+    let chosen = Settings {
+        folder: Some(folder),
+        enabled: true,
+    };
+    chosen.write(&data_dir)?;
     Ok(state.mirror.status())
 }
 
 /// Stops mirroring; the folder stays chosen (and stopped) across restarts.
 #[tauri::command]
-pub async fn stop_mirror(state: State<'_, AppState>) -> Result<MirrorStatus, IpcError> {
+pub async fn stop_mirror(state: State<'_, AppState>) -> Result<MirrorStatus, Error> {
     state.mirror.stop();
-    let settings = read_settings(&state);
-    write_settings(
-        &state,
-        &Settings {
-            folder: settings.folder,
-            enabled: false,
-        },
-    )?;
+    let data_dir = state.data_dir("to keep the mirror's settings in")?;
+    let stopped = Settings {
+        enabled: false,
+        ..Settings::read(data_dir)
+    };
+    stopped.write(data_dir)?;
     Ok(state.mirror.status())
 }
 
 #[tauri::command]
-pub async fn mirror_status(state: State<'_, AppState>) -> Result<MirrorStatus, IpcError> {
+pub async fn mirror_status(state: State<'_, AppState>) -> Result<MirrorStatus, Error> {
     Ok(state.mirror.status())
 }
 
@@ -323,10 +156,10 @@ mod tests {
     use std::time::{Duration, Instant};
 
     use serde_json::{Value, json};
-    use tauri::Listener;
+    use tauri::{Listener, Manager};
 
-    use crate::commands::AppState;
     use crate::ipc_test::{app_with, invoke};
+    use crate::state::AppState;
 
     fn md_files(dir: &std::path::Path) -> Vec<String> {
         let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -423,8 +256,10 @@ mod tests {
         let data = tempfile::tempdir().unwrap();
         let folder = tempfile::tempdir().unwrap();
         {
-            let (_app, window) = app_with(AppState::open(Ok(data.path())));
+            let (app, window) = app_with(AppState::open(Ok(data.path())));
             invoke(&window, "start_mirror", json!({ "folder": folder.path() })).unwrap();
+            // The app quits: its watcher stops, and with it the last hold on the data folder.
+            app.state::<AppState>().mirror.stop();
         }
         let (app, window) = app_with(AppState::open(Ok(data.path())));
         let before = invoke(&window, "mirror_status", json!({})).unwrap();

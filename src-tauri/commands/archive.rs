@@ -1,43 +1,30 @@
-//! IPC commands for the archive side of the store (issue #5): saves that leave a revision,
-//! history with diffs and restore, trash, scores, media, backups and Markdown import. Each
-//! hands its work to the store's thread through [`AppState::call`], like the editor commands.
-//! The dashboard's filtered list and search live in `desk.rs` (`dashboard_rows`), which adds
-//! the byline the dashboard shows.
+//! The archive side of the store (issue #5): saves that leave a revision, history with diffs
+//! and restore, trash, scores, media, backups and Markdown import.
 
 use std::path::PathBuf;
 
 use redaksi_article::Article;
+use redaksi_desk::Error;
+use redaksi_desk::archive::{self, ImportResult, SaveReason, TrashItem};
+use redaksi_desk::editing::{self, Saved};
 use redaksi_store::{
-    ArticleSummary, BackupInfo, Maintenance, MediaRef, RevisionDiff, RevisionInfo, SaveKind,
-    StoreError, Version,
+    BackupInfo, Maintenance, MediaRef, RevisionDiff, RevisionInfo, SaveKind, Version,
 };
-use serde::{Deserialize, Serialize};
 use tauri::State;
 use uuid::Uuid;
 
-use crate::commands::AppState;
-use crate::error::IpcError;
-
-/// Why the UI saves outside the autosave: Ctrl/Cmd+S, or a version the user names.
-#[derive(Debug, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum SaveReason {
-    Explicit,
-    Named { name: String },
-}
+use crate::state::AppState;
 
 #[tauri::command]
 pub async fn save_article_as(
     state: State<'_, AppState>,
     article: Article,
+    base: Option<Article>,
     reason: SaveReason,
-) -> Result<Article, IpcError> {
-    let kind = match reason {
-        SaveReason::Explicit => SaveKind::Explicit,
-        SaveReason::Named { name } => SaveKind::Named(name),
-    };
+) -> Result<Saved, Error> {
+    let kind = SaveKind::from(reason);
     state
-        .call_saving(move |store| store.save_as(&article, kind))
+        .call_edit(move |store| editing::save(store, &article, base.as_ref(), kind))
         .await
 }
 
@@ -45,7 +32,7 @@ pub async fn save_article_as(
 pub async fn list_revisions(
     state: State<'_, AppState>,
     id: Uuid,
-) -> Result<Vec<RevisionInfo>, IpcError> {
+) -> Result<Vec<RevisionInfo>, Error> {
     state.call(move |store| store.list_revisions(id)).await
 }
 
@@ -54,7 +41,7 @@ pub async fn get_revision(
     state: State<'_, AppState>,
     id: Uuid,
     revision: i64,
-) -> Result<Article, IpcError> {
+) -> Result<Article, Error> {
     state
         .call(move |store| store.get_revision(id, revision))
         .await
@@ -67,7 +54,7 @@ pub async fn diff_revisions(
     id: Uuid,
     from: Option<i64>,
     to: Option<i64>,
-) -> Result<RevisionDiff, IpcError> {
+) -> Result<RevisionDiff, Error> {
     let version = |rev: Option<i64>| rev.map_or(Version::Current, Version::Revision);
     state
         .call(move |store| store.diff(id, version(from), version(to)))
@@ -79,36 +66,19 @@ pub async fn restore_revision(
     state: State<'_, AppState>,
     id: Uuid,
     revision: i64,
-) -> Result<Article, IpcError> {
+) -> Result<Article, Error> {
     state
         .call_saving(move |store| store.restore_revision(id, revision))
         .await
 }
 
-#[derive(Debug, Serialize)]
-pub struct TrashItem {
-    pub article: ArticleSummary,
-    pub deleted_at: chrono::DateTime<chrono::Utc>,
+#[tauri::command]
+pub async fn list_trash(state: State<'_, AppState>) -> Result<Vec<TrashItem>, Error> {
+    state.call(|store| archive::trash(store)).await
 }
 
 #[tauri::command]
-pub async fn list_trash(state: State<'_, AppState>) -> Result<Vec<TrashItem>, IpcError> {
-    state
-        .call(|store| {
-            Ok(store
-                .list_trash()?
-                .into_iter()
-                .map(|(article, deleted_at)| TrashItem {
-                    article,
-                    deleted_at,
-                })
-                .collect())
-        })
-        .await
-}
-
-#[tauri::command]
-pub async fn restore_from_trash(state: State<'_, AppState>, id: Uuid) -> Result<(), IpcError> {
+pub async fn restore_from_trash(state: State<'_, AppState>, id: Uuid) -> Result<(), Error> {
     state
         .call(move |store| store.restore_from_trash(id))
         .await?;
@@ -121,7 +91,7 @@ pub async fn set_score(
     state: State<'_, AppState>,
     id: Uuid,
     score: Option<u8>,
-) -> Result<(), IpcError> {
+) -> Result<(), Error> {
     state.call(move |store| store.set_score(id, score)).await
 }
 
@@ -130,42 +100,23 @@ pub async fn import_media(
     state: State<'_, AppState>,
     id: Uuid,
     path: PathBuf,
-) -> Result<MediaRef, IpcError> {
+) -> Result<MediaRef, Error> {
     state.call(move |store| store.import_media(id, &path)).await
 }
 
 #[tauri::command]
-pub async fn backup_now(state: State<'_, AppState>) -> Result<BackupInfo, IpcError> {
+pub async fn backup_now(state: State<'_, AppState>) -> Result<BackupInfo, Error> {
     state.call(|store| store.backup_now()).await
 }
 
 #[tauri::command]
-pub async fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupInfo>, IpcError> {
-    state
-        .call(|store| match store.data_dir() {
-            Some(dir) => redaksi_store::list_backups(dir),
-            None => Ok(Vec::new()),
-        })
-        .await
+pub async fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupInfo>, Error> {
+    state.call(|store| archive::backups(store)).await
 }
 
 #[tauri::command]
-pub async fn run_maintenance(state: State<'_, AppState>) -> Result<Maintenance, IpcError> {
+pub async fn run_maintenance(state: State<'_, AppState>) -> Result<Maintenance, Error> {
     state.call(|store| store.maintenance()).await
-}
-
-#[derive(Debug, Serialize)]
-pub struct ImportFailure {
-    pub path: PathBuf,
-    pub code: String,
-    pub line: Option<usize>,
-    pub message: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct ImportResult {
-    pub imported: Vec<redaksi_folder::Imported>,
-    pub failed: Vec<ImportFailure>,
 }
 
 /// Imports `.md` files or folders; each file is all or nothing, failures come back by file.
@@ -173,25 +124,9 @@ pub struct ImportResult {
 pub async fn import_markdown(
     state: State<'_, AppState>,
     paths: Vec<PathBuf>,
-) -> Result<ImportResult, IpcError> {
+) -> Result<ImportResult, Error> {
     let result = state
-        .call(move |store| {
-            let report = redaksi_folder::import(store, &paths, |_, _| {})
-                .map_err(|err| StoreError::InvalidInput(err.to_string()))?;
-            Ok(ImportResult {
-                imported: report.imported,
-                failed: report
-                    .failed
-                    .into_iter()
-                    .map(|failure| ImportFailure {
-                        code: failure.error.code().to_owned(),
-                        line: failure.error.line(),
-                        message: failure.error.to_string(),
-                        path: failure.path,
-                    })
-                    .collect(),
-            })
-        })
+        .call(move |store| archive::import_markdown(store, &paths))
         .await?;
     state
         .mirror_saved(result.imported.iter().map(|i| i.id).collect())
