@@ -156,7 +156,7 @@ mod tests {
     use std::time::{Duration, Instant};
 
     use serde_json::{Value, json};
-    use tauri::{Listener, Manager};
+    use tauri::Listener;
 
     use crate::ipc_test::{app_with, invoke};
     use crate::state::AppState;
@@ -255,12 +255,13 @@ mod tests {
     fn the_chosen_folder_is_mirrored_again_at_the_next_launch() {
         let data = tempfile::tempdir().unwrap();
         let folder = tempfile::tempdir().unwrap();
-        {
-            let (app, window) = app_with(AppState::open(Ok(data.path())));
-            invoke(&window, "start_mirror", json!({ "folder": folder.path() })).unwrap();
-            // The app quits: its watcher stops, and with it the last hold on the data folder.
-            app.state::<AppState>().mirror.stop();
-        }
+        // What start_mirror left in the data folder when the app quit (a process of its own,
+        // so its hold on the folder went with it).
+        let chosen = redaksi_desk::mirror::Settings {
+            folder: Some(folder.path().to_owned()),
+            enabled: true,
+        };
+        chosen.write(data.path()).unwrap();
         let (app, window) = app_with(AppState::open(Ok(data.path())));
         let before = invoke(&window, "mirror_status", json!({})).unwrap();
         assert_eq!(
