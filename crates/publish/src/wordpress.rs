@@ -482,21 +482,33 @@ impl CmsTarget for WordPress {
         })
     }
 
-    /// By slug (as sent, and WordPress's `-2`, `-3` variants) and by the article id in the
-    /// text; only a post that carries Redaksi's identity for the article is returned.
+    /// By slug (as sent, and WordPress's `-2`, `-3` variants), by the article id in the text,
+    /// and by the slug's words among the newest matching posts: a site that strips comments
+    /// loses the id from the text, and one with older namesakes gives our post a later `-N`
+    /// slug. Only a post that carries Redaksi's identity for the article is returned.
     async fn find_own(&self, article: Uuid, slug: &str) -> Result<Option<RemoteDoc>, PublishError> {
         let slugs = format!("{slug},{slug}-2,{slug}-3");
-        let by_slug = self
-            .posts(&[("slug", slugs.as_str()), ("per_page", "20")])
-            .await?;
-        if let Some(post) = by_slug.into_iter().find(|p| is_ours(p, article)) {
-            return Ok(Some(post));
-        }
         let id = article.to_string();
-        let by_search = self
-            .posts(&[("search", id.as_str()), ("per_page", "20")])
-            .await?;
-        Ok(by_search.into_iter().find(|p| is_ours(p, article)))
+        let words = slug.replace('-', " ");
+        let lookups: [&[(&str, &str)]; 3] = [
+            &[("slug", slugs.as_str()), ("per_page", "20")],
+            &[("search", id.as_str()), ("per_page", "20")],
+            &[
+                ("search", words.as_str()),
+                ("orderby", "modified"),
+                ("per_page", "100"),
+            ],
+        ];
+        for query in lookups {
+            if query[0].1.trim().is_empty() {
+                continue;
+            }
+            let found = self.posts(query).await?;
+            if let Some(post) = found.into_iter().find(|p| is_ours(p, article)) {
+                return Ok(Some(post));
+            }
+        }
+        Ok(None)
     }
 
     async fn fetch(&self, id: &str) -> Result<RemoteDoc, PublishError> {
