@@ -53,9 +53,20 @@ struct Chunk<'a> {
 }
 
 /// Reads WordPress content into Markdown that writes back to exactly the same content.
+///
+/// The common case costs one write-back: each piece's first reading, checked once for the
+/// whole post. Only when that misses is every reading of every piece checked on its own.
 pub fn to_markdown(content: &str) -> Result<Pulled, NotLossless> {
     let form = Form::of(content);
     let chunks = chunks(content, form);
+    let first: Vec<(String, How)> = chunks
+        .iter()
+        .map(|chunk| first_reading(chunk, form))
+        .collect();
+    let first_picks: Vec<&(String, How)> = first.iter().collect();
+    if to_content(&joined(&first_picks), form) == content {
+        return Ok(pulled(&first_picks, form));
+    }
     let options: Vec<Vec<(String, How)>> = chunks
         .iter()
         .map(|chunk| {
@@ -68,29 +79,34 @@ pub fn to_markdown(content: &str) -> Result<Pulled, NotLossless> {
     if options.iter().any(Vec::is_empty) {
         return Err(NotLossless);
     }
-    let first: Vec<&(String, How)> = options.iter().map(|o| &o[0]).collect();
-    let picks = if to_content(&joined(&first), form) == content {
-        first
+    let picks: Vec<&(String, How)> = options.iter().map(|o| &o[0]).collect();
+    let picks = if to_content(&joined(&picks), form) == content {
+        picks
     } else {
         one_by_one(content, form, &chunks, &options)?
     };
+    let pulled = pulled(&picks, form);
+    if to_content(&pulled.markdown, form) != content {
+        return Err(NotLossless);
+    }
+    Ok(pulled)
+}
+
+/// The Markdown of the chosen readings, with how each piece was carried.
+fn pulled(picks: &[&(String, How)], form: Form) -> Pulled {
     let mut carried = Carried::default();
-    for (_, how) in &picks {
+    for (_, how) in picks {
         *match how {
             How::Markdown => &mut carried.markdown,
             How::Html => &mut carried.html,
             How::Verbatim => &mut carried.verbatim,
         } += 1;
     }
-    let markdown = joined(&picks);
-    if to_content(&markdown, form) != content {
-        return Err(NotLossless);
-    }
-    Ok(Pulled {
-        markdown,
+    Pulled {
+        markdown: joined(picks),
         form,
         carried,
-    })
+    }
 }
 
 /// The pieces' Markdown, a blank line apart.
@@ -181,15 +197,30 @@ fn chunks(content: &str, form: Form) -> Vec<Chunk<'_>> {
     chunks
 }
 
+/// The reading [`candidates`] offers first, without making the others.
+fn first_reading(chunk: &Chunk<'_>, form: Form) -> (String, How) {
+    let md = [Style::Rich, Style::Plain]
+        .into_iter()
+        .find_map(|style| markdown_reading(chunk, form, style));
+    md.map_or_else(
+        || (chunk.text.to_owned(), How::Html),
+        |md| (md, How::Markdown),
+    )
+}
+
+fn markdown_reading(chunk: &Chunk<'_>, form: Form, style: Style) -> Option<String> {
+    match (&chunk.block, form) {
+        (Some(block), _) => read::block_md(block, style),
+        (None, Form::Classic) => read::classic_md(chunk.text, style),
+        (None, Form::Blocks) => None,
+    }
+}
+
+/// Every reading of a piece, richest first: Markdown (rich, then plain), raw HTML, verbatim.
 fn candidates(chunk: &Chunk<'_>, form: Form) -> Vec<(String, How)> {
     let mut out: Vec<(String, How)> = Vec::with_capacity(4);
     for style in [Style::Rich, Style::Plain] {
-        let md = match (&chunk.block, form) {
-            (Some(block), _) => read::block_md(block, style),
-            (None, Form::Classic) => read::classic_md(chunk.text, style),
-            (None, Form::Blocks) => None,
-        };
-        if let Some(md) = md
+        if let Some(md) = markdown_reading(chunk, form, style)
             && !out.iter().any(|(seen, _)| *seen == md)
         {
             out.push((md, How::Markdown));
