@@ -1,10 +1,12 @@
-//! The article as a CMS receives it: sanitised HTML with image URLs pointing at the CMS's
-//! copies, a marker that lets Redaksi find its own post again, and which images to upload.
+//! The article as a CMS receives it: WordPress content in core blocks, or sanitised HTML for
+//! Ghost, with image URLs pointing at the CMS's copies; a marker that lets Redaksi find its own
+//! post again where the site keeps no identity meta; and which images to upload.
 
 use std::path::{Path, PathBuf};
 
 use pulldown_cmark::{Event, Tag};
 use redaksi_article::{Article, markdown, render};
+use redaksi_blocks::Form;
 use uuid::Uuid;
 
 use crate::PublishError;
@@ -104,6 +106,73 @@ pub fn body_html(article: &Article, uploaded: &Uploads) -> String {
     let mut html = render::sanitize(&html);
     html.push_str(&marker(article.id));
     html
+}
+
+/// The front-matter key that records the form a pulled WordPress post was written in
+/// (`classic`); without it, posts go out as core blocks.
+pub const WORDPRESS_FORM_KEY: &str = "wordpress_form";
+
+/// The form WordPress content for `article` is written in: classic for a post pulled from the
+/// classic editor (so it goes back as it came), else core blocks.
+pub fn wordpress_form(article: &Article) -> Form {
+    match article
+        .meta
+        .extra
+        .get(WORDPRESS_FORM_KEY)
+        .and_then(|v| v.as_str())
+    {
+        Some("classic") => Form::Classic,
+        _ => Form::Blocks,
+    }
+}
+
+/// The article as WordPress content: its Markdown with each uploaded image's reference
+/// replaced by the CMS URL, written by `redaksi_blocks` as the core blocks the block editor
+/// saves (so the post opens there as native blocks) or as classic HTML for a classic post. Raw
+/// HTML the reporter wrote goes out as written: WordPress filters it by the account's role
+/// (`unfiltered_html`), and a pulled post must go back byte for byte. With `with_marker` the
+/// marker comment follows as a block of its own, for sites that do not keep the identity meta.
+pub fn wordpress_content(article: &Article, uploaded: &Uploads, with_marker: bool) -> String {
+    let mut markdown = article.body.clone();
+    for (reference, image) in uploaded {
+        // Stored references are `media/<sha-256>.<ext>`: nothing else in a text looks like one.
+        if reference.starts_with("media/") {
+            markdown = markdown.replace(reference.as_str(), &image.url);
+        }
+    }
+    let mut content = redaksi_blocks::to_content(&markdown, wordpress_form(article));
+    if with_marker {
+        if !content.is_empty() {
+            content.push_str("\n\n");
+        }
+        content.push_str(&marker(article.id));
+    }
+    content
+}
+
+/// WordPress content without Redaksi's marker comments (and the blank line each was written
+/// after), so a pulled post reads as the people writing it see it.
+pub fn strip_marker(content: &str) -> String {
+    const OPEN: &str = "<!-- redaksi:";
+    const CLOSE: &str = " -->";
+    let mut out = String::with_capacity(content.len());
+    let mut rest = content;
+    while let Some(at) = rest.find(OPEN) {
+        let after = &rest[at + OPEN.len()..];
+        let is_marker = after.len() >= 36 + CLOSE.len()
+            && after.is_char_boundary(36)
+            && Uuid::parse_str(&after[..36]).is_ok()
+            && after[36..].starts_with(CLOSE);
+        if is_marker {
+            out.push_str(rest[..at].strip_suffix("\n\n").unwrap_or(&rest[..at]));
+            rest = &after[36 + CLOSE.len()..];
+        } else {
+            out.push_str(&rest[..at + OPEN.len()]);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The media type WordPress and Ghost need for an upload, from the file name.
@@ -238,6 +307,54 @@ mod tests {
             "{html}"
         );
         assert!(html.ends_with(&marker(a.id)));
+    }
+
+    #[test]
+    fn wordpress_content_is_core_blocks_with_uploaded_urls_and_the_marker_only_when_asked() {
+        let mut a = Article::new(
+            "J",
+            format!("Teks **tebal**.\n\n![a](media/{HASH}.png)"),
+            Utc::now(),
+        );
+        let map = Uploads::from([(
+            format!("media/{HASH}.png"),
+            crate::target::Uploaded {
+                id: "7".into(),
+                url: "http://wp/a.png".into(),
+            },
+        )]);
+        let content = wordpress_content(&a, &map, false);
+        assert!(
+            content.starts_with("<!-- wp:paragraph -->\n<p>Teks <strong>tebal</strong>.</p>"),
+            "{content}"
+        );
+        assert!(content.contains("<!-- wp:image"), "{content}");
+        assert!(content.contains("src=\"http://wp/a.png\""), "{content}");
+        assert!(
+            !content.contains("media/") && !content.contains("redaksi:"),
+            "{content}"
+        );
+        let marked = wordpress_content(&a, &map, true);
+        assert_eq!(marked, format!("{content}\n\n{}", marker(a.id)));
+        assert_eq!(strip_marker(&marked), content);
+
+        a.meta
+            .extra
+            .insert(WORDPRESS_FORM_KEY.into(), "classic".into());
+        a.body = "Satu.\n\nDua.".into();
+        assert_eq!(
+            wordpress_content(&a, &Uploads::new(), false),
+            "Satu.\n\nDua."
+        );
+    }
+
+    #[test]
+    fn only_real_markers_are_stripped() {
+        let id = Uuid::new_v4();
+        let old_style = format!("<p>Isi</p>{}", marker(id));
+        assert_eq!(strip_marker(&old_style), "<p>Isi</p>");
+        let lookalike = "<!-- redaksi:not-a-uuid --> teks <!-- redaksi:";
+        assert_eq!(strip_marker(lookalike), lookalike);
     }
 
     #[rstest::rstest]

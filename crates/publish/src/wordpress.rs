@@ -388,9 +388,19 @@ impl CmsTarget for WordPress {
                 serde_json::Map::new()
             }
         };
+        // The identity meta finds the post again; the marker comment is only the fallback for
+        // a site that does not keep it (a comment in the body breaks the round trip).
+        let keeps_identity =
+            site.map(|s| s.capabilities.meta_keys.iter().any(|k| k == IDENTITY_META));
+        if keeps_identity.is_none() {
+            pending.push(format!(
+                "content: the marker {} follows when the site does not keep the {IDENTITY_META} meta",
+                payload::marker(article.id)
+            ));
+        }
         let fields = PostFields {
             title: article.title.clone(),
-            content: payload::body_html(article, images),
+            content: payload::wordpress_content(article, images, keeps_identity == Some(false)),
             excerpt: m.description.clone(),
             slug: payload::slug(article),
             status: request.status.as_str().to_owned(),

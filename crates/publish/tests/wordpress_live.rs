@@ -90,6 +90,22 @@ async fn publishes_with_images_terms_and_seo_read_back_then_updates_the_same_pos
     assert_eq!(post["excerpt"]["raw"], "Ringkasan banjir rob.");
     let content = post["content"]["raw"].as_str().unwrap();
     assert!(!content.contains("media/"), "local paths left in {content}");
+    // Native blocks for the block editor, exactly what `redaksi_blocks` reads back as the
+    // article's Markdown (the site keeps the identity meta, so no marker comment).
+    assert!(
+        content.starts_with("<!-- wp:paragraph -->\n<p>Hujan deras sejak pagi.</p>"),
+        "{content}"
+    );
+    assert_eq!(content.matches("<!-- wp:image").count(), 2, "{content}");
+    let pulled = redaksi_blocks::to_markdown(content).unwrap().markdown;
+    assert_eq!(
+        pulled,
+        article
+            .body
+            .trim_end()
+            .replace(&inline_a, uploads_of(content)[0])
+            .replace(&inline_b, uploads_of(content)[1])
+    );
     let uploads: Vec<&str> = content
         .match_indices("/wp-content/uploads/")
         .map(|(i, _)| &content[i..])
@@ -660,6 +676,15 @@ async fn a_worker_killed_after_sending_a_create_is_resumed_by_the_next_one_witho
     let posts = wp.posts_of(&a).await;
     assert_eq!(posts.len(), 1, "the restarted worker created a second post");
     assert_eq!(posts[0]["id"].to_string(), it.remote_id.unwrap());
+}
+
+/// The image URLs in WordPress content, in order.
+fn uploads_of(content: &str) -> Vec<&str> {
+    content
+        .split("src=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect()
 }
 
 /// Sets one of the test site's harness options (`null` clears it).
