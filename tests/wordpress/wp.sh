@@ -10,6 +10,7 @@
 #   tests/wordpress/wp.sh fault STATUS COUNT [RETRY_AFTER]   next COUNT REST writes answer STATUS
 #   tests/wordpress/wp.sh option NAME JSON                    set a harness option (faults, filters)
 #   tests/wordpress/wp.sh php FILE.php [ARGS…]                run a PHP script inside WordPress
+#   tests/wordpress/wp.sh plugin on|off SLUG                  (de)activate one of integrations/wordpress/
 #   tests/wordpress/wp.sh reset       stop and delete all state
 #
 # Settings (env): REDAKSI_WP_PORT (default 8089), REDAKSI_WP_DIR (state; default
@@ -135,6 +136,25 @@ stop_mysql() {
   fi
 }
 
+# The plugins Redaksi ships (integrations/wordpress/*), linked from this checkout into the site's
+# plugin folder (re-pointed on every start, so the site runs the checkout whose tests run).
+link_plugins() {
+  mkdir -p "$STATE/wp-content/plugins"
+  local dir
+  for dir in "$HERE"/../../integrations/wordpress/*/; do
+    [[ -d "$dir" ]] || continue
+    ln -sfn "$(cd "$dir" && pwd)" "$STATE/wp-content/plugins/$(basename "$dir")"
+  done
+}
+
+activate_plugins() {
+  local dir
+  for dir in "$HERE"/../../integrations/wordpress/*/; do
+    [[ -d "$dir" ]] || continue
+    wp_php "$HERE/plugin.php" on "$(basename "$dir")" >/dev/null
+  done
+}
+
 wp_php() { REDAKSI_WP_DIR="$STATE" REDAKSI_WP_URL="$URL" php "$@"; }
 
 print_env() {
@@ -154,6 +174,8 @@ case "${1:-start}" in
     start_mysql
     wp_php "$HERE/install.php" >"$STATE/app-password.tmp"
     mv "$STATE/app-password.tmp" "$STATE/app-password"
+    link_plugins
+    activate_plugins
     wp_php "$HERE/newsroom.php" >"$STATE/newsroom.env.tmp"
     mv "$STATE/newsroom.env.tmp" "$STATE/newsroom.env"
     start_php
@@ -167,6 +189,7 @@ case "${1:-start}" in
   fault) shift; wp_php "$HERE/fault.php" "$@" ;;
   option) shift; wp_php "$HERE/option.php" "$@" ;;
   php) shift; wp_php "$@" ;;
+  plugin) shift; link_plugins; wp_php "$HERE/plugin.php" "$@" ;;
   reset) stop_php; stop_mysql; rm -rf "$STATE" ;;
-  *) echo "usage: $0 start|stop|stop-php|start-php|status|env|fault|option|php|reset" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|stop-php|start-php|status|env|fault|option|php|plugin|reset" >&2; exit 2 ;;
 esac
