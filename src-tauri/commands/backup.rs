@@ -4,24 +4,13 @@
 //! again with its integrity check and starts the others again. The UI reloads afterwards.
 
 use redaksi_desk::Error;
-use redaksi_store::{BackupInfo, StoreError};
-use serde::Serialize;
+use redaksi_desk::data::{RestoreResult, StoreStatus};
+use redaksi_store::StoreError;
 use tauri::{AppHandle, Runtime, State};
 
 use crate::commands::{mirror, outbox};
 use crate::error::blocking;
 use crate::state::{AppState, open_store};
-
-/// Whether the store is open, and if not why, with the backup to offer when it is damaged.
-#[derive(Debug, Serialize)]
-pub struct StoreStatus {
-    pub ok: bool,
-    pub error: Option<Error>,
-    /// Set when the database failed its integrity check and a backup passes its own.
-    pub newest_good_backup: Option<BackupInfo>,
-    /// The folder that holds the database, its backups and media.
-    pub data_dir: Option<String>,
-}
 
 #[tauri::command]
 pub async fn store_status(state: State<'_, AppState>) -> Result<StoreStatus, Error> {
@@ -32,16 +21,6 @@ pub async fn store_status(state: State<'_, AppState>) -> Result<StoreStatus, Err
         newest_good_backup: recovery,
         data_dir: state.data_dir.as_ref().map(|dir| dir.display().to_string()),
     })
-}
-
-#[derive(Debug, Serialize)]
-pub struct RestoreResult {
-    pub restored: String,
-    /// The copy of the database as it was just before, listed with the other backups; `None`
-    /// when it could not be read (damaged), in which case it was kept aside as a file.
-    pub safety_backup: Option<BackupInfo>,
-    /// Whether the replaced file was kept next to the database (`redaksi.db.replaced-…`).
-    pub kept_aside: bool,
 }
 
 /// Replaces the database with the backup called `name`. Nothing is lost: the current

@@ -7,25 +7,13 @@
 
 use std::path::PathBuf;
 
-use redaksi_desk::{Error, data};
-use serde::Serialize;
+use redaksi_desk::Error;
+use redaksi_desk::data::{self, MoveResult};
 use tauri::{AppHandle, Runtime, State};
 
 use crate::commands::backup::restart;
 use crate::error::blocking;
 use crate::state::{AppState, open_store};
-
-#[derive(Debug, Serialize)]
-pub struct MoveResult {
-    /// The new data folder, used from the next start.
-    pub data_dir: String,
-    /// The old folder, kept as it was.
-    pub old_data_dir: String,
-    /// Files copied besides the database.
-    pub files: u64,
-    /// Files of the webview's storage (UI preferences) that could not be copied.
-    pub webview_skipped: u64,
-}
 
 /// Copies the data folder to `folder`, points the next start there and closes the store.
 /// Refusals (`target_not_absolute`, `target_inside_data_dir`, `target_not_empty`,

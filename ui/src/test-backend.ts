@@ -2,6 +2,7 @@
 // that drive the whole App through mockIPC. Each test file extends it with the commands of the
 // screens it tests.
 import type { Article } from "./lib/backend";
+import { emptyMeta } from "./lib/meta";
 
 export const byTestId = <T extends HTMLElement = HTMLElement>(id: string, root: ParentNode = document) =>
   root.querySelector<T>(`[data-testid="${id}"]`)!;
@@ -35,7 +36,7 @@ export class ArticleBackend {
           body: a.body as string,
           created_at: stamp,
           updated_at: stamp,
-          meta: { status: "draft" },
+          meta: { ...emptyMeta(), status: "draft" },
         };
         this.articles.set(article.id, article);
         return article;

@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 /// One article: what the reporter typed plus everything scoring and publishing need.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Article {
     pub id: Uuid,
     pub title: String,
@@ -39,6 +40,7 @@ impl Article {
 
 /// Article metadata. Every field is optional so that a half-written draft is always valid.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct Meta {
     pub seo_title: Option<String>,
@@ -63,11 +65,13 @@ pub struct Meta {
     pub muted_checks: Vec<MutedCheck>,
     /// Front-matter keys Redaksi does not know, kept so that a round trip loses nothing.
     #[serde(skip_serializing_if = "serde_norway::Mapping::is_empty")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "Record<string, unknown>"))]
     pub extra: serde_norway::Mapping,
 }
 
 /// A focus keyword with the synonyms that also count as a match.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Keyword {
     pub phrase: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -84,6 +88,7 @@ impl Keyword {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     Id,
@@ -100,6 +105,7 @@ impl Lang {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FeaturedImage {
     pub src: String,
     #[serde(default)]
@@ -107,6 +113,7 @@ pub struct FeaturedImage {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MutedCheck {
     pub id: String,
     pub reason: String,
@@ -114,6 +121,8 @@ pub struct MutedCheck {
 
 /// Where an article is in the newsroom workflow.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "WorkflowStatus"))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     #[default]

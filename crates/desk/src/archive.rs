@@ -11,6 +11,7 @@ use crate::error::{Code, Error, Result};
 
 /// Why the UI saves outside the autosave: Ctrl/Cmd+S, or a version the user names.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SaveReason {
     Explicit,
@@ -27,6 +28,7 @@ impl From<SaveReason> for SaveKind {
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct TrashItem {
     pub article: ArticleSummary,
     pub deleted_at: DateTime<Utc>,
@@ -45,6 +47,7 @@ pub fn trash(store: &Store) -> Result<Vec<TrashItem>> {
 
 /// A file that was not imported, and why.
 #[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ImportFailure {
     pub path: PathBuf,
     pub code: Code,
@@ -53,6 +56,7 @@ pub struct ImportFailure {
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ImportResult {
     pub imported: Vec<redaksi_folder::Imported>,
     pub failed: Vec<ImportFailure>,

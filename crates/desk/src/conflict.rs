@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 
 /// Both sides of a conflict, for the side-by-side view.
 #[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ConflictView {
     pub id: i64,
     pub target: String,

@@ -11,6 +11,7 @@ use crate::error::Result;
 
 /// What the dashboard filters on; empty fields do not filter.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default)]
 pub struct DashboardFilter {
     pub text: String,
@@ -27,6 +28,7 @@ pub struct DashboardFilter {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct DashboardRow {
     pub id: Uuid,
     pub title: String,

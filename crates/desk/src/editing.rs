@@ -23,6 +23,7 @@ pub const KEPT_NAME: &str = "Diubah di tempat lain / Changed elsewhere";
 
 /// What a save stored.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Saved {
     /// The article as stored; differs from what was sent when changes made elsewhere were
     /// merged in.

@@ -15,6 +15,7 @@ macro_rules! codes {
     ($($(#[$doc:meta])* $variant:ident = $wire:literal,)*) => {
         /// A stable identifier for a kind of failure; the UI switches on it and words it.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(test, derive(ts_rs::TS))]
         pub enum Code {
             $($(#[$doc])* #[serde(rename = $wire)] $variant,)*
         }
@@ -91,6 +92,8 @@ impl fmt::Display for Code {
 
 /// A failure as users meet it: a [`Code`] and the details in English.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "BackendError"))]
 pub struct Error {
     pub code: Code,
     pub message: String,

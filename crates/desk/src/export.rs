@@ -15,6 +15,7 @@ use crate::error::{Code, Error, Result};
 
 /// What the publish dialog shows: the text that will be sent or written, byte for byte.
 #[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct PayloadView {
     /// `wordpress`, `ghost`, `html`, `md` or `ninjs`.
     pub kind: String,
@@ -94,6 +95,7 @@ fn for_export(store: &mut Store, id: Uuid) -> Result<(Article, ExportContext)> {
 
 /// Where an export went.
 #[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Exported {
     pub path: PathBuf,
     pub dropped: Vec<Dropped>,

@@ -15,6 +15,7 @@ const SETTINGS_FILE: &str = "mirror.json";
 
 /// The folder chosen for mirroring, and whether mirroring is on.
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Settings {
     pub folder: Option<PathBuf>,
     pub enabled: bool,
@@ -55,6 +56,7 @@ pub fn check_folder(folder: &Path) -> Result<()> {
 
 /// What one sync step did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct SyncCounts {
     pub imported: usize,
     pub updated: usize,
@@ -83,6 +85,7 @@ impl SyncCounts {
 
 /// The mirror as the settings screen shows it; also the `mirror-sync` event's payload.
 #[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct MirrorStatus {
     /// The chosen folder, kept while mirroring is stopped so it can be started again.
     pub folder: Option<PathBuf>,
@@ -97,6 +100,7 @@ pub struct MirrorStatus {
 /// A conflict the user must hear about: the article kept the app's text, and the file's text
 /// is now the article `copy`, in the file `copy_file` next to the original.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ConflictNotice {
     pub id: Uuid,
     pub copy: Uuid,

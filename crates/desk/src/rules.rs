@@ -59,6 +59,7 @@ impl RulesCache {
 /// What the settings show about a rules file: usable, or where and why not. The line and
 /// column are separate so the UI can name them in its own language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct RulesCheck {
     pub valid: bool,
     pub line: Option<usize>,

@@ -14,6 +14,7 @@ use crate::error::{Code, Error, Result};
 /// Site settings the score depends on: Rank Math scores the title WordPress will show, which is
 /// the SEO title (or the title template) with its variables filled in.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default)]
 pub struct Site {
     /// The site's home URL; empty when unknown (then only a URL in the front matter is scored).
@@ -95,6 +96,7 @@ pub fn score(
 
 /// A check with its fix hint already in the UI language.
 #[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CheckView {
     #[serde(flatten)]
     pub check: Check,
@@ -102,6 +104,7 @@ pub struct CheckView {
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct KeywordView {
     pub keyword: String,
     pub score: u8,
@@ -110,6 +113,7 @@ pub struct KeywordView {
 
 /// A [`Report`] as the app shows it, its words in one language.
 #[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ReportView {
     pub profile: String,
     pub score: u8,

@@ -9,6 +9,7 @@ use crate::error::{Code, Error, Result};
 
 /// The outcome for one article of a bulk status change.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct StatusChange {
     pub id: Uuid,
     /// `None` when the change was made; otherwise why not ([`Code::Workflow`], …).

@@ -14,6 +14,7 @@ use crate::FolderError;
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Imported {
     pub path: PathBuf,
     pub id: Uuid,

@@ -11,6 +11,8 @@ use serde::Serialize;
 
 /// The file formats Redaksi writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "ExportFormat"))]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     Html,
@@ -63,6 +65,7 @@ pub struct ExportContext {
 
 /// A field the format could not carry, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Dropped {
     /// The article field, named as in the front matter.
     pub field: &'static str,
@@ -71,6 +74,7 @@ pub struct Dropped {
 
 /// A finished file and the fields it left out.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Export {
     pub format: Format,
     pub content: String,

@@ -73,6 +73,8 @@ impl Default for WorkerConfig {
 
 /// What the UI shows while the worker runs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "OutboxProgress"))]
 #[serde(tag = "event", rename_all = "kebab-case")]
 pub enum Progress {
     Sending {

@@ -17,6 +17,7 @@ use crate::PublishError;
 
 /// The CMS a target account talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum TargetKind {
     Wordpress,
@@ -54,6 +55,8 @@ impl fmt::Display for TargetKind {
 
 /// The status a publish asks for, in WordPress's words (Ghost's are mapped by its client).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "PublishStatus"))]
 #[serde(rename_all = "lowercase")]
 pub enum RemoteStatus {
     Draft,

@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 
 /// The outcome of one check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "CheckStatus"))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Full points.
@@ -43,6 +45,7 @@ impl Status {
 /// The checklist section a check is shown in. Rank Math's four groups come first; the newsroom
 /// profile adds its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Group {
     BasicSeo,
@@ -68,6 +71,7 @@ impl Group {
 
 /// Traffic-light band of a score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Band {
     Good,
@@ -96,6 +100,7 @@ impl Band {
 
 /// One argument of a message: a number or a piece of text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(untagged)]
 pub enum Arg {
     Int(i64),
@@ -145,6 +150,7 @@ impl From<String> for Arg {
 
 /// A message key plus its arguments; [`crate::messages::text`] turns it into words.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Message {
     /// Dotted key, e.g. `rankmath.keywordInTitle.fail`.
     pub key: String,
@@ -168,6 +174,7 @@ impl Message {
 
 /// A range of the source text to highlight: bytes into the Markdown (or HTML) the caller sent.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Mark {
     pub start: usize,
     pub end: usize,
@@ -184,6 +191,7 @@ impl From<Range<usize>> for Mark {
 
 /// One line of the checklist.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Check {
     /// Stable id, e.g. `keywordInTitle` (Rank Math's test ids for that profile).
     pub id: String,
@@ -227,6 +235,7 @@ impl Check {
 
 /// The score one keyword would get (secondary keywords only colour their chips).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct KeywordScore {
     pub keyword: String,
     pub score: u8,
@@ -238,6 +247,7 @@ pub struct KeywordScore {
 
 /// Counts about the text, independent of the profile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TextStats {
     pub words: usize,
     pub paragraphs: usize,
@@ -262,6 +272,7 @@ impl TextStats {
 /// Something wrong with the request itself (e.g. a keyword with no letters), reported instead of
 /// failing the whole analysis.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct InputIssue {
     /// The request field, e.g. `keywords[1]`.
     pub field: String,
@@ -270,6 +281,7 @@ pub struct InputIssue {
 
 /// The result of one analysis.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Report {
     /// `rankmath` or `newsroom`.
     pub profile: String,

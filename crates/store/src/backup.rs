@@ -22,6 +22,7 @@ const SUFFIX: &str = ".db";
 const STAMP: &str = "%Y%m%dT%H%M%S%.6fZ";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct BackupInfo {
     /// The file name, which is also how `restore_backup` names it.
     pub name: String,

@@ -16,6 +16,7 @@ const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "webp", "avif",
 
 /// An image in the media store.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MediaRef {
     /// SHA-256 of the content, lower-case hex.
     pub hash: String,

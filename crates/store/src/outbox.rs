@@ -16,6 +16,8 @@ use crate::{Store, StoreError};
 
 /// A CMS account. The secret lives in the OS keyring under the target's name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "PublishTarget"))]
 pub struct Target {
     pub name: String,
     /// `wordpress` or `ghost`.
@@ -25,6 +27,7 @@ pub struct Target {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum OutboxState {
     Queued,
@@ -85,6 +88,7 @@ impl FromStr for OutboxState {
 
 /// One publish request.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct OutboxItem {
     pub id: i64,
     pub article_id: Uuid,
@@ -114,6 +118,7 @@ pub struct OutboxItem {
 
 /// The remote post an article became on one target.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RemotePost {
     pub article_id: Uuid,
     pub target: String,

@@ -31,6 +31,7 @@ pub enum SaveKind {
 
 /// What a revision records, as stored in the `kind` column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum RevisionKind {
     Snapshot,
@@ -68,6 +69,7 @@ impl RevisionKind {
 
 /// One entry of an article's history, without its text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RevisionInfo {
     pub id: i64,
     pub article_id: Uuid,
@@ -80,12 +82,14 @@ pub struct RevisionInfo {
 
 /// A stretch of a word diff: unchanged, inserted or deleted text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DiffChunk {
     pub op: DiffOp,
     pub text: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum DiffOp {
     Equal,
@@ -95,6 +99,7 @@ pub enum DiffOp {
 
 /// The difference between two versions of an article, word by word.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RevisionDiff {
     pub title: Vec<DiffChunk>,
     pub body: Vec<DiffChunk>,

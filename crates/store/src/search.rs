@@ -10,6 +10,7 @@ use crate::{Store, StoreError};
 
 /// Score bands as the editor's review screen groups them (Rank Math's colours).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ScoreBand {
     /// 0–50, or no score yet.
@@ -31,6 +32,7 @@ impl ScoreBand {
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum SortBy {
     /// Most recently updated first (the default).
@@ -47,6 +49,7 @@ pub enum SortBy {
 /// Filters, sort and page for the list and for search. The default is the first page of
 /// everything outside the trash, newest first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct ListQuery {
     pub status: Option<Status>,
@@ -81,12 +84,14 @@ impl Default for ListQuery {
 
 /// A piece of a snippet; `hit` marks the words that matched the query.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SnippetPart {
     pub text: String,
     pub hit: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SearchHit {
     pub article: ArticleSummary,
     /// Where the query matched in the body (or the title, when the body has no match).

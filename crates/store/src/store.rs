@@ -37,6 +37,7 @@ pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
 
 /// One line of the article list: enough to draw it without loading any body.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ArticleSummary {
     pub id: Uuid,
     pub title: String,
@@ -55,6 +56,7 @@ pub struct ArticleSummary {
 
 /// What [`Store::maintenance`] did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Maintenance {
     pub purged_articles: usize,
     pub pruned_revisions: usize,

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { getArticle, saveArticle, type Article } from "./backend";
+import { emptyMeta } from "./meta";
 
 afterEach(() => clearMocks());
 
@@ -10,7 +11,7 @@ const loaded: Article = {
   body: "versi awal",
   created_at: "2026-01-01T08:00:00Z",
   updated_at: "2026-01-01T08:00:00Z",
-  meta: { status: "draft" },
+  meta: { ...emptyMeta(), status: "draft" },
 };
 
 describe("saves carry their base", () => {
@@ -22,7 +23,7 @@ describe("saves carry their base", () => {
       const a = args as { article: Article; base: Article | null };
       sent.push(a);
       // The status changed elsewhere; Rust merged it into the typing.
-      return { ...a.article, meta: { status: "in_review" }, updated_at: "2026-01-01T09:00:00Z", merged: true, kept: null };
+      return { ...a.article, meta: { ...emptyMeta(), status: "in_review" }, updated_at: "2026-01-01T09:00:00Z", merged: true, kept: null };
     });
     const article = await getArticle("a1");
     const first = { ...article, body: "versi awal, diketik" };

@@ -4,138 +4,15 @@ import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { openUrl } from "@tauri-apps/plugin-opener";
+// The types that cross IPC are generated from the Rust ones (crates/desk/src/bindings.rs).
+import type { BackendError as RustError, Article, ArticleSummary, BackupInfo, ConflictNotice, ConflictView, DashboardFilter, DashboardRow, ExportFormat, ImportResult, Maintenance, MediaRef, MirrorStatus, MoveResult, OutboxItem, OutboxProgress, PayloadView, PublishStatus, PublishTarget, ReportView, RestoreResult, RevisionDiff, RevisionInfo, RulesCheck, Saved, Site, StatusChange, StoreStatus, TrashItem, WorkflowStatus } from "./bindings";
+export type { Article, ArticleSummary, BackupInfo, Band, CheckStatus, CheckView, ConflictNotice, ConflictView, DashboardFilter, DashboardRow, DiffChunk, ExportFormat, ImportResult, Maintenance, MediaRef, Meta, MirrorStatus, MoveResult, OutboxItem, OutboxProgress, OutboxState, PayloadView, PublishStatus, PublishTarget, ReportView, RestoreResult, RevisionDiff, RevisionInfo, RulesCheck, Saved, ScoreBand, Site, StatusChange, StoreStatus, SyncCounts, TrashItem, WorkflowStatus } from "./bindings";
 
-/** An article as the Rust `redaksi_article::Article` serialises it. */
-export interface Article {
-  id: string;
-  title: string;
-  body: string;
-  created_at: string;
-  updated_at: string;
-  // Keys the UI does not edit are sent back unchanged on save.
-  meta: Meta;
-}
-
-/** A row of the article list, newest update first. */
-export interface ArticleSummary {
-  id: string;
-  title: string;
-  updated_at: string;
-}
-
-/** Article metadata as `redaksi_article::Meta` serialises it (unknown keys pass through). */
-export interface Meta {
-  seo_title?: string | null;
-  slug?: string | null;
-  description?: string | null;
-  keywords?: { phrase: string; synonyms?: string[] }[];
-  lang?: "id" | "en" | null;
-  featured_image?: { src: string; alt?: string | null } | null;
-  byline?: string | null;
-  dateline?: string | null;
-  category?: string | null;
-  tags?: string[];
-  editor_note?: string | null;
-  status?: WorkflowStatus;
-  embargo?: string | null;
-  publish_at?: string | null;
-  muted_checks?: { id: string; reason: string }[];
-  [key: string]: unknown;
-}
-
-export type WorkflowStatus = "draft" | "in_review" | "ready" | "scheduled" | "published";
-
-export type Band = "good" | "ok" | "bad";
-export type CheckStatus = "pass" | "warning" | "fail" | "not_applicable" | "muted";
-
-/** One line of the SEO checklist, its hint already in the UI language. */
-export interface CheckView {
-  id: string;
-  group: string;
-  status: CheckStatus;
-  points: number;
-  max: number;
-  hint: string;
-  /** Byte ranges into the Markdown body; see lib/offsets.ts. */
-  marks?: { start: number; end: number }[];
-  mute_reason?: string;
-}
-
-export interface ReportView {
-  profile: string;
-  score: number;
-  band: Band;
-  keyword: string | null;
-  checks: CheckView[];
-  secondary: { keyword: string; score: number; band: Band }[];
-  words: number;
-  reading_minutes: number;
-  scored_title: string;
-  issues: string[];
-}
-
-export interface Site {
-  url: string;
-  name: string;
-  title_template: string;
-}
-
-export type StoreBand = "low" | "medium" | "high";
-
-export interface DashboardFilter {
-  text?: string;
-  status?: WorkflowStatus | null;
-  tag?: string | null;
-  band?: StoreBand | null;
-  byline?: string | null;
-  category?: string | null;
-  /** RFC 3339: last updated at or after. */
-  updated_from?: string | null;
-  /** RFC 3339: last updated before. */
-  updated_to?: string | null;
-}
-
-export interface DashboardRow {
-  id: string;
-  title: string;
-  byline: string | null;
-  status: WorkflowStatus;
-  score: number | null;
-  updated_at: string;
-  snippet: string | null;
-}
-
-export interface StatusChange {
-  id: string;
-  error: BackendError | null;
-}
-
-export interface RevisionInfo {
-  id: number;
-  article_id: string;
-  created_at: string;
-  kind: "snapshot" | "save" | "before_restore" | "restore" | "before_publish" | "named";
-  name: string | null;
-  title: string;
-  word_count: number;
-}
-
-export interface DiffChunk {
-  op: "equal" | "insert" | "delete";
-  text: string;
-}
-
-export interface RevisionDiff {
-  title: DiffChunk[];
-  body: DiffChunk[];
-  meta_changed: boolean;
-}
-
-/** The one error shape that crosses IPC: a stable code the UI switches on, and a detail text. */
-export interface BackendError {
-  code: string;
-  message: string;
-}
+/**
+ * The one error shape the UI handles: a Rust error (its `Code`), or `ipc` when the call never
+ * reached Rust.
+ */
+export type BackendError = Omit<RustError, "code"> & { code: RustError["code"] | "ipc" };
 
 export function isBackendError(value: unknown): value is BackendError {
   return (
@@ -183,14 +60,6 @@ function afterSave(sent: Article, saved: Saved): Saved {
   return { ...saved, updated_at: sent.updated_at };
 }
 
-/** A save's answer: the article as stored (with changes made elsewhere merged in). */
-export interface Saved extends Article {
-  /** Changes made elsewhere were merged into this save. */
-  merged: boolean;
-  /** Both sides changed the same text: the revision that keeps the other side's version. */
-  kept: number | null;
-}
-
 export async function createArticle(title: string, body: string): Promise<Article> {
   return remember(await call<Article>("create_article", { title, body }));
 }
@@ -230,15 +99,6 @@ export function analyzeArticle(
   rules: string | null = null,
 ): Promise<ReportView> {
   return call("analyze_article", { article, profile, lang, site, rules });
-}
-
-/** A rules file checked before the settings keep it: usable, or where and why not. */
-export interface RulesCheck {
-  valid: boolean;
-  line: number | null;
-  column: number | null;
-  /** The engine's explanation, in English; empty when valid. */
-  message: string;
 }
 
 export function checkRulesFile(path: string): Promise<RulesCheck> {
@@ -291,58 +151,6 @@ export async function onWindowClose(beforeClose: () => Promise<boolean>): Promis
   });
 }
 
-/** A publish request's state in the outbox (crates/store/src/outbox.rs). */
-export type OutboxState =
-  | "queued"
-  | "sending"
-  | "sent"
-  | "conflict"
-  | "needs-auth"
-  | "failed"
-  | "needs-confirmation";
-
-/** One outbox row, as `list_outbox` and `enqueue_publish` return it. */
-export interface OutboxItem {
-  id: number;
-  article_id: string;
-  target: string;
-  remote_status: PublishStatus;
-  publish_at: string | null;
-  state: OutboxState;
-  attempts: number;
-  next_attempt_at: string;
-  last_error: string | null;
-  remote_id: string | null;
-  remote_url: string | null;
-  version_token: string | null;
-  /** On conflict: the CMS's current version. */
-  remote_copy: string | null;
-  /** JSON: which SEO fields stuck, terms that could not be created. */
-  report: string | null;
-  overwrite: boolean;
-  confirmed: boolean;
-  created_at: string;
-  updated_at: string;
-}
-
-/** The status the post gets in the CMS. */
-export type PublishStatus = "draft" | "pending" | "publish" | "future";
-
-/** A CMS account; its secret stays in the OS keyring. */
-export interface PublishTarget {
-  name: string;
-  kind: "wordpress" | "ghost";
-  url: string;
-  username: string | null;
-}
-
-/** What the app's outbox worker reports, as the `outbox-progress` event. */
-export type OutboxProgress =
-  | { event: "sending"; id: number; attempt: number }
-  | { event: "uploaded"; id: number; done: number; total: number }
-  | { event: "retrying"; id: number; at: string; reason: string }
-  | { event: "finished"; id: number; state: OutboxState; message: string | null };
-
 /** Queues a publish; the worker sends it when it can. `publishAt` (RFC 3339) is needed for "future". */
 export function enqueuePublish(
   articleId: string,
@@ -380,18 +188,6 @@ export function onOutboxProgress(handler: (progress: OutboxProgress) => void): P
   return listen<OutboxProgress>("outbox-progress", (event) => handler(event.payload));
 }
 
-/** What `preview_payload` shows: the exact text a publish sends (CMS) or writes (file). */
-export interface PayloadView {
-  kind: "wordpress" | "ghost" | "html" | "md" | "ninjs";
-  content: string;
-  /** CMS values the site fills in at send time (term ids, uploaded image URLs). */
-  pending: string[];
-  /** Fields a file format cannot hold. */
-  dropped: { field: string; reason: string }[];
-}
-
-export type ExportFormat = "html" | "md" | "ninjs";
-
 /** Where a publish goes: a configured CMS account or a file format. */
 export type Destination = { target: string } | { format: ExportFormat };
 
@@ -414,18 +210,6 @@ export function exportArticle(
   return call("export_article", { articleId, format, folder });
 }
 
-/** Both sides of a conflict; both HTMLs are sanitised by Rust. */
-export interface ConflictView {
-  id: number;
-  target: string;
-  local_title: string;
-  local_html: string;
-  remote_title: string | null;
-  remote_html: string;
-  remote_modified: string | null;
-  remote_url: string | null;
-}
-
 export function outboxConflict(id: number): Promise<ConflictView> {
   return call("outbox_conflict", { id });
 }
@@ -436,71 +220,6 @@ export function keepRemote(id: number, copyTitle: string): Promise<Article> {
 }
 
 // --- Data: backups, the store's health, trash, Markdown import and the folder mirror ---
-
-/** A backup of the database, as `list_backups` and `backup_now` return it. */
-export interface BackupInfo {
-  name: string;
-  path: string;
-  created_at: string;
-  size: number;
-}
-
-/** Whether the store opened; when the database is damaged, the backup to offer. */
-export interface StoreStatus {
-  ok: boolean;
-  error: BackendError | null;
-  newest_good_backup: BackupInfo | null;
-  data_dir: string | null;
-}
-
-export interface RestoreResult {
-  restored: string;
-  /** The database as it was just before, listed with the backups (null when it was unreadable). */
-  safety_backup: BackupInfo | null;
-  kept_aside: boolean;
-}
-
-export interface TrashItem {
-  article: ArticleSummary;
-  deleted_at: string;
-}
-
-export interface ImportResult {
-  imported: { path: string; id: string; created: boolean }[];
-  failed: { path: string; code: string; line: number | null; message: string }[];
-}
-
-export interface Maintenance {
-  purged_articles: number;
-  pruned_revisions: number;
-  backup: BackupInfo | null;
-}
-
-export interface SyncCounts {
-  imported: number;
-  updated: number;
-  exported: number;
-  trashed: number;
-  conflicts: number;
-  failed: number;
-}
-
-/** The folder mirror, as `mirror_status` returns it and the `mirror-sync` event carries it. */
-export interface MirrorStatus {
-  folder: string | null;
-  running: boolean;
-  last_sync: string | null;
-  last: SyncCounts;
-  error: BackendError | null;
-}
-
-/** Both sides changed: the article kept the app's text; the file's text is `copy_file`. */
-export interface ConflictNotice {
-  id: string;
-  copy: string;
-  file: string;
-  copy_file: string;
-}
 
 export function storeStatus(): Promise<StoreStatus> {
   return call("store_status");
@@ -517,14 +236,6 @@ export function listBackups(): Promise<BackupInfo[]> {
 /** Replaces the database with a backup (after a safety backup); reload the UI afterwards. */
 export function restoreBackup(name: string): Promise<RestoreResult> {
   return call("restore_backup", { name });
-}
-
-/** What `move_data_folder` answers: the new folder (used from the next start) and the kept old one. */
-export interface MoveResult {
-  data_dir: string;
-  old_data_dir: string;
-  files: number;
-  webview_skipped: number;
 }
 
 /** Copies the data folder to `folder` and points the next start there; the store is closed
@@ -574,15 +285,6 @@ export function onMirrorSync(handler: (status: MirrorStatus) => void): Promise<(
 
 export function onMirrorConflict(handler: (conflict: ConflictNotice) => void): Promise<() => void> {
   return listen<ConflictNotice>("mirror-conflict", (event) => handler(event.payload));
-}
-
-/** An image stored once by content hash in the data folder. */
-export interface MediaRef {
-  hash: string;
-  path: string;
-  /** The path to use in Markdown: `media/<hash>.<ext>`. */
-  markdown_path: string;
-  size: number;
 }
 
 /** Copies an image file into the data folder for article `id`. */

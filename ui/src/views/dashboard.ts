@@ -2,7 +2,7 @@
 // by any column, keyboard navigation and bulk status changes. Only the rows in view exist in
 // the DOM (a fixed row height and a spacer make the scrollbar right), so 10,000 articles
 // scroll as smoothly as ten.
-import type { DashboardFilter, DashboardRow, StatusChange, StoreBand, WorkflowStatus } from "../lib/backend";
+import type { DashboardFilter, DashboardRow, StatusChange, ScoreBand, WorkflowStatus } from "../lib/backend";
 import { WORKFLOW } from "../lib/workflow";
 import { type I18n, type MessageKey, translated } from "../lib/i18n";
 import { badgeOf } from "./seo-panel";
@@ -194,7 +194,7 @@ export class Dashboard {
   }
 
   filter(): DashboardFilter {
-    const band = this.band.value as StoreBand | "";
+    const band = this.band.value as ScoreBand | "";
     const status = WORKFLOW.find((s) => s === this.status.value);
     return {
       text: this.search.value.trim(),

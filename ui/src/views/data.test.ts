@@ -7,6 +7,7 @@ import { ArticleBackend, allByTestId, byTestId } from "../test-backend";
 import { dayRange } from "./dashboard";
 import { imageMarkdown } from "./insert-image";
 import type { BackupInfo, MoveResult, MirrorStatus, StoreStatus, TrashItem } from "../lib/backend";
+import { emptyMeta } from "../lib/meta";
 
 
 const backup = (name: string, created_at: string): BackupInfo => ({ name, path: `/data/backups/${name}`, created_at, size: 4096 });
@@ -42,7 +43,7 @@ class DataBackend extends ArticleBackend {
       case "run_maintenance":
         return { purged_articles: 2, pruned_revisions: 5, backup: null };
       case "import_markdown":
-        this.articles.set("imp", { id: "imp", title: "Impor", body: "", created_at: "", updated_at: "2026-03-01T00:00:00Z", meta: {} });
+        this.articles.set("imp", { id: "imp", title: "Impor", body: "", created_at: "", updated_at: "2026-03-01T00:00:00Z", meta: emptyMeta() });
         return {
           imported: [{ path: "/x/a.md", id: "imp", created: true }],
           failed: [{ path: "/x/b.md", code: "malformed_file", line: 4, message: "/x/b.md: line 4: not UTF-8" }],
@@ -251,7 +252,7 @@ describe("the data screens", () => {
   });
 
   it("opens the trash from the dashboard and restores an article", async () => {
-    backend.trash = [{ article: { id: "t1", title: "Terhapus", updated_at: "2026-03-01T08:00:00Z" }, deleted_at: "2026-03-02T08:00:00Z" }];
+    backend.trash = [{ article: { id: "t1", title: "Terhapus", status: "draft", category: null, byline: null, word_count: 1, excerpt: "", score: null, created_at: "2026-03-01T08:00:00Z", updated_at: "2026-03-01T08:00:00Z" }, deleted_at: "2026-03-02T08:00:00Z" }];
     await startApp();
     byTestId("tab-dashboard").click();
     expect(byTestId("dashboard").contains(byTestId("open-trash"))).toBe(true);
@@ -267,7 +268,7 @@ describe("the data screens", () => {
   });
 
   it("inserts an image from a file path at the cursor of the open article", async () => {
-    backend.articles.set("a1", { id: "a1", title: "Banjir", body: "Teks.", created_at: "", updated_at: "2026-03-01T00:00:00Z", meta: {} });
+    backend.articles.set("a1", { id: "a1", title: "Banjir", body: "Teks.", created_at: "", updated_at: "2026-03-01T00:00:00Z", meta: emptyMeta() });
     await startApp();
     await vi.waitFor(() => expect(EditorView.findFromDOM(byTestId("editor"))!.state.doc.toString()).toBe("Teks."));
     byTestId("insert-image").click();
@@ -312,7 +313,7 @@ describe("the data screens", () => {
   });
 
   it("moves only after the confirmation, saves unsaved text first, then restarts", async () => {
-    backend.articles.set("a1", { id: "a1", title: "Banjir", body: "Teks.", created_at: "", updated_at: "2026-03-01T00:00:00Z", meta: {} });
+    backend.articles.set("a1", { id: "a1", title: "Banjir", body: "Teks.", created_at: "", updated_at: "2026-03-01T00:00:00Z", meta: emptyMeta() });
     await startApp();
     const view = () => EditorView.findFromDOM(byTestId("editor"))!;
     await vi.waitFor(() => expect(view().state.doc.toString()).toBe("Teks."));
@@ -357,7 +358,7 @@ describe("the data screens", () => {
   });
 
   it("does not move when the unsaved text cannot be saved", async () => {
-    backend.articles.set("a1", { id: "a1", title: "Banjir", body: "Teks.", created_at: "", updated_at: "2026-03-01T00:00:00Z", meta: {} });
+    backend.articles.set("a1", { id: "a1", title: "Banjir", body: "Teks.", created_at: "", updated_at: "2026-03-01T00:00:00Z", meta: emptyMeta() });
     await startApp();
     const view = () => EditorView.findFromDOM(byTestId("editor"))!;
     await vi.waitFor(() => expect(view().state.doc.toString()).toBe("Teks."));

@@ -3,6 +3,7 @@ import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { App } from "../app";
 import type { Article, CheckView, DashboardRow, ReportView } from "../lib/backend";
+import { emptyMeta } from "../lib/meta";
 
 const byTestId = <T extends HTMLElement = HTMLElement>(id: string) =>
   document.querySelector<T>(`[data-testid="${id}"]`)!;
@@ -21,7 +22,7 @@ class DeskBackend {
     body: BODY,
     created_at: "2026-01-01T08:00:00Z",
     updated_at: "2026-01-01T08:00:00Z",
-    meta: { status: "draft" },
+    meta: { ...emptyMeta(), status: "draft" },
   };
   analyses: { article: Article; profile: string; lang: string; rules?: unknown }[] = [];
   hold: ((value: ReportView) => void)[] = [];
@@ -46,6 +47,7 @@ class DeskBackend {
       status: marks.length ? "pass" : "fail",
       points: marks.length ? 10 : 0,
       max: 10,
+      message: { key: marks.length ? "keywordInContent.pass" : "keywordInContent.fail" },
       hint: lang === "id" ? "Kata kunci ada di isi." : "Keyword in the content.",
       marks,
     };

@@ -2,7 +2,8 @@
 // preview, the SEO and metadata panels, the counts and the save state. It owns the open article
 // and its autosave; what it does to the article list it reports through `deps.listed`.
 import { Autosaver, type SaveState } from "../lib/autosave";
-import type { Article, ArticleSummary } from "../lib/backend";
+import type { Article } from "../lib/backend";
+import type { Listed } from "./sidebar";
 import { countText } from "../lib/counts";
 import { createEditor, type MarkdownEditor } from "../lib/editor";
 import { type I18n, type MessageKey, translated } from "../lib/i18n";
@@ -33,9 +34,9 @@ export interface DeskApi extends HistoryDeps, PreviewDeps, ScoringApi, Pick<Inse
 /** What the article list hears from the desk. */
 export interface ListedArticles {
   /** Saved or created: the article goes to the top of the list. */
-  saved(summary: ArticleSummary): void;
+  saved(summary: Listed): void;
   /** Changed without being edited (a restored revision): it keeps its place. */
-  updated(summary: ArticleSummary): void;
+  updated(summary: Listed): void;
   deleted(id: string): void;
   retitled(id: string, title: string): void;
   opened(id: string | undefined): void;
@@ -57,7 +58,7 @@ export interface DeskDeps {
   previewDelayMs: number;
 }
 
-function summaryOf(article: Article): ArticleSummary {
+function summaryOf(article: Article): Listed {
   return { id: article.id, title: article.title, updated_at: article.updated_at };
 }
 
@@ -405,7 +406,6 @@ export class EditorDesk {
     this.editor.setText(article?.body ?? "");
     this.scoring.clear();
     if (article) {
-      article.meta ??= {};
       this.keywords.set(article.meta);
       this.metaPanel.set(article.meta, this.metaContext(article));
       this.rescore();

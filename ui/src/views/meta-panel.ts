@@ -2,6 +2,7 @@
 // fields, the featured image, the workflow status and dates, the editor's note, and the SERP
 // preview that shows how a search engine would cut the title and description.
 import type { Meta } from "../lib/backend";
+import { emptyMeta } from "../lib/meta";
 import { WORKFLOW } from "../lib/workflow";
 import { type I18n, type MessageKey, translated } from "../lib/i18n";
 import { DESKTOP, MOBILE, type Measure, type SerpLimits, canvasMeasure, cutToWidth, serpUrl, slugify } from "../lib/serp";
@@ -33,7 +34,7 @@ export interface MetaContext {
 
 export class MetaPanel {
   readonly root = el("section", { class: "meta-panel", "data-testid": "meta-panel" });
-  private meta: Meta = {};
+  private meta: Meta = emptyMeta();
   private context: MetaContext = { title: "", displayedTitle: "", siteUrl: "" };
   private slugTouched = false;
   private serpMode: SerpLimits = DESKTOP;

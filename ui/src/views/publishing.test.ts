@@ -10,6 +10,7 @@ import { AccountsSection, EXPORT_FOLDER_KEY } from "./accounts";
 import { ConflictDialog } from "./conflict";
 import { OutboxPanel, errorCode } from "./outbox";
 import { parseDestination, scheduleTime } from "./publish-dialog";
+import { emptyMeta } from "../lib/meta";
 
 /** The shell's publishing commands in memory, on top of the article commands. */
 class FakeBackend extends ArticleBackend {
@@ -19,7 +20,7 @@ class FakeBackend extends ArticleBackend {
   constructor() {
     super();
     const stamp = "2026-11-26T08:00:00Z";
-    this.articles.set("a1", { id: "a1", title: "Banjir Rob", body: "Air naik.", created_at: stamp, updated_at: stamp, meta: { status: "ready" } });
+    this.articles.set("a1", { id: "a1", title: "Banjir Rob", body: "Air naik.", created_at: stamp, updated_at: stamp, meta: { ...emptyMeta(), status: "ready" } });
   }
 
   override answer(cmd: string, a: Record<string, unknown>): unknown {
@@ -259,7 +260,7 @@ describe("the conflict dialog", () => {
     const events = {
       load: vi.fn(async () => view),
       overwrite: vi.fn(async () => undefined),
-      keepRemote: vi.fn(async (_id: number, title: string) => ({ id: "copy", title, body: "Versi lokal", created_at: "", updated_at: "", meta: {} }) as Article),
+      keepRemote: vi.fn(async (_id: number, title: string) => ({ id: "copy", title, body: "Versi lokal", created_at: "", updated_at: "", meta: emptyMeta() }) as Article),
       done: vi.fn(),
     };
     const dialog = new ConflictDialog(new I18n("id"), events);

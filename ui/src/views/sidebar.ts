@@ -3,6 +3,9 @@ import type { ArticleSummary } from "../lib/backend";
 import { type I18n, translated } from "../lib/i18n";
 import { el } from "./dom";
 
+/** What the list shows of an article (a save answers with no more than this). */
+export type Listed = Pick<ArticleSummary, "id" | "title" | "updated_at">;
+
 /** How many of the most recently updated articles the sidebar lists. */
 const SIDEBAR_LIMIT = 200;
 
@@ -16,7 +19,7 @@ export class Sidebar {
   private readonly newButton = el("button", { type: "button", "data-testid": "new-article", class: "primary" }, "+ ", el("span", translated("newArticle")));
   private readonly list = el("ul", { "data-testid": "article-list", class: "article-list", ...translated(undefined, { "aria-label": "articles" }) });
   private readonly emptyList = el("p", { class: "muted empty", ...translated("emptyList") });
-  private articles: ArticleSummary[] = [];
+  private articles: Listed[] = [];
   private openId: string | undefined;
 
   constructor(
@@ -35,12 +38,12 @@ export class Sidebar {
   }
 
   /** The whole list, newest first (from the backend). */
-  set(articles: ArticleSummary[]): void {
+  set(articles: Listed[]): void {
     this.articles = articles;
     this.render();
   }
 
-  get first(): ArticleSummary | undefined {
+  get first(): Listed | undefined {
     return this.articles[0];
   }
 
@@ -49,13 +52,13 @@ export class Sidebar {
   }
 
   /** Saved or created: the article moves to the top. */
-  saved(summary: ArticleSummary): void {
+  saved(summary: Listed): void {
     this.articles = [summary, ...this.articles.filter((a) => a.id !== summary.id)];
     this.render();
   }
 
   /** Changed without being edited: it keeps its place. */
-  updated(summary: ArticleSummary): void {
+  updated(summary: Listed): void {
     const index = this.articles.findIndex((a) => a.id === summary.id);
     if (index < 0) return;
     this.articles[index] = summary;
