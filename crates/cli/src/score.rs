@@ -4,14 +4,14 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Args, Subcommand};
 use rayon::prelude::*;
 use redaksi_article::{Article, Lang, front_matter};
+use redaksi_desk::score::Site;
 use redaksi_seo::newsroom::Newsroom;
-use redaksi_seo::{
-    AnalysisRequest, Check, Group, Profile, ProfileId, Report, Status, analyze, messages,
-};
+use redaksi_seo::{Check, Group, ProfileId, Report, Status, messages};
 
 #[derive(Subcommand)]
 pub enum Command {
@@ -33,6 +33,13 @@ pub struct ScoreArgs {
     /// has none (`{site-url}/{slug}`).
     #[arg(long, value_name = "URL")]
     site_url: Option<String>,
+    /// The site's name, for `%sitename%` in the title template and in an SEO title.
+    #[arg(long, value_name = "NAME", default_value = "")]
+    site_name: String,
+    /// The site's title template (e.g. `%title% - %sitename%`), used when an article has no
+    /// SEO title of its own: the title scored is the one the site will show, as in the app.
+    #[arg(long, value_name = "TEMPLATE", default_value = "")]
+    title_template: String,
     /// Print the report as JSON (schemas/score-report.schema.json). For several files, one line
     /// per file: `{"path": …, "report": …}`, or `{"path": …, "error": …}` for a file that
     /// cannot be scored.
@@ -79,12 +86,14 @@ struct Scored {
 }
 
 fn score(args: &ScoreArgs) -> Result<ExitCode, String> {
-    let own_rules = own_rules(args)?;
-    let profile: &dyn Profile = match &own_rules {
-        Some(newsroom) => newsroom,
-        None => args.profile.profile(),
+    let rules = own_rules(args)?.map(Arc::new);
+    let site = Site {
+        url: args.site_url.clone().unwrap_or_default(),
+        name: args.site_name.clone(),
+        title_template: args.title_template.clone(),
     };
-    let site_url = args.site_url.as_deref().unwrap_or("");
+    let score_one =
+        |name: &str, bytes: &[u8]| score_bytes(name, bytes, &site, args.profile, rules.clone());
     if let [single] = args.files.as_slice()
         && (single.as_os_str() == "-" || !single.is_dir())
     {
@@ -93,7 +102,7 @@ fn score(args: &ScoreArgs) -> Result<ExitCode, String> {
         } else {
             (single.display().to_string(), read_file(single)?)
         };
-        let scored = score_bytes(&name, &bytes, site_url, profile)?;
+        let scored = score_one(&name, &bytes)?;
         return print_one(args, &name, &scored);
     }
     let paths = batch_paths(&args.files)?;
@@ -101,7 +110,7 @@ fn score(args: &ScoreArgs) -> Result<ExitCode, String> {
         .par_iter()
         .map(|path| {
             let name = path.display().to_string();
-            score_bytes(&name, &read_file(path)?, site_url, profile)
+            score_one(&name, &read_file(path)?)
         })
         .collect();
     print_batch(args, &paths, &results)
@@ -124,23 +133,22 @@ fn own_rules(args: &ScoreArgs) -> Result<Option<Newsroom>, String> {
     }
 }
 
+/// Scores one file the way the app scores the open article (crates/desk's `score`).
 fn score_bytes(
     name: &str,
     bytes: &[u8],
-    site_url: &str,
-    profile: &dyn Profile,
+    site: &Site,
+    profile: ProfileId,
+    rules: Option<Arc<Newsroom>>,
 ) -> Result<Scored, String> {
     // The clock only stamps an article without dates; scoring never looks at it.
     let article = front_matter::parse_bytes(bytes, chrono::Utc::now())
         .map_err(|err| format!("{name}: {err}"))?;
     check_keywords(&article, name)?;
-    let mut request = AnalysisRequest::from_article(&article, site_url);
-    if site_url.is_empty() && article.meta.url.is_none() {
-        // Without a site there is no full URL to judge; `{site-url}/{slug}` needs --site-url.
-        request.url.clear();
-    }
+    let scored = redaksi_desk::score::score(&article, profile, site, rules)
+        .map_err(|err| format!("{name}: {}", err.message))?;
     Ok(Scored {
-        report: analyze(&request, profile),
+        report: scored.report,
         lang: article.meta.lang,
     })
 }

@@ -294,3 +294,35 @@ fn a_folder_with_one_article_is_still_a_batch() {
     assert_eq!(lines.len(), 1);
     assert!(lines[0]["path"].as_str().unwrap().ends_with("only.md"));
 }
+
+/// The CLI scores the title the site will show, as the app does: the title template with the
+/// site's name filled in.
+#[test]
+fn the_title_scored_is_the_one_the_site_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "---\ntitle: Banjir merendam Kampung Melayu\nkeywords: [koran kita]\nlang: id\n---\nAir naik sejak pagi.\n";
+    let file = article_file(&dir, "a.md", text.as_bytes());
+    let title_check = |extra: &[&str]| {
+        let args = [
+            &["score", file.as_str(), "--profile", "rankmath", "--json"],
+            extra,
+        ]
+        .concat();
+        let out = redaksi(&args, None);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let checks = report["checks"].as_array().unwrap();
+        let check = checks.iter().find(|c| c["id"] == "keywordInTitle").unwrap();
+        check["status"].as_str().unwrap().to_owned()
+    };
+    assert_eq!(title_check(&[]), "fail");
+    assert_eq!(
+        title_check(&[
+            "--site-name",
+            "Koran Kita",
+            "--title-template",
+            "%title% - %sitename%"
+        ]),
+        "pass"
+    );
+}
