@@ -31,9 +31,21 @@ pub fn script() -> PathBuf {
 
 /// Runs `wp.sh` with `args`; the error carries what it printed on stderr.
 pub fn run(args: &[&str]) -> Result<String, String> {
+    run_on(None, args)
+}
+
+/// Runs `wp.sh` with `args` on the instance at `port` (`None`: `REDAKSI_WP_PORT` or 8089).
+fn run_on(port: Option<u16>, args: &[&str]) -> Result<String, String> {
     let script = script();
-    let out = Command::new(&script)
-        .args(args)
+    let mut command = Command::new(&script);
+    command.args(args);
+    if let Some(port) = port {
+        // Another instance: its own port and its own state dir.
+        command
+            .env("REDAKSI_WP_PORT", port.to_string())
+            .env_remove("REDAKSI_WP_DIR");
+    }
+    let out = command
         .output()
         .map_err(|e| format!("cannot run {}: {e}", script.display()))?;
     if !out.status.success() {
@@ -69,15 +81,55 @@ pub fn start() -> Result<Account, String> {
 /// Starts (or finds running) the loopback WordPress and reads every account from `wp.sh`'s
 /// `KEY=value` lines.
 pub fn start_newsroom() -> Result<Newsroom, String> {
-    let printed = run(&["start"])?;
-    let env: HashMap<&str, &str> = printed
+    newsroom(&run(&["start"])?)
+}
+
+/// The instance that runs Rank Math, apart from the plain one so the other publishing tests
+/// keep a site without it: `REDAKSI_WP_RANKMATH_PORT`, else `REDAKSI_WP_PORT` (8089) + 100.
+pub fn rank_math_port() -> u16 {
+    let port = |key: &str| std::env::var(key).ok().and_then(|p| p.parse::<u16>().ok());
+    port("REDAKSI_WP_RANKMATH_PORT")
+        .unwrap_or_else(|| port("REDAKSI_WP_PORT").unwrap_or(8089) + 100)
+}
+
+/// The instance with Rank Math: its administrator and the password wp-admin's login takes.
+#[derive(Debug, Clone)]
+pub struct RankMathSite {
+    pub admin: Account,
+    pub login_password: String,
+}
+
+/// Starts the Rank Math instance (installing Rank Math from ../shared) and reads its account.
+pub fn start_rank_math() -> Result<RankMathSite, String> {
+    let printed = run_on(Some(rank_math_port()), &["rankmath"])?;
+    Ok(RankMathSite {
+        admin: newsroom(&printed)?.admin,
+        login_password: lines(&printed)
+            .get("REDAKSI_WP_LOGIN_PASSWORD")
+            .cloned()
+            .ok_or("wp.sh rankmath printed no REDAKSI_WP_LOGIN_PASSWORD")?,
+    })
+}
+
+/// Runs `wp.sh` with `args` on the Rank Math instance (faults, PHP scripts, stop).
+pub fn run_rank_math(args: &[&str]) -> Result<String, String> {
+    run_on(Some(rank_math_port()), args)
+}
+
+fn lines(printed: &str) -> HashMap<String, String> {
+    printed
         .lines()
         .filter_map(|line| line.split_once('='))
-        .collect();
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect()
+}
+
+fn newsroom(printed: &str) -> Result<Newsroom, String> {
+    let env = lines(printed);
     let get = |key: &str| {
         env.get(key)
-            .map(|value| (*value).to_owned())
-            .ok_or_else(|| format!("wp.sh start printed no {key}"))
+            .cloned()
+            .ok_or_else(|| format!("wp.sh printed no {key}"))
     };
     let url = get("REDAKSI_WP_URL")?;
     let account = |prefix: &str| -> Result<Account, String> {

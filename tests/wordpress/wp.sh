@@ -12,6 +12,8 @@
 #   tests/wordpress/wp.sh php FILE.php [ARGS…]                run a PHP script inside WordPress
 #   tests/wordpress/wp.sh plugin on|off SLUG                  (de)activate one of integrations/wordpress/
 #   tests/wordpress/wp.sh reset       stop and delete all state
+#   tests/wordpress/wp.sh rankmath    start, then install and configure Rank Math from
+#                                     ../shared/wordpress (only on this instance; see README)
 #
 # Settings (env): REDAKSI_WP_PORT (default 8089), REDAKSI_WP_DIR (state; default
 # /tmp/redaksi-wordpress-$PORT), REDAKSI_WP_WORKERS (PHP server workers, default 4).
@@ -155,6 +157,21 @@ activate_plugins() {
   done
 }
 
+# Rank Math is installed from ../shared (next to the repository), never vendored: linked into
+# this instance's plugins, with Debian's theme beside it so public pages render.
+RANK_MATH="$(cd "$HERE/../../.." && pwd)/shared/wordpress/seo-by-rank-math"
+install_rank_math() {
+  if [[ ! -f "$RANK_MATH/rank-math.php" ]]; then
+    log "Rank Math is missing: expected $RANK_MATH (the shared folder next to the repository)"
+    exit 1
+  fi
+  mkdir -p "$STATE/wp-content/plugins" "$STATE/wp-content/themes"
+  ln -sfn "$RANK_MATH" "$STATE/wp-content/plugins/seo-by-rank-math"
+  ln -sfn "$WP_ROOT/wp-content/themes/twentytwentythree" "$STATE/wp-content/themes/twentytwentythree"
+  wp_php "$HERE/rankmath.php" >"$STATE/login-password.tmp"
+  mv "$STATE/login-password.tmp" "$STATE/login-password"
+}
+
 wp_php() { REDAKSI_WP_DIR="$STATE" REDAKSI_WP_URL="$URL" php "$@"; }
 
 print_env() {
@@ -164,10 +181,12 @@ print_env() {
   echo "REDAKSI_WP_DIR=$STATE"
   echo "REDAKSI_WP_SCRIPT=$HERE/wp.sh"
   cat "$STATE/newsroom.env"
+  # Only an instance set up by `wp.sh rankmath` has a wp-admin login password.
+  if [[ -f "$STATE/login-password" ]]; then echo "REDAKSI_WP_LOGIN_PASSWORD=$(cat "$STATE/login-password")"; fi
 }
 
 case "${1:-start}" in
-  start)
+  start|rankmath)
     install_packages
     mkdir -p "$STATE"
     write_config
@@ -178,6 +197,7 @@ case "${1:-start}" in
     activate_plugins
     wp_php "$HERE/newsroom.php" >"$STATE/newsroom.env.tmp"
     mv "$STATE/newsroom.env.tmp" "$STATE/newsroom.env"
+    [[ "${1:-start}" == rankmath ]] && install_rank_math
     start_php
     print_env | tee "$STATE/env"
     ;;
@@ -191,5 +211,5 @@ case "${1:-start}" in
   php) shift; wp_php "$@" ;;
   plugin) shift; link_plugins; wp_php "$HERE/plugin.php" "$@" ;;
   reset) stop_php; stop_mysql; rm -rf "$STATE" ;;
-  *) echo "usage: $0 start|stop|stop-php|start-php|status|env|fault|option|php|plugin|reset" >&2; exit 2 ;;
+  *) echo "usage: $0 start|rankmath|stop|stop-php|start-php|status|env|fault|option|php|plugin|reset" >&2; exit 2 ;;
 esac

@@ -269,8 +269,12 @@ fn cargo_test(ctx: &Ctx) -> StepResult {
     let wordpress = run(Command::new(ctx.root.join("tests/wordpress/wp.sh"))
         .arg("stop")
         .current_dir(&ctx.root));
+    // The Rank Math tests start their own instance (tests/wordpress/README.md).
+    let rank_math = redaksi_test_wordpress::run_rank_math(&["stop"]);
     tests?;
-    Ok(wordpress?)
+    wordpress?;
+    rank_math?;
+    Ok(())
 }
 
 fn vitest(ctx: &Ctx) -> StepResult {

@@ -96,7 +96,13 @@ add_action('init', function () {
 // The focus keyword is deliberately NOT registered: WordPress then drops it without an error,
 // and Redaksi must notice that on read-back.
 add_action('init', function () {
-    foreach (['rank_math_title', 'rank_math_description'] as $key) {
+    $keys = ['rank_math_title', 'rank_math_description'];
+    // An instance set up by `wp.sh rankmath` exposes the keyword and the score too (read-only
+    // use by the site audit; Rank Math itself writes them through its own route).
+    if (get_option('redaksi_expose_rank_math')) {
+        array_push($keys, 'rank_math_focus_keyword', 'rank_math_seo_score');
+    }
+    foreach ($keys as $key) {
         register_post_meta('post', $key, [
             'type' => 'string',
             'single' => true,
