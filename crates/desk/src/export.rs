@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use redaksi_article::Article;
 use redaksi_publish::preview::preview;
+use redaksi_publish::rankmath::RankMathFields;
 use redaksi_publish::{Dropped, ExportContext, Format, export, payload};
 use redaksi_store::Store;
 use serde::Serialize;
@@ -24,6 +25,8 @@ pub struct PayloadView {
     pub pending: Vec<String>,
     /// Fields a file format cannot hold.
     pub dropped: Vec<Dropped>,
+    /// What a WordPress target stores in Rank Math's own fields when the site runs it.
+    pub rank_math: Option<RankMathFields>,
 }
 
 /// Where the payload goes: a CMS account, or a file format.
@@ -63,7 +66,14 @@ pub fn payload_preview(
             let found = store
                 .get_target(target)?
                 .ok_or_else(|| Error::new(Code::NotFound, format!("no target named {target:?}")))?;
-            let built = preview(&article, &found.kind, target, status, publish_at)?;
+            let built = preview(
+                &article,
+                &found.kind,
+                target,
+                &found.url,
+                status,
+                publish_at,
+            )?;
             let content = serde_json::to_string_pretty(&built.payload)
                 .map_err(|e| Error::internal(format!("the payload could not be shown: {e}")))?;
             Ok(PayloadView {
@@ -71,6 +81,7 @@ pub fn payload_preview(
                 content,
                 pending: built.pending,
                 dropped: Vec::new(),
+                rank_math: built.rank_math,
             })
         }
         Destination::File(format) => {
@@ -81,6 +92,7 @@ pub fn payload_preview(
                 content: done.content,
                 pending: Vec::new(),
                 dropped: done.dropped,
+                rank_math: None,
             })
         }
     }

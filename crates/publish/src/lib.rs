@@ -14,6 +14,7 @@ mod ninjs;
 pub mod outbox;
 pub mod payload;
 pub mod preview;
+pub mod rankmath;
 mod send;
 pub mod target;
 mod text;

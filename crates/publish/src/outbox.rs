@@ -325,6 +325,14 @@ impl Worker {
                 (state, outcome)
             }
             Err(Stop::Error(err)) => self.after_error(&item, err),
+            Err(Stop::Completing { error, post }) => {
+                // The retry finds the post stored at this version and only completes it.
+                let (state, mut outcome) = self.after_error(&item, error);
+                outcome.remote_id = Some(post.id);
+                outcome.remote_url = Some(post.url);
+                outcome.version_token = Some(post.version);
+                (state, outcome)
+            }
         };
         if let Some(at) = outcome.retry_at.filter(|_| state == OutboxState::Queued) {
             self.emit(Progress::Retrying {

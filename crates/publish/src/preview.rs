@@ -1,7 +1,8 @@
 //! What a publish will send, before it is sent: the body is built by the target's own
 //! [`CmsTarget::build`], the function the send uses, without the site. Values only the site
 //! can give (term ids, uploaded image URLs, accepted SEO meta keys) are shown as what Redaksi
-//! will resolve, and listed in `pending`.
+//! will resolve, and listed in `pending`. For WordPress it also shows Rank Math's fields as
+//! the send stores them when the site runs Rank Math ([`RankMathFields::for_article`]).
 
 use chrono::{DateTime, Utc};
 use redaksi_article::Article;
@@ -11,6 +12,7 @@ use serde_json::Value;
 use crate::PublishError;
 use crate::ghost::Ghost;
 use crate::payload::{self, ImageSource};
+use crate::rankmath::RankMathFields;
 use crate::target::{CmsTarget, PostRequest, RemoteStatus, TargetKind, Uploads};
 use crate::wordpress::WordPress;
 
@@ -21,13 +23,17 @@ pub struct PayloadPreview {
     pub payload: Value,
     /// Values the site supplies when the post is sent, each as "field: what".
     pub pending: Vec<String>,
+    /// What a WordPress target stores in Rank Math's own fields when the site runs it.
+    pub rank_math: Option<RankMathFields>,
 }
 
-/// The payload for `kind` (`wordpress` or `ghost`), built as the send builds it.
+/// The payload for `kind` (`wordpress` or `ghost`), built as the send builds it, for the
+/// target `target` at `site_url`.
 pub fn preview(
     article: &Article,
     kind: &str,
     target: &str,
+    site_url: &str,
     status: &str,
     at: Option<DateTime<Utc>>,
 ) -> Result<PayloadPreview, PublishError> {
@@ -47,10 +53,13 @@ pub fn preview(
         TargetKind::Ghost => Ghost::build(target, article, &request, &none, None)?,
     };
     pending.extend(built.pending);
+    let rank_math =
+        (kind == TargetKind::Wordpress).then(|| RankMathFields::for_article(article, site_url));
     Ok(PayloadPreview {
         kind,
         payload: built.payload,
         pending,
+        rank_math,
     })
 }
 
@@ -59,6 +68,8 @@ mod tests {
     use super::*;
     use chrono::TimeZone;
     use serde_json::json;
+
+    const SITE: &str = "https://berita.example";
 
     fn article() -> Article {
         let mut a = Article::new(
@@ -74,7 +85,7 @@ mod tests {
     #[test]
     fn wordpress_preview_is_the_post_as_core_blocks_with_the_schedule() {
         let at = Utc.with_ymd_and_hms(2030, 1, 2, 3, 4, 5).unwrap();
-        let p = preview(&article(), "wordpress", "situs", "future", Some(at)).unwrap();
+        let p = preview(&article(), "wordpress", "situs", SITE, "future", Some(at)).unwrap();
         assert_eq!(p.payload["title"], "Banjir Rob");
         assert_eq!(p.payload["slug"], "banjir-rob");
         assert_eq!(p.payload["status"], "future");
@@ -97,22 +108,28 @@ mod tests {
             "{:?}",
             p.pending
         );
+        let fields = p
+            .rank_math
+            .expect("a WordPress preview shows Rank Math's fields");
+        assert_eq!(fields, RankMathFields::for_article(&article(), SITE));
+        assert_eq!(fields.description, "Ringkasan");
     }
 
     #[test]
     fn ghost_preview_uses_ghost_names_and_limits() {
-        let p = preview(&article(), "ghost", "blog", "publish", None).unwrap();
+        let p = preview(&article(), "ghost", "blog", SITE, "publish", None).unwrap();
         assert_eq!(p.payload["status"], "published");
         assert_eq!(p.payload["custom_excerpt"], "Ringkasan");
+        assert_eq!(p.rank_math, None, "Rank Math is a WordPress plugin");
         let mut long = article();
         long.title = "x".repeat(300);
-        let err = preview(&long, "ghost", "blog", "draft", None).unwrap_err();
+        let err = preview(&long, "ghost", "blog", SITE, "draft", None).unwrap_err();
         assert_eq!(err.code(), "too_long");
     }
 
     #[test]
     fn an_unknown_kind_is_refused_by_name() {
-        let err = preview(&article(), "medium", "m", "draft", None).unwrap_err();
+        let err = preview(&article(), "medium", "m", SITE, "draft", None).unwrap_err();
         assert!(err.to_string().contains("\"medium\""), "{err}");
     }
 }

@@ -10,6 +10,8 @@
 //! - Before an update, the remote version is compared with the one Redaksi last saw; a
 //!   difference is a conflict and nothing is overwritten, unless the post already holds what
 //!   Redaksi is sending (its own update, whose answer was lost).
+//! - The post is sent only when the target's work after storing it succeeds (WordPress: Rank
+//!   Math's fields); a failure there is retried as that work alone, on the stored post.
 
 use std::path::Path;
 use std::time::Duration;
@@ -67,6 +69,12 @@ pub(crate) enum Stop {
         until: DateTime<Utc>,
     },
     Error(PublishError),
+    /// The post is stored (at `post`'s version) but the work after it (`complete`) failed:
+    /// like any error, and the row remembers the post so its retry completes it alone.
+    Completing {
+        error: PublishError,
+        post: RemoteDoc,
+    },
 }
 
 impl From<PublishError> for Stop {
@@ -118,6 +126,16 @@ pub(crate) async fn send<T: CmsTarget>(cms: &T, a: &Attempt<'_>) -> Result<Sent,
         }
     };
 
+    // This row stored the post and only its completion failed: unless the post changed
+    // since, the retry completes it without sending it again.
+    if let Some(stored) = existing.as_ref().filter(|post| {
+        a.item.remote_id.as_deref() == Some(post.id.as_str())
+            && a.item.version_token.as_deref() == Some(post.version.as_str())
+    }) {
+        let site = cms.resolve(article).await?;
+        return complete(cms, a, stored.clone(), &site).await;
+    }
+
     let images = upload_images(cms, a).await?;
     let site = cms.resolve(article).await?;
     let built = T::build(target, article, &a.request, &images, Some(&site))?;
@@ -162,13 +180,25 @@ pub(crate) async fn send<T: CmsTarget>(cms: &T, a: &Attempt<'_>) -> Result<Sent,
     };
     // Recorded at once: if anything below fails, the retry updates this post.
     record(a, &post).await?;
-    let (post, report) = cms.complete(post, article, &site).await?;
-    Ok(Sent {
-        remote_id: post.id,
-        url: post.url,
-        token: post.version,
-        report,
-    })
+    complete(cms, a, post, &site).await
+}
+
+/// The target's work after the post is stored; the send is done only when it succeeds.
+async fn complete<T: CmsTarget>(
+    cms: &T,
+    a: &Attempt<'_>,
+    post: RemoteDoc,
+    site: &T::Site,
+) -> Result<Sent, Stop> {
+    match cms.complete(post.clone(), a.article, site).await {
+        Ok((post, report)) => Ok(Sent {
+            remote_id: post.id,
+            url: post.url,
+            token: post.version,
+            report,
+        }),
+        Err(error) => Err(Stop::Completing { error, post }),
+    }
 }
 
 /// Whether the post already holds what Redaksi is sending: its title and body are ours.

@@ -23,6 +23,7 @@ use crate::PublishError;
 use crate::credentials::Secret;
 use crate::http::{self, excerpt};
 use crate::payload;
+use crate::rankmath::RankMathFields;
 use crate::target::{
     Built, CmsTarget, ImageUpload, PostRequest, RemoteDoc, RemoteStatus, TargetKind, Uploaded,
     Uploads,
@@ -157,6 +158,11 @@ impl WordPress {
     pub fn sharing_capabilities(mut self, cache: Arc<Mutex<Option<SiteCapabilities>>>) -> Self {
         self.capabilities = cache;
         self
+    }
+
+    /// The site address, as the account was set up (no trailing slash).
+    pub fn base(&self) -> &str {
+        &self.base
     }
 
     fn request(&self, method: Method, route: &str) -> RequestBuilder {
@@ -557,6 +563,10 @@ impl CmsTarget for WordPress {
         remote_doc(v)
     }
 
+    /// With Rank Math on the site, its four fields go through `updateMeta` (a second call
+    /// after the post is stored: until it succeeds the send has not succeeded, and the retry
+    /// completes the stored post alone). Then the post is read back, since unregistered meta
+    /// vanishes without an error.
     async fn complete(
         &self,
         post: RemoteDoc,
@@ -564,21 +574,21 @@ impl CmsTarget for WordPress {
         site: &WpSite,
     ) -> Result<(RemoteDoc, Value), PublishError> {
         let (seo, wanted) = seo_meta(article, &site.capabilities);
-        let mut post = post;
-        if !wanted.is_empty() {
-            if site.capabilities.rank_math {
-                let rank_math: serde_json::Map<String, Value> = seo
-                    .iter()
-                    .filter(|(k, _)| k.starts_with("rank_math"))
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect();
-                self.rank_math_update(&post.id, &rank_math).await?;
-            }
-            // Unregistered meta vanishes without an error: only the post as stored tells.
-            post = self.get_post(&post.id).await?;
+        let rank_math = site
+            .capabilities
+            .rank_math
+            .then(|| RankMathFields::for_article(article, &self.base));
+        if let Some(fields) = &rank_math {
+            self.rank_math_update(&post.id, &fields.meta()).await?;
         }
+        let post = if wanted.is_empty() && rank_math.is_none() {
+            post
+        } else {
+            self.get_post(&post.id).await?
+        };
         let report = json!({
             "seo": seo_report(&seo, &wanted, &post),
+            "rank_math": rank_math,
             "unresolved_terms": site.unresolved,
             "slug": post.slug,
             "status": post.status,

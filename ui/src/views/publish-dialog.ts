@@ -180,6 +180,25 @@ export class PublishDialog {
       const t = this.i18n;
       const notes: HTMLElement[] = [];
       if (view.pending.length) notes.push(el("li", {}, t.t("publishPending"), el("ul", {}, ...view.pending.map((p) => el("li", {}, p)))));
+      const rm = view.rank_math;
+      if (rm) {
+        const field = (key: Parameters<typeof t.t>[0], value: string) => el("li", { "data-testid": `rank-math-${key}` }, `${t.t(key)}: ${value}`);
+        notes.push(
+          el(
+            "li",
+            { "data-testid": "publish-rank-math" },
+            t.t("publishRankMath"),
+            el(
+              "ul",
+              {},
+              field("rankMathTitle", rm.title || t.t("rankMathTemplate")),
+              field("rankMathDescription", rm.description),
+              field("rankMathKeywords", rm.focus_keyword.split(",").join(", ")),
+              field("rankMathScore", `${rm.seo_score} / 100`),
+            ),
+          ),
+        );
+      }
       if (view.dropped.length) {
         notes.push(el("li", {}, t.t("publishDropped"), el("ul", {}, ...view.dropped.map((d) => el("li", {}, `${d.field}: ${d.reason}`)))));
       }

@@ -38,7 +38,10 @@ class FakeBackend extends ArticleBackend {
       case "list_outbox":
         return structuredClone(this.outbox);
       case "preview_payload":
-        if (a.target) return { kind: "wordpress", content: `{"title": "Banjir Rob", "content": "<p>Air naik.</p>", "status": "${String(a.status)}"}`, pending: [], dropped: [] };
+        if (a.target) {
+          const rank_math = { title: "", description: "Air naik di pesisir.", focus_keyword: "banjir rob,pesisir", seo_score: 72 };
+          return { kind: "wordpress", content: `{"title": "Banjir Rob", "content": "<p>Air naik.</p>", "status": "${String(a.status)}"}`, pending: [], dropped: [], rank_math };
+        }
         return { kind: a.format, content: "<!DOCTYPE html><p>Air naik.</p>", pending: [], dropped: [{ field: "status", reason: "internal newsroom data, never published" }] };
       case "enqueue_publish": {
         const item = row(this.outbox.length + 1, "queued", { target: a.target as string, remote_status: a.status as OutboxItem["remote_status"], publish_at: (a.publishAt as string) ?? null });
@@ -126,6 +129,14 @@ describe("publishing from the desk", () => {
     await vi.waitFor(() => expect(preview.textContent).toContain('"content": "<p>Air naik.</p>"'));
     // Shown as text: the payload's HTML never becomes elements in the window.
     expect(preview.children).toHaveLength(0);
+  });
+
+  it("the preview lists the Rank Math fields a WordPress site running Rank Math will store", async () => {
+    pressPublishShortcut();
+    await vi.waitFor(() => expect(byTestId("publish-rank-math").textContent).toContain("Rank Math"));
+    expect(byTestId("rank-math-rankMathScore").textContent).toBe("SEO score: 72 / 100");
+    expect(byTestId("rank-math-rankMathKeywords").textContent).toBe("Focus keywords: banjir rob, pesisir");
+    expect(byTestId("rank-math-rankMathTitle").textContent).toBe("SEO title: (Rank Math's title template)");
   });
 
   it("publishing queues the request, and the outbox row follows the worker's events to sent", async () => {

@@ -21,6 +21,10 @@ pub struct Site {
     pub url: String,
     pub user: String,
     pub password: String,
+    /// The wp-admin login password (the Rank Math instance only).
+    pub login_password: Option<String>,
+    /// This is the instance with Rank Math (`wp.sh rankmath`), on its own port.
+    pub rank_math: bool,
 }
 
 /// Starts (or finds running) the loopback WordPress. Fails loudly when it cannot: these tests
@@ -30,19 +34,47 @@ pub fn site() -> &'static Site {
     SITE.get_or_init(|| {
         let account = redaksi_test_wordpress::start()
             .unwrap_or_else(|e| panic!("the loopback WordPress is required for these tests: {e}"));
-        Site {
-            url: account.url,
-            user: account.user,
-            password: account.password,
-        }
+        Site::new(account, None)
+    })
+}
+
+/// Starts (or finds running) the loopback WordPress with the real Rank Math, installed from
+/// ../shared by the project's own script. Fails loudly when it cannot.
+pub fn rank_math_site() -> &'static Site {
+    static SITE: OnceLock<Site> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let site = redaksi_test_wordpress::start_rank_math().unwrap_or_else(|e| {
+            panic!("the loopback WordPress with Rank Math is required for these tests: {e}")
+        });
+        Site::new(site.admin, Some(site.login_password))
     })
 }
 
 impl Site {
-    pub fn wp(&self, args: &[&str]) {
-        if let Err(e) = redaksi_test_wordpress::run(args) {
-            panic!("{e}");
+    /// `login_password`: the Rank Math instance's wp-admin password (only that one has it).
+    fn new(account: redaksi_test_wordpress::Account, login_password: Option<String>) -> Site {
+        Site {
+            url: account.url,
+            user: account.user,
+            password: account.password,
+            rank_math: login_password.is_some(),
+            login_password,
         }
+    }
+
+    /// Runs `wp.sh` on this instance and returns what it printed.
+    pub fn wp(&self, args: &[&str]) -> String {
+        let ran = if self.rank_math {
+            redaksi_test_wordpress::run_rank_math(args)
+        } else {
+            redaksi_test_wordpress::run(args)
+        };
+        ran.unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// A store with a WordPress target named `situs` for this site.
+    pub fn env(&self) -> Env {
+        env_for(&self.url, &self.user, &self.password)
     }
 
     /// A raw REST call, independent of the client under test.
@@ -106,6 +138,10 @@ pub struct Env {
 
 /// A fresh store on disk with one WordPress target named `situs` pointing at `url`.
 pub fn env(url: &str, password: &str) -> Env {
+    env_for(url, &site().user, password)
+}
+
+fn env_for(url: &str, user: &str, password: &str) -> Env {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path()).unwrap();
     store
@@ -113,7 +149,7 @@ pub fn env(url: &str, password: &str) -> Env {
             name: "situs".into(),
             kind: "wordpress".into(),
             url: url.into(),
-            username: Some(site().user.clone()),
+            username: Some(user.to_owned()),
         })
         .unwrap();
     let secrets = Arc::new(MemorySecrets::default());

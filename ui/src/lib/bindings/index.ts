@@ -40,6 +40,7 @@ export type { OutboxState } from "./OutboxState";
 export type { PayloadView } from "./PayloadView";
 export type { PublishStatus } from "./PublishStatus";
 export type { PublishTarget } from "./PublishTarget";
+export type { RankMathFields } from "./RankMathFields";
 export type { ReportView } from "./ReportView";
 export type { RestoreResult } from "./RestoreResult";
 export type { RevisionDiff } from "./RevisionDiff";
