@@ -316,14 +316,34 @@ impl Driver {
     pub async fn launch_in_english(&self) -> Result<App> {
         let app = self.launch_patiently().await?;
         app.test_id("article-list").await?;
+        // The page before the reload carries a mark; the reloaded one does not, so the test
+        // never goes on with the old page (a fixed wait did, on a slow machine).
         app.client
             .execute(
-                "localStorage.clear(); localStorage.setItem('redaksi.lang', 'en'); setTimeout(() => location.reload(), 50);",
+                "localStorage.clear(); localStorage.setItem('redaksi.lang', 'en'); \
+                 window.__redaksiBeforeReload = true; setTimeout(() => location.reload(), 50);",
                 vec![],
             )
             .await?;
-        tokio::time::sleep(Duration::from_millis(500)).await;
-        app.test_id("article-list").await?;
+        app.wait_until("the reloaded page in English", || async {
+            let probe = app
+                .client
+                .execute(
+                    "return window.__redaksiBeforeReload === undefined \
+                     && document.readyState === 'complete' \
+                     && document.documentElement.lang === 'en' \
+                     && document.querySelector('[data-testid=\"article-list\"]') !== null;",
+                    vec![],
+                )
+                .await;
+            // A script sent while the page reloads may fail; the next poll asks again.
+            Ok(probe
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false)
+                .then_some(()))
+        })
+        .await?;
         Ok(app)
     }
 }
