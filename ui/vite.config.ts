@@ -19,6 +19,9 @@ export default defineConfig({
     environment: "jsdom",
     include: ["src/**/*.test.ts"],
     setupFiles: ["src/test-setup.ts"],
+    // A file's first test builds the whole app (CodeMirror included) in jsdom; on a busy 2-core
+    // machine that alone took over Vitest's default 5 s. Waits inside tests have their own limits.
+    testTimeout: 20_000,
     // src/contrast.test.ts reads the stylesheet's text (`?raw`); Vitest empties CSS otherwise.
     css: { include: [/styles\.css/] },
   },

@@ -3,13 +3,14 @@
 // shortcuts and the window's close. The views own their rooms; this is the only module that
 // imports lib/backend.ts.
 import * as backend from "./lib/backend";
-import { I18n, type Lang, type MessageKey, detectLang, storeLang, storedLang, translate } from "./lib/i18n";
+import { I18n, detectLang, storeLang, storedLang, translate } from "./lib/i18n";
 import { type DeskSettings, applyTheme, loadSettings, saveSettings, watchOsTheme } from "./lib/settings";
 import { Dashboard } from "./views/dashboard";
 import { DataViews } from "./views/data";
 import { EditorDesk } from "./views/desk";
 import { el } from "./views/dom";
 import { HelpOverlay } from "./views/help";
+import { Notice } from "./views/notice";
 import { Publishing } from "./views/publishing";
 import { SettingsPanel } from "./views/settings";
 import { listenForShortcuts } from "./views/shortcuts";
@@ -28,7 +29,6 @@ export interface AppOptions {
 }
 
 export class App {
-  private readonly i18n: I18n;
   private readonly storage: Storage;
   private settings: DeskSettings;
   private readonly sidebar: Sidebar;
@@ -39,7 +39,7 @@ export class App {
   private readonly publishing: Publishing;
   private readonly data: DataViews;
   private readonly viewbar: Viewbar;
-  private readonly notice = el("p", { class: "notice", role: "alert", hidden: "" });
+  private readonly notice: Notice;
   /** Ends the listeners on `window` when the app goes away (tests start many apps). */
   private readonly listeners = new AbortController();
 
@@ -47,7 +47,8 @@ export class App {
     const storage = (this.storage = options.storage ?? window.localStorage);
     const osLanguages = options.osLanguages ?? navigator.languages;
     const frame = el("div", { class: "app" });
-    const i18n = (this.i18n = new I18n(storedLang(storage) ?? detectLang(osLanguages)));
+    const i18n = new I18n(storedLang(storage) ?? detectLang(osLanguages));
+    this.notice = new Notice(i18n);
     this.settings = loadSettings(storage);
     applyTheme(this.settings.theme);
 
@@ -64,7 +65,7 @@ export class App {
       listed: this.sidebar,
       settings: () => this.settings,
       onProfile: (profile) => this.changeSettings({ ...this.settings, profile }),
-      notify: (key, error) => this.notify(key, error),
+      notify: (key, error) => this.notice.show(key, error),
       tools: [this.publishing.publishButton],
       setFocusMode: (on) => frame.classList.toggle("focus-mode", on),
       storage,
@@ -92,7 +93,10 @@ export class App {
       storage,
       settings: () => this.settings,
       onChange: (settings) => this.changeSettings(settings),
-      onLang: (lang) => this.setLanguage(lang ?? detectLang(osLanguages), lang),
+      onLang: (chosen) => {
+        storeLang(storage, chosen);
+        i18n.setLang(chosen ?? detectLang(osLanguages));
+      },
       sections: [this.data.settings],
     });
 
@@ -103,22 +107,21 @@ export class App {
       buttons: [this.publishing.outboxButton],
     });
 
-    const main = el("main", { class: "workspace" }, this.viewbar.root, this.notice, this.data.notices, this.desk.root, this.dashboard.root);
+    const main = el("main", { class: "workspace" }, this.viewbar.root, this.notice.root, this.data.notices, this.desk.root, this.dashboard.root);
     const overlays = [...this.desk.overlays, this.settingsPanel.root, this.help.root, this.data.trash.root, ...this.publishing.overlays];
     frame.append(this.sidebar.root, main, ...overlays);
     root.replaceChildren(frame);
-    i18n.onChange(() => translate(root, i18n));
-    translate(root, i18n);
-    document.documentElement.lang = i18n.lang;
-    this.wire();
-    this.showView("write");
-  }
-
-  private wire(): void {
+    const retranslate = () => {
+      translate(root, i18n);
+      document.documentElement.lang = i18n.lang;
+    };
+    i18n.onChange(retranslate);
+    retranslate();
     // "Follow the system" follows it live, not only at start-up.
     this.listeners.signal.addEventListener("abort", watchOsTheme(() => applyTheme(this.settings.theme)));
     const { desk, help, sidebar, dashboard, publishing } = this;
     listenForShortcuts({ desk, help, sidebar, dashboard, publishing, show: (view) => this.showView(view) }, this.listeners.signal);
+    this.showView("write");
   }
 
   /** Loads the article list and opens the most recently updated article. */
@@ -145,7 +148,7 @@ export class App {
       this.sidebar.set(await backend.listArticles());
       if (!this.dashboard.root.hidden) await this.dashboard.refresh();
     } catch (error) {
-      this.notify("loadError", error);
+      this.notice.show("loadError", error);
     }
   }
 
@@ -156,21 +159,10 @@ export class App {
     this.desk.settingsChanged();
   }
 
-  private setLanguage(lang: Lang, chosen: Lang | undefined): void {
-    storeLang(this.storage, chosen);
-    document.documentElement.lang = lang;
-    this.i18n.setLang(lang);
-  }
-
   private showView(view: ViewName): void {
     this.desk.root.hidden = view !== "write";
     this.dashboard.root.hidden = view !== "dashboard";
     this.viewbar.select(view);
     if (view === "dashboard") void this.desk.flush().then(() => this.dashboard.refresh());
-  }
-
-  private notify(key: MessageKey | undefined, error?: unknown): void {
-    this.notice.hidden = !key;
-    this.notice.textContent = !key ? "" : error === undefined ? this.i18n.t(key) : `${this.i18n.t(key)}: ${this.i18n.failure(error)}`;
   }
 }
