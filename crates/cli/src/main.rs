@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 mod common;
 mod publish;
 mod score;
+mod site;
 mod store;
 
 #[derive(Parser)]
@@ -29,6 +30,8 @@ enum Command {
     Score(score::Command),
     #[command(flatten)]
     Publish(publish::Command),
+    #[command(flatten)]
+    Site(site::Command),
 }
 
 fn main() -> ExitCode {
@@ -36,5 +39,6 @@ fn main() -> ExitCode {
         Command::Store(command) => store::run(command),
         Command::Score(command) => score::run(command),
         Command::Publish(command) => publish::run(command),
+        Command::Site(command) => site::run(command),
     }
 }

@@ -7,6 +7,7 @@ use std::fmt;
 
 use redaksi_folder::FolderError;
 use redaksi_publish::PublishError;
+use redaksi_site::AuditError;
 use redaksi_store::{MoveRefusal, StoreError};
 use serde::{Deserialize, Serialize};
 
@@ -187,6 +188,16 @@ impl From<PublishError> for Error {
             PublishError::Store(source) => store_code(source),
         };
         Error::new(code, err.to_string())
+    }
+}
+
+impl From<AuditError> for Error {
+    fn from(err: AuditError) -> Self {
+        match err {
+            AuditError::Site(err) => err.into(),
+            AuditError::Ledger(err) => Error::new(Code::Database, err.to_string()),
+            AuditError::Invalid(message) => Error::new(Code::Remote, message),
+        }
     }
 }
 

@@ -10,6 +10,8 @@
 //! - [`archive`]: revision saves, trash, Markdown import, backups;
 //! - [`export`]: the publish dialog's exact payload and exports into a folder;
 //!   [`conflict`]: both sides of a publish conflict; [`targets`]: checking a CMS account;
+//! - [`site`]: the site audit (every published post of a WordPress site scored as the desk
+//!   scores, stale Rank Math scores written back);
 //! - [`mirror`]: the mirrored folder's settings and reports; [`data`]: moving the data folder;
 //! - [`error`]: the one error vocabulary ([`Code`]) and every conversion into it.
 //!
@@ -35,6 +37,7 @@ pub mod instance;
 pub mod mirror;
 pub mod rules;
 pub mod score;
+pub mod site;
 pub mod targets;
 pub mod workflow;
 

@@ -27,19 +27,22 @@ pub struct Site {
 /// The title a search engine will show: the SEO title if the reporter wrote one, else the
 /// template, with `%title%` and `%sitename%` replaced either way.
 pub fn displayed_title(article: &Article, site: &Site) -> String {
-    let custom = article
-        .meta
-        .seo_title
-        .as_deref()
-        .filter(|t| !t.trim().is_empty());
+    shown_title(article.meta.seo_title.as_deref(), &article.title, site)
+}
+
+/// [`displayed_title`] for any title and SEO title (a post as a WordPress site stores it).
+/// `%sep%` is Rank Math's separator variable; its default is `-`.
+pub fn shown_title(seo_title: Option<&str>, title: &str, site: &Site) -> String {
+    let custom = seo_title.filter(|t| !t.trim().is_empty());
     let template = match custom {
         Some(title) => title,
         None if site.title_template.trim().is_empty() => "%title%",
         None => &site.title_template,
     };
     template
-        .replace("%title%", article.title.trim())
+        .replace("%title%", title.trim())
         .replace("%sitename%", site.name.trim())
+        .replace("%sep%", "-")
         .trim()
         .to_owned()
 }
@@ -184,6 +187,7 @@ mod tests {
         "Banjir hari ini | Kabar"
     )]
     #[case::no_template("", "", "Banjir")]
+    #[case::rank_maths_separator("%title% %sep% %sitename%", "", "Banjir - Kabar")]
     fn the_displayed_title_fills_the_template(
         #[case] seo_title: &str,
         #[case] template: &str,

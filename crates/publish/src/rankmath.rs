@@ -78,6 +78,55 @@ pub fn badge_score(page: &str) -> Option<u8> {
     digits[..end].parse().ok()
 }
 
+/// What a public post page shows of Rank Math's fields: the badge's number, the `<title>` and
+/// the meta description (HTML entities decoded). For a site that does not expose the fields to
+/// core REST, this is the only way to read them back.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PageFields {
+    pub score: Option<u8>,
+    pub title: Option<String>,
+    pub description: Option<String>,
+}
+
+impl PageFields {
+    pub fn read(page: &str) -> PageFields {
+        let head = &page[..page.find("</head>").unwrap_or(page.len())];
+        let title = head.find("<title").and_then(|start| {
+            let rest = &head[start..];
+            let open = rest.find('>')? + 1;
+            let close = rest.find("</title>")?;
+            Some(unescape(rest[open..close].trim()))
+        });
+        let description = head.match_indices("<meta").find_map(|(start, _)| {
+            let tag = &head[start..start + head[start..].find('>')?];
+            tag.contains("name=\"description\"")
+                .then(|| attribute(tag, "content"))
+                .flatten()
+        });
+        PageFields {
+            score: badge_score(page),
+            title,
+            description,
+        }
+    }
+}
+
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let start = tag.find(&format!("{name}=\""))? + name.len() + 2;
+    let end = start + tag[start..].find('"')?;
+    Some(unescape(&tag[start..end]))
+}
+
+fn unescape(text: &str) -> String {
+    text.replace("&#8211;", "–")
+        .replace("&#8217;", "’")
+        .replace("&quot;", "\"")
+        .replace("&#039;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,5 +186,23 @@ mod tests {
     )]
     fn the_badge_number_is_read_from_the_page(#[case] page: &str, #[case] expected: Option<u8>) {
         assert_eq!(badge_score(page), expected);
+    }
+
+    #[test]
+    fn a_public_page_gives_its_title_description_and_badge() {
+        let page = r#"<html><head><meta charset="UTF-8"><title>Harga beras &#8211; Kabar &amp; Berita</title>
+<meta name="description" content="Harga beras naik &quot;lagi&quot;."/>
+<meta property="og:description" content="not this one"/></head><body>
+<div class="rank-math-seo-score template-circle good-seo before-content">
+<span class="score">66<span class="outof">/ 100</span></span></div></body></html>"#;
+        assert_eq!(
+            PageFields::read(page),
+            PageFields {
+                score: Some(66),
+                title: Some("Harga beras – Kabar & Berita".into()),
+                description: Some("Harga beras naik \"lagi\".".into()),
+            }
+        );
+        assert_eq!(PageFields::read("<p>nothing</p>"), PageFields::default());
     }
 }

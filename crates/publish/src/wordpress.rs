@@ -317,6 +317,64 @@ impl WordPress {
         }
     }
 
+    /// A GET of any REST route, for readers beyond publishing (the site audit).
+    pub async fn get_route(
+        &self,
+        route: &str,
+        query: &[(&str, &str)],
+    ) -> Result<Value, PublishError> {
+        self.send(self.request(Method::GET, route).query(query))
+            .await
+    }
+
+    /// A public page of the site as a visitor gets it (no credentials), and the server's clock
+    /// from its `Date` header.
+    pub async fn public_page(
+        &self,
+        url: &str,
+    ) -> Result<(String, Option<DateTime<Utc>>), PublishError> {
+        let response = self
+            .http
+            .get(url)
+            .send()
+            .await
+            .map_err(|e| http::network_error(&self.name, e))?;
+        let date = response
+            .headers()
+            .get(header::DATE)
+            .and_then(|d| d.to_str().ok())
+            .and_then(|d| DateTime::parse_from_rfc2822(d).ok())
+            .map(|d| d.with_timezone(&Utc));
+        let answer = http::read_capped(&self.name, response, http::MAX_RESPONSE_BYTES).await?;
+        if !answer.status.is_success() {
+            return Err(PublishError::Remote {
+                target: self.name.clone(),
+                status: answer.status.as_u16(),
+                code: format!("http_{}", answer.status.as_u16()),
+                message: excerpt(&format!("{url}: {}", answer.status)),
+                retry_after: answer.retry_after,
+            });
+        }
+        Ok((String::from_utf8_lossy(&answer.body).into_owned(), date))
+    }
+
+    /// Sets Rank Math scores only, several posts in one call (`rankmath/v1/updateSeoScore`).
+    pub async fn rank_math_scores(
+        &self,
+        scores: &std::collections::BTreeMap<u64, u8>,
+    ) -> Result<(), PublishError> {
+        let scores: serde_json::Map<String, Value> = scores
+            .iter()
+            .map(|(id, score)| (id.to_string(), json!(score)))
+            .collect();
+        self.send(
+            self.request(Method::POST, "/rankmath/v1/updateSeoScore")
+                .json(&json!({ "postScores": scores })),
+        )
+        .await
+        .map(|_| ())
+    }
+
     /// Writes SEO fields through Rank Math's own route (which ignores `show_in_rest`).
     pub async fn rank_math_update(
         &self,
