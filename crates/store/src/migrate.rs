@@ -53,6 +53,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "outbox_lease",
         sql: include_str!("../migrations/0007_outbox_lease.sql"),
     },
+    Migration {
+        version: 8,
+        name: "review",
+        sql: include_str!("../migrations/0008_review.sql"),
+    },
 ];
 
 /// The newest schema version this build can read and write.
