@@ -15,6 +15,7 @@ pub mod outbox;
 pub mod payload;
 pub mod preview;
 pub mod rankmath;
+pub mod review;
 mod send;
 pub mod target;
 mod text;

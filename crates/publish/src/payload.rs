@@ -126,6 +126,25 @@ pub fn wordpress_form(article: &Article) -> Form {
     }
 }
 
+/// The front-matter key that keeps the identity a pulled post already carried (`""` for none),
+/// so sending it back never gives the post another article's identity.
+pub const WORDPRESS_IDENTITY_KEY: &str = "wordpress_identity";
+
+/// The identity the post of `article` carries on WordPress: its own id, or for a pulled post
+/// the one it came with (`None` when it had none).
+pub fn wordpress_identity(article: &Article) -> Option<String> {
+    match article
+        .meta
+        .extra
+        .get(WORDPRESS_IDENTITY_KEY)
+        .and_then(|v| v.as_str())
+    {
+        Some("") => None,
+        Some(theirs) => Some(theirs.to_owned()),
+        None => Some(article.id.to_string()),
+    }
+}
+
 /// The article as WordPress content: its Markdown with each uploaded image's reference
 /// replaced by the CMS URL, written by `redaksi_blocks` as the core blocks the block editor
 /// saves (so the post opens there as native blocks) or as classic HTML for a classic post. Raw

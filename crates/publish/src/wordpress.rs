@@ -24,6 +24,7 @@ use crate::credentials::Secret;
 use crate::http::{self, excerpt};
 use crate::payload;
 use crate::rankmath::RankMathFields;
+use crate::review;
 use crate::target::{
     Built, CmsTarget, ImageUpload, PostRequest, RemoteDoc, RemoteStatus, TargetKind, Uploaded,
     Uploads,
@@ -165,14 +166,14 @@ impl WordPress {
         &self.base
     }
 
-    fn request(&self, method: Method, route: &str) -> RequestBuilder {
+    pub(crate) fn request(&self, method: Method, route: &str) -> RequestBuilder {
         self.http
             .request(method, format!("{}/", self.base))
             .query(&[("rest_route", route)])
             .basic_auth(&self.user, Some(self.password.expose()))
     }
 
-    async fn send(&self, builder: RequestBuilder) -> Result<Value, PublishError> {
+    pub(crate) async fn send(&self, builder: RequestBuilder) -> Result<Value, PublishError> {
         let response = builder
             .send()
             .await
@@ -437,12 +438,30 @@ impl CmsTarget for WordPress {
                     .into_iter()
                     .filter(|(k, _)| accepted.contains(k))
                     .collect();
-                if accepted.iter().any(|k| k == IDENTITY_META) {
-                    meta.insert(IDENTITY_META.into(), json!(article.id.to_string()));
+                if accepted.iter().any(|k| k == IDENTITY_META)
+                    && let Some(identity) = payload::wordpress_identity(article)
+                {
+                    meta.insert(IDENTITY_META.into(), json!(identity));
+                }
+                if let Some(note) = review_note(article) {
+                    if !accepted.iter().any(|k| k == review::NOTE_META) {
+                        return Err(PublishError::Invalid(
+                            "review notes need the Redaksi Review plugin on the site \
+                             (catatan review memerlukan plugin Redaksi Review di situs)"
+                                .into(),
+                        ));
+                    }
+                    meta.insert(review::NOTE_META.into(), json!(note));
                 }
                 meta
             }
             None => {
+                if review_note(article).is_some() {
+                    pending.push(format!(
+                        "meta: the review note goes to {} (the Redaksi Review plugin)",
+                        review::NOTE_META
+                    ));
+                }
                 if !seo.is_empty() {
                     pending.push(
                         "meta: SEO fields are written where the site accepts them, then read back"
@@ -655,6 +674,16 @@ impl CmsTarget for WordPress {
     }
 }
 
+/// The note an article carries back to its reporter, if any.
+fn review_note(article: &Article) -> Option<&str> {
+    article
+        .meta
+        .extra
+        .get(review::NOTE_KEY)
+        .and_then(|note| note.as_str())
+        .filter(|note| !note.trim().is_empty())
+}
+
 /// The SEO meta Redaksi would like to set, by plugin key, and the keys the site accepts.
 pub fn seo_meta(
     article: &Article,
@@ -713,7 +742,7 @@ pub fn seo_report(
         .collect()
 }
 
-fn html_unescape(text: &str) -> String {
+pub(crate) fn html_unescape(text: &str) -> String {
     text.replace("&amp;", "&")
         .replace("&lt;", "<")
         .replace("&gt;", ">")

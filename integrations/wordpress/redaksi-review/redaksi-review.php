@@ -54,6 +54,19 @@ add_action('init', function () {
     ]);
 });
 
+// The author's display name beside the post, for the editor's review list: core embeds an
+// author only when they have published something (or the reader may list users), and a new
+// reporter has not.
+add_action('rest_api_init', function () {
+    register_rest_field('post', 'redaksi_author', [
+        'get_callback' => function ($post) {
+            $user = get_userdata((int) $post['author']);
+            return $user ? $user->display_name : '';
+        },
+        'schema' => ['type' => 'string', 'context' => ['edit'], 'readonly' => true],
+    ]);
+});
+
 /** Records who wrote a note and when, whenever the note is added or changed. */
 function redaksi_review_stamp($meta_id, $post_id, $meta_key, $value) {
     if ($meta_key !== REDAKSI_REVIEW_NOTE) {
