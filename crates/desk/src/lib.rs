@@ -12,6 +12,8 @@
 //!   [`conflict`]: both sides of a publish conflict; [`targets`]: checking a CMS account;
 //! - [`site`]: the site audit (every published post of a WordPress site scored as the desk
 //!   scores, stale Rank Math scores written back);
+//! - [`review`]: review across the newsroom through its WordPress (submit, pull, score,
+//!   approve, return with a note, the reporter's sync);
 //! - [`mirror`]: the mirrored folder's settings and reports; [`data`]: moving the data folder;
 //! - [`error`]: the one error vocabulary ([`Code`]) and every conversion into it.
 //!
@@ -35,6 +37,7 @@ pub mod error;
 pub mod export;
 pub mod instance;
 pub mod mirror;
+pub mod review;
 pub mod rules;
 pub mod score;
 pub mod site;
