@@ -202,9 +202,8 @@ where
 {
     let mut page = 1;
     loop {
-        let posts = wp.review_page(query, page).await.map_err(refusal)?;
+        let (posts, pages) = wp.review_page(query, page).await.map_err(refusal)?;
         report.requests += 1;
-        let full = posts.len() >= review::PAGE_SIZE as usize;
         // A scheduled post can carry a modification time in the future; the cursor never
         // jumps there, or every change until then would be missed.
         let now = (Utc::now() + Duration::minutes(5))
@@ -238,7 +237,7 @@ where
                 Ok(partial)
             })
             .await?;
-        if !full {
+        if page >= pages {
             return Ok(());
         }
         page += 1;

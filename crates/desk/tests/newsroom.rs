@@ -261,7 +261,7 @@ async fn thirty_articles_go_through_review_exactly_once_with_every_note_and_revi
                 .call(move |s| s.review_of_article(id))
                 .await
                 .unwrap();
-            assert_eq!(rows.len(), 1, "{rows:?}");
+            assert_eq!(rows.len(), 1, "{rows:?} after {synced:?}");
             assert_eq!(rows[0].status, "draft");
             let note = rows[0].note.as_ref().expect("the note arrived");
             assert_eq!(note.by, "Sari Editor");

@@ -28,10 +28,12 @@ pub fn client(timeout: Duration, idle_per_host: usize) -> Result<reqwest::Client
         .map_err(|e| PublishError::Invalid(format!("the HTTP client cannot start: {e}")))
 }
 
-/// An answer's status, `Retry-After` and body, the body read up to `cap` bytes.
+/// An answer's status, `Retry-After`, page count and body, the body read up to `cap` bytes.
 pub(crate) struct Answer {
     pub status: reqwest::StatusCode,
     pub retry_after: Option<Duration>,
+    /// WordPress's `X-WP-TotalPages` on a list.
+    pub total_pages: Option<u32>,
     pub body: Vec<u8>,
 }
 
@@ -43,6 +45,11 @@ pub(crate) async fn read_capped(
 ) -> Result<Answer, PublishError> {
     let status = response.status();
     let retry_after = retry_after(response.headers());
+    let total_pages = response
+        .headers()
+        .get("x-wp-totalpages")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse().ok());
     let too_long = || PublishError::Invalid(format!("{target} answered more than {cap} bytes"));
     if response
         .content_length()
@@ -64,6 +71,7 @@ pub(crate) async fn read_capped(
     Ok(Answer {
         status,
         retry_after,
+        total_pages,
         body,
     })
 }

@@ -150,13 +150,13 @@ impl WordPress {
             .any(|k| k == NOTE_META))
     }
 
-    /// One page (from 1) of the posts `query` selects, oldest change first; an empty page past
-    /// the last one.
+    /// One page (from 1) of the posts `query` selects, oldest change first, and how many
+    /// pages there are; an empty page past the last one.
     pub async fn review_page(
         &self,
         query: &PostQuery,
         page: u32,
-    ) -> Result<Vec<RemotePost>, PublishError> {
+    ) -> Result<(Vec<RemotePost>, u32), PublishError> {
         let (page, per_page) = (page.max(1).to_string(), PAGE_SIZE.to_string());
         let author = query.author.map(|a| a.to_string());
         let mut request = self.request(Method::GET, "/wp/v2/posts").query(&[
@@ -174,15 +174,18 @@ impl WordPress {
         if let Some(author) = &author {
             request = request.query(&[("author", author.as_str())]);
         }
-        let list = match self.send(request).await {
-            Ok(list) => list,
+        let (list, pages) = match self.send_paged(request).await {
+            Ok(answer) => answer,
             Err(PublishError::Remote { code, .. }) if code == "rest_post_invalid_page_number" => {
-                return Ok(Vec::new());
+                return Ok((Vec::new(), 0));
             }
             Err(err) => return Err(err),
         };
         match list {
-            Value::Array(posts) => posts.iter().map(remote_post).collect(),
+            Value::Array(posts) => Ok((
+                posts.iter().map(remote_post).collect::<Result<_, _>>()?,
+                pages.unwrap_or(1),
+            )),
             other => Err(PublishError::Invalid(format!(
                 "WordPress answered a post list that is not a list: {}",
                 excerpt(&other.to_string())

@@ -174,6 +174,16 @@ impl WordPress {
     }
 
     pub(crate) async fn send(&self, builder: RequestBuilder) -> Result<Value, PublishError> {
+        self.send_paged(builder).await.map(|(body, _)| body)
+    }
+
+    /// Like `send`, with the number of pages a list has (`X-WP-TotalPages`): a page can hold
+    /// fewer posts than asked for while more pages follow (WordPress drops the posts this
+    /// account may not read after counting them).
+    pub(crate) async fn send_paged(
+        &self,
+        builder: RequestBuilder,
+    ) -> Result<(Value, Option<u32>), PublishError> {
         let response = builder
             .send()
             .await
@@ -181,7 +191,7 @@ impl WordPress {
         let answer = http::read_capped(&self.name, response, http::MAX_RESPONSE_BYTES).await?;
         let body: Value = serde_json::from_slice(&answer.body).unwrap_or(Value::Null);
         if answer.status.is_success() {
-            return Ok(body);
+            return Ok((body, answer.total_pages));
         }
         // WordPress refuses a parameter an anonymous request may not use (a wrong password
         // makes the request anonymous) as a 400 that wraps the 401 it means.
