@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 
 mod common;
 mod publish;
+mod review;
 mod score;
 mod site;
 mod store;
@@ -32,6 +33,8 @@ enum Command {
     Publish(publish::Command),
     #[command(flatten)]
     Site(site::Command),
+    #[command(flatten)]
+    Review(review::Command),
 }
 
 fn main() -> ExitCode {
@@ -40,5 +43,6 @@ fn main() -> ExitCode {
         Command::Score(command) => score::run(command),
         Command::Publish(command) => publish::run(command),
         Command::Site(command) => site::run(command),
+        Command::Review(command) => review::run(command),
     }
 }

@@ -127,7 +127,7 @@ pub enum ExportFormat {
     Ninjs,
 }
 
-fn parse_time(text: &str) -> Result<DateTime<Utc>, String> {
+pub(crate) fn parse_time(text: &str) -> Result<DateTime<Utc>, String> {
     DateTime::parse_from_rfc3339(text)
         .map(|t| t.with_timezone(&Utc))
         .map_err(|_| format!("{text:?} is not an RFC 3339 time (e.g. 2026-12-01T06:00:00+07:00)"))

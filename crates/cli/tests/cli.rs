@@ -245,3 +245,49 @@ fn a_data_folder_moved_in_settings_is_followed() {
     assert!(stderr.contains("data-location"), "{stderr}");
     assert!(stderr.contains("not an absolute path"), "{stderr}");
 }
+
+/// The review commands on a folder that never pulled anything: an empty list, a clear
+/// not-found for a post, and a submit that waits in the outbox for a site that exists.
+#[test]
+fn review_commands_answer_offline_and_submit_queues_a_pending_post() {
+    let data = tempfile::tempdir().unwrap();
+    let out = redaksi(data.path(), &["review", "list", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(json(&out), serde_json::json!([]));
+
+    let out = redaksi(
+        data.path(),
+        &["review", "show", "12", "--target", "situs", "--json"],
+    );
+    assert!(!out.status.success());
+    assert_eq!(json(&out)["error"]["code"], "not_found");
+
+    let mut store = redaksi_store::Store::open(data.path()).unwrap();
+    store
+        .put_target(&redaksi_store::outbox::Target {
+            name: "situs".into(),
+            kind: "wordpress".into(),
+            url: "http://127.0.0.1:9".into(),
+            username: Some("rina".into()),
+        })
+        .unwrap();
+    let id = store
+        .create_article("Banjir", "Isi.")
+        .unwrap()
+        .id
+        .to_string();
+    drop(store);
+    let out = redaksi(data.path(), &["submit", &id, "--target", "situs", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let item = json(&out);
+    assert_eq!(item["remote_status"], "pending");
+    assert_eq!(item["state"], "queued");
+}
