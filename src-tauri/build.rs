@@ -53,6 +53,9 @@ const COMMANDS: &[&str] = &[
     "export_article",
     "outbox_conflict",
     "keep_remote",
+    // The Site view: a WordPress site's audit and write-back (src-tauri/commands/site.rs).
+    "site_audit",
+    "site_report",
 ];
 
 fn main() {

@@ -10,6 +10,7 @@ pub mod desk;
 pub mod mirror;
 pub mod outbox;
 pub mod publish;
+pub mod site;
 
 use tauri::Runtime;
 
@@ -62,5 +63,7 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             publish::export_article,
             publish::outbox_conflict,
             publish::keep_remote,
+            site::site_audit,
+            site::site_report,
         ])
 }

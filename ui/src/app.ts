@@ -15,6 +15,7 @@ import { Publishing } from "./views/publishing";
 import { SettingsPanel } from "./views/settings";
 import { listenForShortcuts } from "./views/shortcuts";
 import { Sidebar } from "./views/sidebar";
+import { SitePanel } from "./views/site";
 import { type ViewName, Viewbar } from "./views/viewbar";
 
 export interface AppOptions {
@@ -39,6 +40,7 @@ export class App {
   private readonly publishing: Publishing;
   private readonly data: DataViews;
   private readonly viewbar: Viewbar;
+  private readonly site: SitePanel;
   private readonly notice: Notice;
   /** Ends the listeners on `window` when the app goes away (tests start many apps). */
   private readonly listeners = new AbortController();
@@ -100,15 +102,21 @@ export class App {
       sections: [this.data.settings],
     });
 
+    this.site = new SitePanel(i18n, {
+      listTargets: backend.listTargets,
+      siteReport: backend.siteReport,
+      siteAudit: backend.siteAudit,
+      onProgress: backend.onSiteProgress,
+    });
     this.viewbar = new Viewbar({
       show: (view) => this.showView(view),
       openHelp: () => this.help.open(),
       openSettings: () => this.settingsPanel.open(),
-      buttons: [this.publishing.outboxButton],
+      buttons: [this.publishing.outboxButton, this.site.openButton],
     });
 
     const main = el("main", { class: "workspace" }, this.viewbar.root, this.notice.root, this.data.notices, this.desk.root, this.dashboard.root);
-    const overlays = [...this.desk.overlays, this.settingsPanel.root, this.help.root, this.data.trash.root, ...this.publishing.overlays];
+    const overlays = [...this.desk.overlays, this.settingsPanel.root, this.help.root, this.data.trash.root, this.site.root, ...this.publishing.overlays];
     frame.append(this.sidebar.root, main, ...overlays);
     root.replaceChildren(frame);
     const retranslate = () => {

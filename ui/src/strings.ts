@@ -14,6 +14,7 @@ import { PUBLISHING_STRINGS } from "./views/publishing.strings";
 import { SEO_PANEL_STRINGS } from "./views/seo-panel.strings";
 import { SETTINGS_STRINGS } from "./views/settings.strings";
 import { SIDEBAR_STRINGS } from "./views/sidebar.strings";
+import { SITE_STRINGS } from "./views/site.strings";
 
 export const STRING_TABLES = [
   APP_STRINGS,
@@ -30,6 +31,7 @@ export const STRING_TABLES = [
   SEO_PANEL_STRINGS,
   SETTINGS_STRINGS,
   SIDEBAR_STRINGS,
+  SITE_STRINGS,
 ] as const;
 
 export const STRINGS = {
@@ -47,4 +49,5 @@ export const STRINGS = {
   ...SEO_PANEL_STRINGS,
   ...SETTINGS_STRINGS,
   ...SIDEBAR_STRINGS,
+  ...SITE_STRINGS,
 };

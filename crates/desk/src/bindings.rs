@@ -76,6 +76,9 @@ pub(crate) fn files() -> BTreeMap<String, String> {
     collect.visit::<Target>();
     collect.visit::<redaksi_publish::RemoteStatus>();
     collect.visit::<crate::export::PayloadView>();
+    collect.visit::<crate::site::AuditRequest>();
+    collect.visit::<crate::site::Audited>();
+    collect.visit::<crate::site::Progress>();
     collect.visit::<redaksi_publish::Format>();
     collect.visit::<crate::export::Exported>();
     collect.visit::<crate::conflict::ConflictView>();

@@ -93,6 +93,7 @@ pub fn account(store: &Store, target: &str) -> Result<Target> {
 /// What an audit is asked to do.
 #[derive(Debug, Clone, Copy, Default, Deserialize)]
 #[serde(default)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct AuditRequest {
     /// Read every post again, not only those modified since the last complete run.
     pub full: bool,
@@ -104,6 +105,7 @@ pub struct AuditRequest {
 
 /// What an audit found and, when asked, what its write-back changed.
 #[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Audited {
     pub audit: Report,
     pub write_back: Option<WriteBack>,
@@ -112,6 +114,7 @@ pub struct Audited {
 /// How far an audit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "stage", rename_all = "kebab-case")]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "AuditProgress"))]
 pub enum Progress {
     Read { posts: usize },
     Written { done: usize, total: usize },

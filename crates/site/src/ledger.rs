@@ -27,6 +27,7 @@ pub struct Cursor {
 
 /// One post's row as the report lists it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "SitePost"))]
 pub struct Row {
     pub id: u64,
     pub title: String,

@@ -77,6 +77,7 @@ impl Default for Options {
 
 /// What the audit found, read from the ledger after the run.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "SiteReport"))]
 pub struct Report {
     pub target: String,
     /// Posts in the ledger (the whole site), and how many this run read.
@@ -103,6 +104,7 @@ pub struct Report {
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "SiteBands"))]
 pub struct Bands {
     pub good: usize,
     pub ok: usize,
@@ -111,13 +113,18 @@ pub struct Bands {
 
 /// Where the run's time went.
 #[derive(Debug, Clone, Copy, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "AuditTiming"))]
 pub struct Timing {
+    #[cfg_attr(feature = "ts", ts(type = "{ secs: number, nanos: number }"))]
     pub total: Duration,
     /// Waiting for WordPress's answers (beyond what scoring overlapped).
+    #[cfg_attr(feature = "ts", ts(type = "{ secs: number, nanos: number }"))]
     pub wordpress: Duration,
     /// Scoring (both profiles, on every core).
+    #[cfg_attr(feature = "ts", ts(type = "{ secs: number, nanos: number }"))]
     pub scoring: Duration,
     /// Writing the ledger.
+    #[cfg_attr(feature = "ts", ts(type = "{ secs: number, nanos: number }"))]
     pub storing: Duration,
 }
 
@@ -292,6 +299,7 @@ pub fn report(
 
 /// One score the write-back stored, or would store in a dry run.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ScoreChange"))]
 pub struct Change {
     pub id: u64,
     pub title: String,
@@ -301,6 +309,7 @@ pub struct Change {
 
 /// What a write-back changed, or would change in a dry run.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct WriteBack {
     pub dry_run: bool,
     pub changed: Vec<Change>,

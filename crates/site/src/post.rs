@@ -9,6 +9,7 @@ use serde_json::Value;
 /// Where a stored value was read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ValueSource"))]
 pub enum Source {
     /// Registered post meta, through core REST.
     Rest,

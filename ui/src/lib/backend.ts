@@ -5,8 +5,8 @@ import { listen } from "@tauri-apps/api/event";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { openUrl } from "@tauri-apps/plugin-opener";
 // The types that cross IPC are generated from the Rust ones (crates/desk/src/bindings.rs).
-import type { BackendError as RustError, Article, ArticleSummary, BackupInfo, ConflictNotice, ConflictView, DashboardFilter, DashboardRow, ExportFormat, ImportResult, Maintenance, MediaRef, MirrorStatus, MoveResult, OutboxItem, OutboxProgress, PayloadView, PublishStatus, PublishTarget, ReportView, RestoreResult, RevisionDiff, RevisionInfo, RulesCheck, Saved, Site, StatusChange, StoreStatus, TrashItem, WorkflowStatus } from "./bindings";
-export type { Article, ArticleSummary, BackupInfo, Band, CheckStatus, CheckView, ConflictNotice, ConflictView, DashboardFilter, DashboardRow, DiffChunk, ExportFormat, ImportResult, Maintenance, MediaRef, Meta, MirrorStatus, MoveResult, OutboxItem, OutboxProgress, OutboxState, PayloadView, PublishStatus, PublishTarget, ReportView, RestoreResult, RevisionDiff, RevisionInfo, RulesCheck, Saved, ScoreBand, Site, StatusChange, StoreStatus, SyncCounts, TrashItem, WorkflowStatus } from "./bindings";
+import type { BackendError as RustError, Article, AuditProgress, AuditRequest, Audited, SiteReport, ArticleSummary, BackupInfo, ConflictNotice, ConflictView, DashboardFilter, DashboardRow, ExportFormat, ImportResult, Maintenance, MediaRef, MirrorStatus, MoveResult, OutboxItem, OutboxProgress, PayloadView, PublishStatus, PublishTarget, ReportView, RestoreResult, RevisionDiff, RevisionInfo, RulesCheck, Saved, Site, StatusChange, StoreStatus, TrashItem, WorkflowStatus } from "./bindings";
+export type { Article, ArticleSummary, AuditProgress, AuditRequest, Audited, SitePost, SiteReport, BackupInfo, Band, CheckStatus, CheckView, ConflictNotice, ConflictView, DashboardFilter, DashboardRow, DiffChunk, ExportFormat, ImportResult, Maintenance, MediaRef, Meta, MirrorStatus, MoveResult, OutboxItem, OutboxProgress, OutboxState, PayloadView, PublishStatus, PublishTarget, ReportView, RestoreResult, RevisionDiff, RevisionInfo, RulesCheck, Saved, ScoreBand, Site, StatusChange, StoreStatus, SyncCounts, TrashItem, WorkflowStatus } from "./bindings";
 
 /**
  * The one error shape the UI handles: a Rust error (its `Code`), or `ipc` when the call never
@@ -186,6 +186,21 @@ export function removeTarget(name: string): Promise<void> {
 /** Calls `handler` with each event of the app's outbox worker; resolves to the unsubscribe. */
 export function onOutboxProgress(handler: (progress: OutboxProgress) => void): Promise<() => void> {
   return listen<OutboxProgress>("outbox-progress", (event) => handler(event.payload));
+}
+
+/** Audits a WordPress account's site (and writes scores back when asked); see `onSiteProgress`. */
+export function siteAudit(target: string, request: AuditRequest): Promise<Audited> {
+  return call("site_audit", { target, request });
+}
+
+/** The last audit's report from the ledger, or `null` when the site was never audited. */
+export function siteReport(target: string): Promise<SiteReport | null> {
+  return call("site_report", { target });
+}
+
+/** Calls `handler` with each step of a running site audit; resolves to the unsubscribe. */
+export function onSiteProgress(handler: (progress: AuditProgress) => void): Promise<() => void> {
+  return listen<AuditProgress>("site-audit-progress", (event) => handler(event.payload));
 }
 
 /** Where a publish goes: a configured CMS account or a file format. */
