@@ -7,31 +7,21 @@
 //! WordPress, every note delivered, every revision kept, no conflict lost.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
 use std::time::Duration;
 
 use redaksi_desk::review;
-use redaksi_publish::credentials::{MemorySecrets, Secret, SecretStore};
-use redaksi_publish::outbox::{Until, Worker, WorkerConfig};
-use redaksi_publish::wordpress::WordPress;
+use redaksi_publish::outbox::WorkerConfig;
 use redaksi_seo::ProfileId;
-use redaksi_store::outbox::{OutboxState, Target};
-use redaksi_store::{Store, StoreHandle};
-use redaksi_test_wordpress::{Account, run};
+use redaksi_store::outbox::OutboxState;
+use redaksi_test_wordpress::run;
+
+mod common;
+use common::{Person, SITE, rest};
 use reqwest::Method;
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-const SITE: &str = "redaksi";
 const ARTICLES: usize = 30;
-
-/// One person's Redaksi: a data folder, its store, its account and outbox worker.
-struct Person {
-    _dir: tempfile::TempDir,
-    store: StoreHandle,
-    secrets: Arc<MemorySecrets>,
-    wp: WordPress,
-}
 
 fn fast() -> WorkerConfig {
     WorkerConfig {
@@ -47,69 +37,9 @@ fn fast() -> WorkerConfig {
     }
 }
 
-impl Person {
-    async fn new(account: &Account) -> Person {
-        let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(dir.path()).unwrap();
-        store
-            .put_target(&Target {
-                name: SITE.into(),
-                kind: "wordpress".into(),
-                url: account.url.clone(),
-                username: Some(account.user.clone()),
-            })
-            .unwrap();
-        let store = StoreHandle::spawn(store).unwrap();
-        let secrets = Arc::new(MemorySecrets::default());
-        secrets
-            .set(SITE, &Secret::new(account.password.clone()))
-            .unwrap();
-        let wp = review::connect(&store, secrets.as_ref(), SITE)
-            .await
-            .unwrap();
-        Person {
-            _dir: dir,
-            store,
-            secrets,
-            wp,
-        }
-    }
-
-    /// Runs this person's outbox until nothing is queued.
-    async fn send(&self) {
-        let secrets: Arc<dyn SecretStore> = self.secrets.clone();
-        Arc::new(Worker::new(self.store.clone(), secrets, fast()))
-            .run(Until::Empty)
-            .await
-            .unwrap();
-    }
-
-    async fn outbox(&self) -> Vec<redaksi_store::outbox::OutboxItem> {
-        self.store.call(|s| s.outbox_list()).await.unwrap()
-    }
-}
-
-/// A direct REST call as `account` (what someone does in wp-admin).
-async fn rest(
-    account: &Account,
-    method: Method,
-    route: &str,
-    query: &[(&str, &str)],
-    body: Option<Value>,
-) -> Value {
-    let mut request = reqwest::Client::new()
-        .request(method, format!("{}/", account.url))
-        .query(&[("rest_route", route), ("context", "edit")])
-        .query(query)
-        .basic_auth(&account.user, Some(&account.password));
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    let answer = request.send().await.unwrap();
-    let status = answer.status();
-    let body: Value = answer.json().await.unwrap_or(Value::Null);
-    assert!(status.is_success(), "{route}: {status} {body}");
-    body
+/// Runs a person's outbox until nothing is queued, retrying fast.
+async fn send(person: &Person) {
+    person.send_with(fast()).await;
 }
 
 /// An article body of a few paragraphs, unique to `n` and `round`.
@@ -174,7 +104,7 @@ async fn thirty_articles_go_through_review_exactly_once_with_every_note_and_revi
     }
     run(&["stop-php"]).unwrap();
     // Offline: nothing goes, nothing is lost.
-    let offline = tokio::time::timeout(Duration::from_secs(3), author.send()).await;
+    let offline = tokio::time::timeout(Duration::from_secs(3), send(&author)).await;
     assert!(offline.is_err(), "the worker waits while the site is down");
     run(&["start-php"]).unwrap();
     // The stopped worker's leases run out before the next one resumes its rows.
@@ -186,8 +116,8 @@ async fn thirty_articles_go_through_review_exactly_once_with_every_note_and_revi
         &json!({"status": 500, "count": 1, "mode": "after", "route": "/wp/v2/posts"}).to_string(),
     ])
     .unwrap();
-    author.send().await;
-    contributor.send().await;
+    send(&author).await;
+    send(&contributor).await;
     run(&["option", "redaksi_fault", "null"]).unwrap();
     for reporter in reporters {
         for item in reporter.outbox().await {
@@ -241,7 +171,7 @@ async fn thirty_articles_go_through_review_exactly_once_with_every_note_and_revi
             .await
             .unwrap();
     }
-    editor.send().await;
+    send(&editor).await;
     for item in editor.outbox().await {
         assert_eq!(item.state, OutboxState::Sent, "{:?}", item.last_error);
     }
@@ -276,7 +206,7 @@ async fn thirty_articles_go_through_review_exactly_once_with_every_note_and_revi
                 .unwrap();
             review::submit(&reporter.store, id, SITE).await.unwrap();
         }
-        reporter.send().await;
+        send(reporter).await;
     }
     assert_eq!(notes, ARTICLES, "every note delivered");
 
@@ -315,7 +245,7 @@ async fn thirty_articles_go_through_review_exactly_once_with_every_note_and_revi
             .await
             .unwrap();
     }
-    editor.send().await;
+    send(&editor).await;
     let stopped: Vec<_> = editor
         .outbox()
         .await
@@ -339,7 +269,7 @@ async fn thirty_articles_go_through_review_exactly_once_with_every_note_and_revi
     review::approve(&editor.store, Some(&editor.wp), SITE, &raced, None)
         .await
         .unwrap();
-    editor.send().await;
+    send(&editor).await;
 
     // Afterwards: every article exactly once in WordPress, published, with its final text.
     let mut published = BTreeSet::new();
