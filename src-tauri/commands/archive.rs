@@ -166,7 +166,7 @@ mod tests {
         let high = invoke(
             &window,
             "dashboard_rows",
-            json!({ "filter": { "band": "high" } }),
+            json!({ "filter": { "band": "good" } }),
         )
         .unwrap();
         assert_eq!(high.as_array().unwrap().len(), 1);

@@ -233,7 +233,7 @@ mod tests {
         assert_eq!(ids(json!({})).len(), 2);
         assert_eq!(ids(json!({ "byline": "rina" })), [banjir["id"].clone()]);
         assert_eq!(ids(json!({ "status": "in_review" })), [gempa["id"].clone()]);
-        assert_eq!(ids(json!({ "band": "high" })), [banjir["id"].clone()]);
+        assert_eq!(ids(json!({ "band": "good" })), [banjir["id"].clone()]);
         assert_eq!(ids(json!({ "text": "mengungsi" })), [gempa["id"].clone()]);
         let rows = invoke(&window, "dashboard_rows", json!({ "filter": {} })).unwrap();
         let row = rows

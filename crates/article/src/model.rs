@@ -96,11 +96,35 @@ pub enum Lang {
 }
 
 impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Id, Lang::En];
+
     pub fn code(self) -> &'static str {
         match self {
             Lang::Id => "id",
             Lang::En => "en",
         }
+    }
+
+    /// The language of a code or a locale: `en`, `EN`, ` id `, `en_US` and `id-ID` all name
+    /// one (the part before `_` or `-` decides, as Rank Math reads a site's locale). Any other
+    /// language is `None`: callers decide what that means (detect it, or a default).
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['_', '-']).next().unwrap_or_default();
+        Lang::ALL
+            .into_iter()
+            .find(|lang| primary.eq_ignore_ascii_case(lang.code()))
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("unknown language {0:?} (use id or en)")]
+pub struct LangParseError(pub String);
+
+impl FromStr for Lang {
+    type Err = LangParseError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Lang::from_tag(s).ok_or_else(|| LangParseError(s.to_owned()))
     }
 }
 
@@ -199,6 +223,21 @@ mod tests {
         assert!(Status::Published.can_move_to(Status::Draft));
         assert!(!Status::Draft.can_move_to(Status::Published));
         assert!(!Status::InReview.can_move_to(Status::Scheduled));
+    }
+
+    #[test]
+    fn a_language_is_read_from_a_code_or_a_locale() {
+        for tag in ["en", "EN", " en ", "en_US", "en-GB"] {
+            assert_eq!(Lang::from_tag(tag), Some(Lang::En), "{tag:?}");
+        }
+        for tag in ["id", "Id", "id_ID", "id-ID\n"] {
+            assert_eq!(Lang::from_tag(tag), Some(Lang::Id), "{tag:?}");
+        }
+        for tag in ["ms", "", "ind", "english", "_en"] {
+            assert_eq!(Lang::from_tag(tag), None, "{tag:?}");
+        }
+        let err = "fr".parse::<Lang>().unwrap_err();
+        assert_eq!(err.to_string(), "unknown language \"fr\" (use id or en)");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use std::mem::discriminant;
 use std::ops::Range;
 
-use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Tag, TagEnd};
+use redaksi_article::pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Tag, TagEnd};
 
 use crate::Form;
 use crate::grammar;

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use clap::{Args, Subcommand};
 use rayon::prelude::*;
-use redaksi_article::{Article, Lang, front_matter};
+use redaksi_article::{Article, Band, Lang, front_matter};
 use redaksi_desk::score::Site;
 use redaksi_seo::newsroom::Newsroom;
 use redaksi_seo::{Check, Group, ProfileId, Report, Status, messages};
@@ -49,20 +49,12 @@ pub struct ScoreArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=100))]
     min_score: Option<u8>,
     /// Language of the checklist's messages (default: the article's `lang`).
-    #[arg(long, value_parser = parse_lang)]
+    #[arg(long)]
     lang: Option<Lang>,
     /// A newsroom's own scoring rules (JSON, schemas/seo-rules.schema.json) for the `newsroom`
     /// profile, instead of the shipped ones.
     #[arg(long, value_name = "FILE")]
     rules: Option<PathBuf>,
-}
-
-fn parse_lang(s: &str) -> Result<Lang, String> {
-    match s.trim().to_ascii_lowercase().as_str() {
-        "id" => Ok(Lang::Id),
-        "en" => Ok(Lang::En),
-        _ => Err(format!("unknown language `{s}` (use id or en)")),
-    }
 }
 
 /// Exit status for a problem with the input (distinct from 1, "below --min-score").
@@ -329,12 +321,12 @@ fn group_title(group: Group, lang: Lang) -> &'static str {
 
 fn band_label(report: &Report, lang: Lang) -> &'static str {
     match (report.band, lang) {
-        (redaksi_seo::Band::Good, Lang::Id) => "baik",
-        (redaksi_seo::Band::Good, Lang::En) => "good",
-        (redaksi_seo::Band::Ok, Lang::Id) => "cukup",
-        (redaksi_seo::Band::Ok, Lang::En) => "ok",
-        (redaksi_seo::Band::Bad, Lang::Id) => "buruk",
-        (redaksi_seo::Band::Bad, Lang::En) => "bad",
+        (Band::Good, Lang::Id) => "baik",
+        (Band::Good, Lang::En) => "good",
+        (Band::Ok, Lang::Id) => "cukup",
+        (Band::Ok, Lang::En) => "ok",
+        (Band::Bad, Lang::Id) => "buruk",
+        (Band::Bad, Lang::En) => "bad",
     }
 }
 

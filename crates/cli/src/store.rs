@@ -7,10 +7,8 @@ use std::process::ExitCode;
 use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Args, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
-use redaksi_article::{Status, front_matter};
-use redaksi_store::{
-    DiffOp, ListQuery, ScoreBand, SortBy, Store, Version, list_backups, restore_backup,
-};
+use redaksi_article::{Band, Status, front_matter};
+use redaksi_store::{DiffOp, ListQuery, SortBy, Store, Version, list_backups, restore_backup};
 use serde::Serialize;
 use serde_json::json;
 
@@ -100,7 +98,8 @@ pub struct Filter {
     /// Articles whose byline contains this (case ignored).
     #[arg(long)]
     byline: Option<String>,
-    #[arg(long, value_enum)]
+    /// Score band: good (above 80), ok (51–80) or bad (50 or less, or not scored).
+    #[arg(long)]
     score: Option<Band>,
     /// Updated on or after (YYYY-MM-DD or RFC 3339).
     #[arg(long, value_parser = parse_time)]
@@ -114,13 +113,6 @@ pub struct Filter {
     limit: u32,
     #[arg(long, default_value_t = 0)]
     offset: u32,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Band {
-    Low,
-    Medium,
-    High,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -152,11 +144,7 @@ impl Filter {
             tag: self.tag.clone(),
             category: self.category.clone(),
             byline: self.byline.clone(),
-            score_band: self.score.map(|band| match band {
-                Band::Low => ScoreBand::Low,
-                Band::Medium => ScoreBand::Medium,
-                Band::High => ScoreBand::High,
-            }),
+            score_band: self.score,
             updated_from: self.from,
             updated_to: self.to,
             sort: match self.sort {

@@ -2,8 +2,8 @@
 //! search, where it matched. The store does the filtering; this shapes the rows.
 
 use chrono::{DateTime, Utc};
-use redaksi_article::Status;
-use redaksi_store::{ListQuery, ScoreBand, SortBy, Store};
+use redaksi_article::{Band, Status};
+use redaksi_store::{ListQuery, SortBy, Store};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -17,7 +17,7 @@ pub struct DashboardFilter {
     pub text: String,
     pub status: Option<Status>,
     pub tag: Option<String>,
-    pub band: Option<ScoreBand>,
+    pub band: Option<Band>,
     /// Bylines containing this, case ignored (ASCII letters only: SQLite's `lower`).
     pub byline: Option<String>,
     pub category: Option<String>,

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use redaksi_article::Article;
 use redaksi_publish::preview::preview;
 use redaksi_publish::rankmath::RankMathFields;
-use redaksi_publish::{Dropped, ExportContext, Format, export, payload};
+use redaksi_publish::{Dropped, ExportContext, Format, export};
 use redaksi_store::Store;
 use serde::Serialize;
 use uuid::Uuid;
@@ -140,11 +140,7 @@ pub fn to_folder(
     };
     let (article, ctx) = for_export(store, article_id)?;
     let done = export(&article, format, &ctx);
-    let path = folder.join(format!(
-        "{}.{}",
-        file_stem(&payload::slug(&article)),
-        format.extension()
-    ));
+    let path = folder.join(article.file_name(format.extension()));
     write(&folder, &path, &done.content)?;
     Ok(Exported {
         path,
@@ -156,35 +152,4 @@ fn write(folder: &Path, path: &Path, content: &str) -> Result<()> {
     std::fs::create_dir_all(folder)
         .and_then(|()| std::fs::write(path, content))
         .map_err(|e| Error::new(Code::Io, format!("{}: {e}", path.display())))
-}
-
-/// A slug as a file name: a slug the reporter typed may hold `/` or `..`.
-fn file_stem(slug: &str) -> String {
-    let stem: String = slug
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let stem = stem.trim_matches('-');
-    if stem.is_empty() {
-        "article".into()
-    } else {
-        stem.into()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[rstest::rstest]
-    #[case("../../etc/passwd", "etc-passwd")]
-    #[case("berita-hari-ini", "berita-hari-ini")]
-    #[case("///", "article")]
-    fn a_slug_never_leaves_the_export_folder(#[case] slug: &str, #[case] stem: &str) {
-        assert_eq!(super::file_stem(slug), stem);
-    }
 }

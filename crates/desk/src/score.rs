@@ -47,13 +47,9 @@ pub fn shown_title(seo_title: Option<&str>, title: &str, site: &Site) -> String 
         .to_owned()
 }
 
-/// The language the UI asks hints in: `en`, else Indonesian.
+/// The language the UI asks hints in: English for an `en` tag, else Indonesian.
 pub fn ui_lang(code: &str) -> Lang {
-    if code.trim().eq_ignore_ascii_case("en") {
-        Lang::En
-    } else {
-        Lang::Id
-    }
+    Lang::from_tag(code).unwrap_or(Lang::Id)
 }
 
 /// The profile named `name` (`newsroom`, `rankmath`).

@@ -6,35 +6,10 @@ use redaksi_article::{Article, front_matter};
 
 use crate::FolderError;
 
-/// The file name an article gets in a folder: its slug, else its title made file-safe, else
-/// its id; always ending in `.md`.
-pub fn file_name_for(article: &Article) -> String {
-    let base = article
-        .meta
-        .slug
-        .as_deref()
-        .filter(|slug| !slug.trim().is_empty())
-        .unwrap_or(&article.title);
-    let mut name = String::new();
-    for ch in base.trim().chars() {
-        if ch.is_alphanumeric() {
-            name.extend(ch.to_lowercase());
-        } else if !name.ends_with('-') && !name.is_empty() {
-            name.push('-');
-        }
-    }
-    let name: String = name.trim_end_matches('-').chars().take(80).collect();
-    if name.is_empty() {
-        format!("{}.md", article.id)
-    } else {
-        format!("{name}.md")
-    }
-}
-
-/// Writes `article` as a `.md` file with front matter into `dir` (named by [`file_name_for`]),
+/// Writes `article` as a `.md` file with front matter into `dir` (named by [`Article::file_name`]),
 /// replacing a file of that name. Returns the path.
 pub fn export(article: &Article, dir: &Path) -> Result<PathBuf, FolderError> {
-    let path = dir.join(file_name_for(article));
+    let path = dir.join(article.file_name("md"));
     write_atomically(&path, front_matter::write(article).as_bytes())?;
     Ok(path)
 }

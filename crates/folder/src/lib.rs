@@ -17,7 +17,7 @@ mod mirror;
 mod watch;
 
 pub use error::FolderError;
-pub use export::{export, file_name_for, write_atomically};
+pub use export::{export, write_atomically};
 pub use import::{ImportFailure, ImportReport, Imported, MAX_FILE_BYTES, import, markdown_files};
 pub use mirror::{Mirror, SyncEvent};
 pub use watch::{FolderWatcher, watch};

@@ -8,7 +8,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::FolderError;
-use crate::export::{file_name_for, write_atomically};
+use crate::export::write_atomically;
 use crate::import::{is_markdown, markdown_files, read_file};
 
 /// What a sync step did, for the app to show (a conflict must be told to the user).
@@ -181,7 +181,7 @@ impl Mirror {
 
     /// A file name for an article's first export that no other file or article uses.
     fn free_name(&self, store: &Store, article: &Article) -> Result<String, FolderError> {
-        let name = file_name_for(article);
+        let name = article.file_name("md");
         let stem = name.trim_end_matches(".md");
         for n in 1.. {
             let candidate = if n == 1 {

@@ -103,7 +103,7 @@ pub fn post_json(
     let mut post = json!({
         "title": article.title,
         "html": html,
-        "slug": payload::slug(article),
+        "slug": article.slug(),
         "status": ghost_status(request.status),
     });
     if let Some(v) = &m.seo_title {

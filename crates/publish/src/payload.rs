@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use pulldown_cmark::{Event, Tag};
+use redaksi_article::pulldown_cmark::{self, Event, Tag};
 use redaksi_article::{Article, markdown, render};
 use redaksi_blocks::Form;
 use uuid::Uuid;
@@ -222,32 +222,6 @@ pub fn image_mime(path: &Path) -> Result<&'static str, PublishError> {
     })
 }
 
-/// A slug for the CMS: the article's own, else one made from the title, normalised the same
-/// way (lower case, letters and digits, single dashes), so a typed slug can never carry `/`,
-/// `?` or `..` into a URL.
-pub fn slug(article: &Article) -> String {
-    let source = article
-        .meta
-        .slug
-        .as_deref()
-        .filter(|s| !s.trim().is_empty())
-        .unwrap_or(&article.title);
-    let mut out = String::new();
-    for c in source.to_lowercase().chars() {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let out = out.trim_end_matches('-').to_owned();
-    if out.is_empty() {
-        article.id.to_string()
-    } else {
-        out
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -374,23 +348,5 @@ mod tests {
         assert_eq!(strip_marker(&old_style), "<p>Isi</p>");
         let lookalike = "<!-- redaksi:not-a-uuid --> teks <!-- redaksi:";
         assert_eq!(strip_marker(lookalike), lookalike);
-    }
-
-    #[rstest::rstest]
-    #[case("Banjir Rob di Jakarta Utara!", "banjir-rob-di-jakarta-utara")]
-    #[case("  Ekonomi: 5% tumbuh ", "ekonomi-5-tumbuh")]
-    fn slugs_come_from_titles(#[case] title: &str, #[case] expected: &str) {
-        assert_eq!(slug(&Article::new(title, "", Utc::now())), expected);
-    }
-
-    #[rstest::rstest]
-    #[case("gempa-cianjur", "gempa-cianjur")]
-    #[case(" Gempa Cianjur ", "gempa-cianjur")]
-    #[case("../admin/posts?x=1", "admin-posts-x-1")]
-    #[case("café/baru", "café-baru")]
-    fn a_typed_slug_is_normalised(#[case] typed: &str, #[case] expected: &str) {
-        let mut a = Article::new("Judul lain", "", Utc::now());
-        a.meta.slug = Some(typed.into());
-        assert_eq!(slug(&a), expected);
     }
 }

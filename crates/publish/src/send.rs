@@ -92,7 +92,7 @@ impl From<redaksi_store::StoreError> for Stop {
 pub(crate) async fn send<T: CmsTarget>(cms: &T, a: &Attempt<'_>) -> Result<Sent, Stop> {
     let article = a.article;
     let target = a.item.target.as_str();
-    let slug = payload::slug(article);
+    let slug = article.slug();
     let (id, t) = (article.id, target.to_owned());
     let mapping = a.store.call(move |s| s.remote_post(id, &t)).await?;
 

@@ -1,23 +1,7 @@
-//! Plain-text measurements of an article body, counted on the same Markdown dialect the
-//! preview uses (so a table cell or a footnote counts once, markup never counts).
+//! Plain-text measurements of an article body for ninjs: the desk's word count and the
+//! characters a reader sees (markup never counts).
 
-use pulldown_cmark::{Event, TagEnd};
-
-/// The visible text of the Markdown body: words and characters as a reader sees them.
-pub(crate) fn plain_text(markdown: &str) -> String {
-    let mut text = String::with_capacity(markdown.len());
-    for event in redaksi_article::markdown::parser(markdown) {
-        match event {
-            Event::Text(t) | Event::Code(t) => text.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => text.push(' '),
-            Event::End(
-                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
-            ) => text.push('\n'),
-            _ => {}
-        }
-    }
-    text
-}
+use redaksi_article::text::{plain_text, word_count};
 
 pub(crate) struct Counts {
     pub words: usize,
@@ -28,7 +12,7 @@ pub(crate) fn counts(markdown: &str) -> Counts {
     let text = plain_text(markdown);
     let trimmed = text.trim();
     Counts {
-        words: trimmed.split_whitespace().count(),
+        words: word_count(trimmed),
         chars: trimmed.chars().filter(|c| *c != '\n').count(),
     }
 }

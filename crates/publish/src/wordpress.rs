@@ -495,7 +495,7 @@ impl CmsTarget for WordPress {
             title: article.title.clone(),
             content: payload::wordpress_content(article, images, keeps_identity == Some(false)),
             excerpt: m.description.clone(),
-            slug: payload::slug(article),
+            slug: article.slug(),
             status: request.status.as_str().to_owned(),
             date_gmt: (request.status == RemoteStatus::Future)
                 .then(|| request.at.or(m.publish_at))

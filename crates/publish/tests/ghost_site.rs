@@ -285,7 +285,7 @@ async fn a_typed_slug_is_normalised_and_url_encoded_in_the_lookup() {
         .store
         .call(|s| {
             let mut a = s.create_article("Kafe", "Isi.")?;
-            a.meta.slug = Some("Café Baru/../admin?x=1".into());
+            a.meta.slug = Some("Café Москва/../admin?x=1".into());
             s.save_article(&a)
         })
         .await
@@ -302,11 +302,11 @@ async fn a_typed_slug_is_normalised_and_url_encoded_in_the_lookup() {
     assert_eq!(done.state, OutboxState::Sent, "{:?}", done.last_error);
     let site = site.lock().unwrap();
     assert!(
-        site.requests
-            .iter()
-            .any(|r| r.starts_with("GET /ghost/api/admin/posts/slug/caf%C3%A9-baru-admin-x-1/")),
+        site.requests.iter().any(|r| r.starts_with(
+            "GET /ghost/api/admin/posts/slug/cafe-%D0%BC%D0%BE%D1%81%D0%BA%D0%B2%D0%B0-admin-x-1/"
+        )),
         "{:#?}",
         site.requests
     );
-    assert_eq!(site.posts[0]["slug"], "café-baru-admin-x-1");
+    assert_eq!(site.posts[0]["slug"], "cafe-москва-admin-x-1");
 }

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+pub use redaksi_article::Band;
 use serde::{Deserialize, Serialize};
 
 /// The outcome of one check.
@@ -65,35 +66,6 @@ impl Group {
             Group::ContentReadability => "content_readability",
             Group::Language => "language",
             Group::News => "news",
-        }
-    }
-}
-
-/// Traffic-light band of a score.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "snake_case")]
-pub enum Band {
-    Good,
-    Ok,
-    Bad,
-}
-
-impl Band {
-    /// Rank Math's thresholds: above 80 good, above 50 ok, otherwise bad.
-    pub fn from_score(score: u8) -> Band {
-        match score {
-            81.. => Band::Good,
-            51..=80 => Band::Ok,
-            _ => Band::Bad,
-        }
-    }
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Band::Good => "good",
-            Band::Ok => "ok",
-            Band::Bad => "bad",
         }
     }
 }

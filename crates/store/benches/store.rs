@@ -261,7 +261,7 @@ fn at_100k(c: &mut Criterion) {
     c.bench_function("search_100k_filtered", |b| {
         let query = ListQuery {
             category: Some("Ekonomi".into()),
-            score_band: Some(redaksi_store::ScoreBand::High),
+            score_band: Some(redaksi_article::Band::Good),
             ..ListQuery::default()
         };
         b.iter(|| black_box(store.search("harga", &query).unwrap()))

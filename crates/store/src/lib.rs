@@ -76,8 +76,8 @@ pub use revisions::{
     DiffChunk, DiffOp, RevisionDiff, RevisionInfo, RevisionKind, SNAPSHOT_INTERVAL, SaveKind,
     Version, word_diff,
 };
-pub use search::{ListQuery, ScoreBand, SearchHit, SnippetPart, SortBy};
+pub use search::{ListQuery, SearchHit, SnippetPart, SortBy};
 pub use store::{
-    ArticleSummary, Clock, DB_FILE, Maintenance, Store, TRASH_DAYS, excerpt, word_count,
+    ArticleSummary, Clock, DB_FILE, Maintenance, Store, TRASH_DAYS, word_count_and_excerpt,
 };
 pub use sync::SyncedFile;

@@ -327,7 +327,7 @@ fn info_from_row(
         kind,
         name,
         title,
-        word_count: crate::word_count(&body),
+        word_count: crate::word_count_and_excerpt(&body).0,
     }))
 }
 

@@ -1,35 +1,12 @@
 //! The article list with filters and sorts, and full-text search with snippets.
 
 use chrono::{DateTime, Utc};
-use redaksi_article::Status;
+use redaksi_article::{Band, Status};
 use rusqlite::ToSql;
 use serde::{Deserialize, Serialize};
 
 use crate::store::{ArticleSummary, summary_from_row};
 use crate::{Store, StoreError};
-
-/// Score bands as the editor's review screen groups them (Rank Math's colours).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "snake_case")]
-pub enum ScoreBand {
-    /// 0–50, or no score yet.
-    Low,
-    /// 51–80.
-    Medium,
-    /// 81–100.
-    High,
-}
-
-impl ScoreBand {
-    fn condition(self) -> &'static str {
-        match self {
-            ScoreBand::Low => "(a.score IS NULL OR a.score <= 50)",
-            ScoreBand::Medium => "(a.score > 50 AND a.score <= 80)",
-            ScoreBand::High => "a.score > 80",
-        }
-    }
-}
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -57,7 +34,7 @@ pub struct ListQuery {
     pub category: Option<String>,
     /// Articles whose byline contains this, ignoring case.
     pub byline: Option<String>,
-    pub score_band: Option<ScoreBand>,
+    pub score_band: Option<Band>,
     pub updated_from: Option<DateTime<Utc>>,
     pub updated_to: Option<DateTime<Utc>>,
     pub sort: SortBy,
@@ -349,8 +326,18 @@ fn push_filters(query: &ListQuery, sql: &mut String, params: &mut Vec<Box<dyn To
         );
     }
     if let Some(band) = query.score_band {
-        sql.push_str(" AND ");
-        sql.push_str(band.condition());
+        let scores = band.scores();
+        let unscored = if band == Band::of(None) {
+            "a.score IS NULL OR "
+        } else {
+            ""
+        };
+        // Both ends are small integers from the band's own table, never user text.
+        sql.push_str(&format!(
+            " AND ({unscored}a.score BETWEEN {} AND {})",
+            scores.start(),
+            scores.end()
+        ));
     }
 }
 

@@ -436,6 +436,7 @@ pub(crate) fn write_article(
 ) -> Result<(), StoreError> {
     let (meta, extra) = encode_meta(&article.meta)?;
     let body = &article.body;
+    let (words, excerpt) = word_count_and_excerpt(body);
     conn.prepare_cached(
         "INSERT INTO articles (id, title, body, meta, extra, status, category, byline,
                                word_count, excerpt, created_at, updated_at, tags)
@@ -456,8 +457,8 @@ pub(crate) fn write_article(
         article.meta.status.as_str(),
         article.meta.category,
         article.meta.byline,
-        word_count(body),
-        excerpt(body),
+        words,
+        excerpt,
         article.created_at.timestamp_micros(),
         now.timestamp_micros(),
         article.meta.tags.join("\n"),
@@ -582,35 +583,25 @@ pub(crate) fn summary_from_row(
     Ok(summary)
 }
 
-/// Words as a reader counts them: whitespace-separated runs that hold a letter or digit, so
-/// Markdown markers (`#`, `-`, `>`) do not count.
-pub fn word_count(text: &str) -> u32 {
-    let count = text
-        .split_whitespace()
-        .filter(|word| word.chars().any(char::is_alphanumeric))
-        .count();
-    u32::try_from(count).unwrap_or(u32::MAX)
+/// The body's words (the desk's count, [`redaksi_article::text`]) and its excerpt: the first
+/// words of its plain text, without Markdown syntax.
+pub fn word_count_and_excerpt(markdown: &str) -> (u32, String) {
+    let plain = redaksi_article::text::plain_text(markdown);
+    let words = redaksi_article::text::word_count(&plain);
+    (u32::try_from(words).unwrap_or(u32::MAX), excerpt(&plain))
 }
 
 const EXCERPT_CHARS: usize = 160;
 
-/// The first words of the body as plain text, without Markdown syntax.
-pub fn excerpt(markdown: &str) -> String {
-    use pulldown_cmark::{Event, TagEnd};
-    let mut out = String::new();
-    for event in redaksi_article::markdown::parser(markdown) {
-        match event {
-            Event::Text(text) | Event::Code(text) => out.push_str(&text),
-            Event::SoftBreak
-            | Event::HardBreak
-            | Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item)
-                if !out.is_empty() && !out.ends_with(' ') =>
-            {
-                out.push(' ')
-            }
-            _ => {}
+fn excerpt(plain: &str) -> String {
+    let mut out = String::with_capacity(EXCERPT_CHARS + 4);
+    for word in plain.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
         }
-        if out.chars().count() >= EXCERPT_CHARS {
+        out.push_str(word);
+        // Enough bytes for EXCERPT_CHARS characters of any script; the rest is never read.
+        if out.len() > EXCERPT_CHARS * 4 {
             break;
         }
     }
@@ -619,6 +610,6 @@ pub fn excerpt(markdown: &str) -> String {
             let cut = out[..cut].rfind(' ').unwrap_or(cut);
             format!("{}…", out[..cut].trim_end())
         }
-        None => out.trim().to_owned(),
+        None => out,
     }
 }

@@ -257,23 +257,15 @@ fn futures_lite_block_on<F: std::future::Future>(future: F) -> F::Output {
     }
 }
 
-#[rstest]
-#[case::plain("Satu dua tiga", 3)]
-#[case::markdown_markers("# Judul\n\n- satu\n- dua", 3)]
-#[case::empty("", 0)]
-#[case::punctuation_only("— … !", 0)]
-fn word_count_counts_words_not_markers(#[case] text: &str, #[case] expected: u32) {
-    assert_eq!(redaksi_store::word_count(text), expected);
-}
-
 #[test]
 fn excerpt_is_plain_text_and_cut_at_a_word() {
+    let excerpt = |body: &str| redaksi_store::word_count_and_excerpt(body).1;
     assert_eq!(
-        redaksi_store::excerpt("# Judul\n\nIni **tebal** dan [tautan](http://x)."),
+        excerpt("# Judul\n\nIni **tebal** dan [tautan](http://x)."),
         "Judul Ini tebal dan tautan."
     );
     let long = "kata ".repeat(100);
-    let cut = redaksi_store::excerpt(&long);
+    let cut = excerpt(&long);
     assert!(cut.ends_with("kata…"), "{cut}");
     assert!(cut.chars().count() <= 161);
 }

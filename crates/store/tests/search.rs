@@ -4,8 +4,8 @@ mod common;
 
 use chrono::Duration;
 use common::{at, memory_store_at};
-use redaksi_article::{Article, Status};
-use redaksi_store::{ListQuery, ScoreBand, SortBy, Store};
+use redaksi_article::{Article, Band, Status};
+use redaksi_store::{ListQuery, SortBy, Store};
 use rstest::{fixture, rstest};
 use uuid::Uuid;
 
@@ -130,9 +130,9 @@ fn an_empty_query_is_a_clear_error(corpus: Corpus) {
 #[case::category(ListQuery { category: Some("metro".into()), ..Default::default() }, &["banjir"])]
 #[case::byline(ListQuery { byline: Some("RAHAYU".into()), ..Default::default() }, &["banjir"])]
 #[case::byline_no_pattern(ListQuery { byline: Some("%".into()), ..Default::default() }, &[])]
-#[case::band_high(ListQuery { score_band: Some(ScoreBand::High), ..Default::default() }, &["banjir"])]
-#[case::band_medium(ListQuery { score_band: Some(ScoreBand::Medium), ..Default::default() }, &["kafe"])]
-#[case::band_low(ListQuery { score_band: Some(ScoreBand::Low), ..Default::default() }, &["pemilu"])]
+#[case::band_high(ListQuery { score_band: Some(Band::Good), ..Default::default() }, &["banjir"])]
+#[case::band_medium(ListQuery { score_band: Some(Band::Ok), ..Default::default() }, &["kafe"])]
+#[case::band_low(ListQuery { score_band: Some(Band::Bad), ..Default::default() }, &["pemilu"])]
 #[case::date_range(ListQuery {
     updated_from: Some(at("2026-03-01T09:30:00Z")),
     updated_to: Some(at("2026-03-01T10:30:00Z")),

@@ -2,7 +2,7 @@
 // by any column, keyboard navigation and bulk status changes. Only the rows in view exist in
 // the DOM (a fixed row height and a spacer make the scrollbar right), so 10,000 articles
 // scroll as smoothly as ten.
-import type { DashboardFilter, DashboardRow, StatusChange, ScoreBand, WorkflowStatus } from "../lib/backend";
+import type { Band, DashboardFilter, DashboardRow, StatusChange, WorkflowStatus } from "../lib/backend";
 import { WORKFLOW } from "../lib/workflow";
 import { type I18n, type MessageKey, translated } from "../lib/i18n";
 import { badgeOf } from "./seo-panel";
@@ -97,7 +97,7 @@ export class Dashboard {
     "select",
     { "data-testid": "filter-band" },
     el("option", { value: "", ...translated("any") }),
-    ...(["high", "medium", "low"] as const).map((b) => el("option", { value: b, ...translated(`band_${b}`) })),
+    ...(["good", "ok", "bad"] as const).map((b) => el("option", { value: b, ...translated(`band_${b}`) })),
   );
   private readonly status = el(
     "select",
@@ -194,7 +194,7 @@ export class Dashboard {
   }
 
   filter(): DashboardFilter {
-    const band = this.band.value as ScoreBand | "";
+    const band = this.band.value as Band | "";
     const status = WORKFLOW.find((s) => s === this.status.value);
     return {
       text: this.search.value.trim(),
@@ -352,7 +352,7 @@ export class Dashboard {
     const band = row.score === null ? undefined : badgeOf(row.score).band;
     parts.band.replaceChildren(
       band
-        ? el("span", { class: `band-dot band-${band}`, "data-band": band }, band === "good" ? t.t("band_high") : band === "ok" ? t.t("band_medium") : t.t("band_low"))
+        ? el("span", { class: `band-dot band-${band}`, "data-band": band }, t.t(`band_${band}`))
         : "",
     );
     parts.updated.dateTime = row.updated_at;

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Tag, TagEnd};
+use redaksi_article::pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::html::{scan_html, scan_inline_html};
 use super::{BlockKind, Builder, Image, Link};

@@ -12,7 +12,7 @@ mod markdown;
 
 use std::ops::Range;
 
-use pulldown_cmark::Event;
+use redaksi_article::pulldown_cmark::{self, Event};
 
 use crate::request::Content;
 use html::scan_html;

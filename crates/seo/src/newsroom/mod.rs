@@ -273,11 +273,8 @@ pub(crate) struct Article<'a> {
 
 impl<'a> Article<'a> {
     fn new(profile: &'a Newsroom, request: &'a AnalysisRequest, document: &'a Document) -> Self {
-        let lang = match request.locale.to_ascii_lowercase().as_str() {
-            "id" => Lang::Id,
-            "en" => Lang::En,
-            _ => crate::lang::detect(&document.text),
-        };
+        let lang =
+            Lang::from_tag(&request.locale).unwrap_or_else(|| crate::lang::detect(&document.text));
         let mut in_listing = false;
         let parts: Vec<Part<'a>> = document
             .blocks

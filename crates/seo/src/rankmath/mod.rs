@@ -175,11 +175,11 @@ impl<'a> Prepared<'a> {
         document: &'a Document,
         keywords: &[Option<Keyword>],
     ) -> Self {
-        let locale = request.locale.trim().to_ascii_lowercase();
+        let lang = Lang::from_tag(&request.locale);
         let title = nbsp(&fold(&quotes(&request.title)));
         let title_l = lower(&title);
         let (title_tokstr, _) = tokens(&title_l);
-        let power_words = sentiment::power_words(&locale);
+        let power_words = lang.and_then(|lang| sentiment::power_words(lang.code()));
         let desc = nbsp(&fold(&clean_text(&request.description)));
         let desc_l = lower(&desc);
         let text = nbsp(&fold(&clean_html(&unescape(&document.html))));
@@ -218,13 +218,13 @@ impl<'a> Prepared<'a> {
         }
         Prepared {
             document,
-            lang_en: locale == "en",
+            lang_en: lang == Some(Lang::En),
             power_words,
             toc_plugin: request.settings.toc_plugin_active,
             title_present: !title.is_empty(),
             title_has_digit: title.bytes().any(|b| b.is_ascii_digit()),
             // English only (§9.16): other locales drop the check, so skip the lexicon.
-            title_sentiment: if locale == "en" {
+            title_sentiment: if lang == Some(Lang::En) {
                 sentiment::sentiment(&title_tokstr)
             } else {
                 0

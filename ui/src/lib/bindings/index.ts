@@ -52,7 +52,6 @@ export type { RevisionInfo } from "./RevisionInfo";
 export type { RevisionKind } from "./RevisionKind";
 export type { RulesCheck } from "./RulesCheck";
 export type { Saved } from "./Saved";
-export type { ScoreBand } from "./ScoreBand";
 export type { ScoreChange } from "./ScoreChange";
 export type { Site } from "./Site";
 export type { SiteBands } from "./SiteBands";
