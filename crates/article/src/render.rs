@@ -74,6 +74,45 @@ mod tests {
         assert!(clean.contains("<strong>dunia</strong>"), "{clean}");
     }
 
+    /// The preview pane shows exactly this for a body that uses the whole dialect and pastes
+    /// what must never run.
+    #[test]
+    fn the_preview_of_a_full_article() {
+        insta::assert_snapshot!(to_safe_html(
+            "\
+# Banjir Rob {#banjir .besar}
+
+Hujan **deras** dan *angin* di [Muara Baru](https://jakarta.go.id/ \"judul\"), `kode`, ~~lama~~.
+
+| Kelurahan | Pengungsi |
+|---|---:|
+| Penjaringan | 1.204 |
+
+1. satu
+2. dua
+   - [x] selesai
+
+> kutipan dengan <span style=\"color:red\" onclick=\"x()\">warna</span>
+
+![foto](media/3f9a.jpg \"Foto\") <img src=x onerror=alert(1)>
+
+<script>alert(1)</script><style>p{}</style>
+<iframe src=\"https://www.youtube.com/embed/abc\" onload=\"x()\" allowfullscreen></iframe>
+<iframe src=\"https://evil.example/\"></iframe>
+<a href=\"javascript:alert(1)\">klik</a> <a href=\"data:text/html,x\">data</a>
+<form action=\"https://evil.example/\"><input name=p></form>
+
+```html
+<b>kode tetap apa adanya</b>
+```
+
+Catatan[^1].
+
+[^1]: BPBD DKI.
+"
+        ));
+    }
+
     #[test]
     fn youtube_embeds_and_links_are_kept() {
         let clean = sanitize(

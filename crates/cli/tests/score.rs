@@ -326,3 +326,29 @@ fn the_title_scored_is_the_one_the_site_shows() {
         "pass"
     );
 }
+
+/// The checklist a reporter reads in the terminal, whole, for both profiles and languages.
+#[rstest::rstest]
+#[case::rankmath_id("rankmath", "id")]
+#[case::rankmath_en("rankmath", "en")]
+#[case::newsroom_id("newsroom", "id")]
+#[case::newsroom_en("newsroom", "en")]
+fn the_human_checklist(#[case] profile: &str, #[case] lang: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = article_file(&dir, "a.md", ARTICLE.as_bytes());
+    let out = redaksi(
+        &[
+            "score",
+            &file,
+            "--profile",
+            profile,
+            "--lang",
+            lang,
+            "--site-url",
+            "https://example.com",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    insta::assert_snapshot!(format!("checklist_{profile}_{lang}"), stdout(&out));
+}
