@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use chrono::Utc;
 use redaksi_desk::Error;
-use redaksi_desk::mirror::{self, MirrorStatus, Settings, SyncCounts};
+use redaksi_desk::mirror::{self, MirrorStatus, Settings};
 use redaksi_folder::Mirror;
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 
@@ -34,8 +34,7 @@ fn reporter<R: Runtime>(app: AppHandle<R>, status: Arc<Mutex<MirrorStatus>>) -> 
                 }
                 Ok(events) => {
                     conflicts = mirror::conflicts(&events);
-                    status.last = SyncCounts::of(&events);
-                    status.error = None;
+                    status.record(&events);
                 }
                 Err(err) => status.error = Some(err.into()),
             }
@@ -118,7 +117,7 @@ pub async fn start_mirror<R: Runtime>(
     state: State<'_, AppState>,
     folder: PathBuf,
 ) -> Result<MirrorStatus, Error> {
-    mirror::check_folder(&folder)?;
+    mirror::choose_folder(&folder)?;
     let data_dir = state
         .data_dir("to keep the mirror's settings in")?
         .to_owned();

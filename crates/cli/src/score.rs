@@ -116,7 +116,7 @@ fn own_rules(args: &ScoreArgs) -> Result<Option<Newsroom>, String> {
             Err("--rules applies to the newsroom profile only".to_owned())
         }
         Some(path) => {
-            let text = std::fs::read_to_string(path)
+            let text = redaksi_seo::newsroom::read_rules_file(path)
                 .map_err(|err| format!("cannot read {}: {err}", path.display()))?;
             Newsroom::from_rules_json(&text)
                 .map(Some)

@@ -145,3 +145,42 @@ fn a_newsroom_can_score_with_its_own_rules_file_and_a_broken_one_is_refused() {
         "{stderr}"
     );
 }
+
+/// A rules path that names a pipe (reading it would wait for ever) or a huge file is refused
+/// with the reason, before anything is read.
+#[test]
+fn a_rules_file_that_is_a_pipe_or_huge_is_refused_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("berita.md");
+    std::fs::write(&article, ARTICLE).unwrap();
+    let pipe = dir.path().join("aturan-pipa.json");
+    let made = Command::new("mkfifo").arg(&pipe).status().unwrap();
+    assert!(made.success(), "mkfifo failed");
+    let huge = dir.path().join("aturan-besar.json");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(redaksi_seo::newsroom::MAX_RULES_FILE_BYTES + 1)
+        .unwrap();
+
+    for (rules, reason) in [(&pipe, "not a regular file"), (&huge, "larger than")] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_redaksi"))
+            .args(["score", article.to_str().unwrap(), "--rules"])
+            .arg(rules)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let started = std::time::Instant::now();
+        while child.try_wait().unwrap().is_none() {
+            if started.elapsed() > std::time::Duration::from_secs(20) {
+                child.kill().unwrap();
+                panic!("redaksi score hung reading {}", rules.display());
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(reason), "{stderr}");
+    }
+}

@@ -47,6 +47,8 @@ codes! {
     DiskFull = "disk_full",
     /// Another process holds the database for now.
     Busy = "busy",
+    /// Another process has the database open, so it cannot be replaced (a restore).
+    DatabaseInUse = "database_in_use",
     Io = "io",
     InvalidData = "invalid_data",
     /// What the user asked for cannot be done as asked (the message says why).
@@ -66,6 +68,8 @@ codes! {
     // Markdown files and the mirrored folder.
     MalformedFile = "malformed_file",
     FileTooLarge = "file_too_large",
+    /// A device, pipe or socket where a file was expected.
+    NotAFile = "not_a_file",
     WatchFailed = "watch_failed",
     // Publishing.
     Network = "network",
@@ -136,6 +140,7 @@ fn store_code(err: &StoreError) -> Code {
         StoreError::Corrupt { .. } => Code::Corrupt,
         StoreError::DiskFull { .. } => Code::DiskFull,
         StoreError::Busy => Code::Busy,
+        StoreError::InUse(_) => Code::DatabaseInUse,
         StoreError::Io { .. } => Code::Io,
         StoreError::InvalidData(_) => Code::InvalidData,
         StoreError::InvalidInput(_) => Code::InvalidInput,
@@ -167,6 +172,7 @@ impl From<FolderError> for Error {
             FolderError::Io { .. } => Code::Io,
             FolderError::Malformed { .. } => Code::MalformedFile,
             FolderError::TooLarge { .. } => Code::FileTooLarge,
+            FolderError::NotAFile { .. } => Code::NotAFile,
             FolderError::Store { source, .. } => store_code(source),
             FolderError::Watch { .. } => Code::WatchFailed,
         };

@@ -9,7 +9,7 @@ use redaksi_folder::SyncEvent;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::error::{Error, Result};
+use crate::error::{Code, Error, Result};
 
 const SETTINGS_FILE: &str = "mirror.json";
 
@@ -42,16 +42,18 @@ impl Settings {
     }
 }
 
-/// A folder the user chose to mirror: it must be a full path.
-pub fn check_folder(folder: &Path) -> Result<()> {
-    if folder.is_absolute() {
-        Ok(())
-    } else {
-        Err(Error::invalid(format!(
+/// A folder the user chose to mirror: it must be a full path, and it is created when missing.
+/// Only here, when the user chooses it: resuming at launch never creates it, so an unmounted
+/// drive is not mistaken for an empty folder.
+pub fn choose_folder(folder: &Path) -> Result<()> {
+    if !folder.is_absolute() {
+        return Err(Error::invalid(format!(
             "{}: choose a full folder path",
             folder.display()
-        )))
+        )));
     }
+    std::fs::create_dir_all(folder)
+        .map_err(|err| Error::new(Code::Io, format!("{}: {err}", folder.display())))
 }
 
 /// What one sync step did.
@@ -77,6 +79,7 @@ impl SyncCounts {
                 SyncEvent::Trashed { .. } => counts.trashed += 1,
                 SyncEvent::Conflict { .. } => counts.conflicts += 1,
                 SyncEvent::Failed { .. } => counts.failed += 1,
+                SyncEvent::Paused { .. } => {}
             }
         }
         counts
@@ -95,6 +98,24 @@ pub struct MirrorStatus {
     pub last: SyncCounts,
     /// Why the last step (or starting) failed.
     pub error: Option<Error>,
+    /// The mirrored files that vanished together (an emptied or unmounted folder): nothing
+    /// was trashed, and the mirror leaves them alone until the user answers. Empty otherwise.
+    pub paused_missing: Vec<PathBuf>,
+}
+
+impl MirrorStatus {
+    /// Takes in what one sync step did.
+    pub fn record(&mut self, events: &[SyncEvent]) {
+        self.last = SyncCounts::of(events);
+        self.error = None;
+        self.paused_missing = events
+            .iter()
+            .find_map(|event| match event {
+                SyncEvent::Paused { missing, .. } => Some(missing.clone()),
+                _ => None,
+            })
+            .unwrap_or_default();
+    }
 }
 
 /// A conflict the user must hear about: the article kept the app's text, and the file's text

@@ -42,7 +42,7 @@ impl RulesCache {
         {
             return Ok(Arc::clone(&loaded.profile));
         }
-        let text = std::fs::read_to_string(path).map_err(|e| io_error(path, &e))?;
+        let text = redaksi_seo::newsroom::read_rules_file(path).map_err(|e| io_error(path, &e))?;
         let profile = Arc::new(
             Newsroom::from_rules_json(&text)
                 .map_err(|e| Error::new(Code::RulesInvalid, format!("{}: {e}", path.display())))?,
@@ -71,7 +71,7 @@ pub struct RulesCheck {
 /// Checks a rules file before the settings keep it. A file that cannot be read at all is an
 /// error ([`Code::Io`]); one that can be read but not used is a [`RulesCheck`] saying where.
 pub fn check_file(path: &Path) -> Result<RulesCheck> {
-    let text = std::fs::read_to_string(path).map_err(|e| io_error(path, &e))?;
+    let text = redaksi_seo::newsroom::read_rules_file(path).map_err(|e| io_error(path, &e))?;
     Ok(match Newsroom::from_rules_json(&text) {
         Ok(_) => RulesCheck {
             valid: true,

@@ -20,6 +20,8 @@ pub enum FolderError {
     },
     #[error("{}: the file is {size} bytes; Redaksi takes Markdown files up to {max} bytes", path.display())]
     TooLarge { path: PathBuf, size: u64, max: u64 },
+    #[error("{}: not a regular file (a device, pipe or socket); Redaksi reads only files", path.display())]
+    NotAFile { path: PathBuf },
     #[error("{}: {source}", path.display())]
     Store {
         path: PathBuf,
@@ -41,6 +43,7 @@ impl FolderError {
             FolderError::Io { .. } => "io",
             FolderError::Malformed { .. } => "malformed_file",
             FolderError::TooLarge { .. } => "file_too_large",
+            FolderError::NotAFile { .. } => "not_a_file",
             FolderError::Store { source, .. } => source.code(),
             FolderError::Watch { .. } => "watch_failed",
         }

@@ -1,4 +1,5 @@
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use chrono::Utc;
@@ -78,28 +79,54 @@ pub(crate) fn is_markdown(path: &Path) -> bool {
         .is_some_and(|ext| ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown"))
 }
 
-/// Reads one file into an article, refusing what Redaksi cannot hold, with the file named.
-pub(crate) fn read_file(path: &Path) -> Result<(Article, Vec<u8>), FolderError> {
-    let size = fs::metadata(path)
-        .map_err(|err| FolderError::io(path, err))?
-        .len();
-    if size > MAX_FILE_BYTES {
-        return Err(FolderError::TooLarge {
+/// The bytes of a regular file of at most [`MAX_FILE_BYTES`]: a special file (a FIFO would
+/// block forever) or a larger one is refused before anything is read, and a file that grows
+/// while it is read is refused too.
+pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>, FolderError> {
+    // Looked at before it is opened: opening a FIFO already blocks.
+    let meta = fs::metadata(path).map_err(|err| FolderError::io(path, err))?;
+    if !meta.is_file() {
+        return Err(FolderError::NotAFile {
             path: path.to_owned(),
-            size,
-            max: MAX_FILE_BYTES,
         });
     }
-    let bytes = fs::read(path).map_err(|err| FolderError::io(path, err))?;
+    let too_large = |size| FolderError::TooLarge {
+        path: path.to_owned(),
+        size,
+        max: MAX_FILE_BYTES,
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let file = fs::File::open(path).map_err(|err| FolderError::io(path, err))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|err| FolderError::io(path, err))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Reads one file into an article, refusing what Redaksi cannot hold, with the file named.
+pub(crate) fn read_file(path: &Path) -> Result<(Article, Vec<u8>), FolderError> {
+    let bytes = read_bytes(path)?;
+    let article = parse_file(path, &bytes)?;
+    Ok((article, bytes))
+}
+
+/// The article in a file's bytes.
+pub(crate) fn parse_file(path: &Path, bytes: &[u8]) -> Result<Article, FolderError> {
     let mut article =
-        front_matter::parse_bytes(&bytes, Utc::now()).map_err(|source| FolderError::Malformed {
+        front_matter::parse_bytes(bytes, Utc::now()).map_err(|source| FolderError::Malformed {
             path: path.to_owned(),
             source,
         })?;
     if article.title.trim().is_empty() {
         article.title = title_from(&article.body, path);
     }
-    Ok((article, bytes))
+    Ok(article)
 }
 
 /// A file without a title in its front matter is named by its first heading, else its name.

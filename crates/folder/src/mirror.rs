@@ -1,5 +1,4 @@
 use std::collections::HashSet;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use redaksi_article::{Article, front_matter};
@@ -9,7 +8,7 @@ use uuid::Uuid;
 
 use crate::FolderError;
 use crate::export::write_atomically;
-use crate::import::{is_markdown, markdown_files, read_file};
+use crate::import::{is_markdown, markdown_files, parse_file, read_bytes, read_file};
 
 /// What a sync step did, for the app to show (a conflict must be told to the user).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -31,6 +30,11 @@ pub enum SyncEvent {
     },
     /// The file was deleted outside; its article went to the trash (restorable).
     Trashed { id: Uuid, path: PathBuf },
+    /// Too many files vanished at once (the folder is empty, unmounted or most of it gone):
+    /// nothing was trashed. The mirror waits for the user, who either confirms that the
+    /// files were deleted ([`Mirror::trash_missing`]) or has them written back from the
+    /// articles ([`Mirror::restore_missing`]). Until then every sync step leaves them alone.
+    Paused { missing: Vec<PathBuf>, known: usize },
     /// A file could not be read; nothing was imported from it.
     Failed { path: PathBuf, message: String },
 }
@@ -62,21 +66,25 @@ impl Mirror {
     }
 
     /// Full reconciliation, for start-up and whenever events were lost (`need_rescan`): every
-    /// file is compared with its record, deleted files are handled, and every article that is
-    /// new or changed in the app is written out.
+    /// file is compared with its record, deleted files are handled (unless too many vanished,
+    /// see [`SyncEvent::Paused`]), and every article that is new or changed in the app is
+    /// written out. A missing folder is an error: it is never created here, so an unmounted
+    /// drive is not mistaken for an empty folder.
     pub fn rescan(&self, store: &mut Store) -> Result<Vec<SyncEvent>, FolderError> {
-        fs::create_dir_all(&self.folder).map_err(|err| FolderError::io(&self.folder, err))?;
         let mut events = Vec::new();
         let files = markdown_files(std::slice::from_ref(&self.folder))?;
         for file in &files {
             events.extend(self.file_changed(store, file)?);
         }
         let present: HashSet<String> = files.iter().filter_map(|f| self.rel(f)).collect();
-        for record in store.synced_files(&self.folder).map_err(|e| self.err(e))? {
-            if !present.contains(&record.rel_path) {
-                events.extend(self.file_changed(store, &self.folder.join(&record.rel_path))?);
-            }
-        }
+        let gone: Vec<PathBuf> = store
+            .synced_files(&self.folder)
+            .map_err(|e| self.err(e))?
+            .into_iter()
+            .filter(|record| !present.contains(&record.rel_path))
+            .map(|record| self.folder.join(&record.rel_path))
+            .collect();
+        events.extend(self.files_removed(store, gone)?);
         let mut offset = 0;
         loop {
             let page = store
@@ -93,6 +101,121 @@ impl Mirror {
             for summary in page {
                 let article = store.get_article(summary.id).map_err(|e| self.err(e))?;
                 events.extend(self.article_saved(store, &article)?);
+            }
+        }
+        Ok(events)
+    }
+
+    /// Files changed, appeared or disappeared outside the app, as one batch (what the watcher
+    /// saw in one quiet period). Files that exist are handled first, so that a rename (the old
+    /// name gone, the new one there) moves the article with its file instead of trashing it.
+    pub fn files_changed(
+        &self,
+        store: &mut Store,
+        paths: &[PathBuf],
+    ) -> Result<Vec<SyncEvent>, FolderError> {
+        let mut events = Vec::new();
+        let (present, gone): (Vec<&PathBuf>, Vec<&PathBuf>) =
+            paths.iter().partition(|path| path.exists());
+        for path in present {
+            events.extend(self.file_changed(store, path)?);
+        }
+        events.extend(self.files_removed(store, gone.into_iter().cloned().collect())?);
+        Ok(events)
+    }
+
+    /// Handles files that are gone, unless so many would go to the trash at once that it
+    /// looks like an unmounted or emptied folder rather than a reporter deleting a file: then
+    /// those are left alone and the step ends in [`SyncEvent::Paused`]. (A file whose article
+    /// was edited in the app since comes back either way.)
+    fn files_removed(
+        &self,
+        store: &mut Store,
+        gone: Vec<PathBuf>,
+    ) -> Result<Vec<SyncEvent>, FolderError> {
+        if gone.is_empty() {
+            return Ok(Vec::new());
+        }
+        let records = store.synced_files(&self.folder).map_err(|e| self.err(e))?;
+        let known = records.len();
+        let mut doomed = Vec::new();
+        for record in records {
+            let path = self.folder.join(&record.rel_path);
+            if !path.exists() && !self.edited_since_sync(store, &record)? {
+                doomed.push(path);
+            }
+        }
+        let pause = doomed.iter().any(|path| gone.contains(path))
+            && self.looks_unmounted(doomed.len(), known)?;
+        let mut events = Vec::new();
+        for path in &gone {
+            if !(pause && doomed.contains(path)) {
+                events.extend(self.file_changed(store, path)?);
+            }
+        }
+        if pause {
+            events.push(SyncEvent::Paused {
+                missing: doomed,
+                known,
+            });
+        }
+        Ok(events)
+    }
+
+    /// The app changed the article after its file was last synced.
+    fn edited_since_sync(&self, store: &Store, record: &SyncedFile) -> Result<bool, FolderError> {
+        match store.get_article(record.article_id) {
+            Ok(article) => Ok(article.updated_at > record.synced_at),
+            Err(StoreError::NotFound(_)) => Ok(false),
+            Err(err) => Err(self.err(err)),
+        }
+    }
+
+    /// The folder is gone or holds no Markdown at all, or most of the files it mirrored
+    /// vanished together.
+    fn looks_unmounted(&self, missing: usize, known: usize) -> Result<bool, FolderError> {
+        if !self.folder.is_dir() {
+            return Ok(true);
+        }
+        if markdown_files(std::slice::from_ref(&self.folder))?.is_empty() {
+            return Ok(true);
+        }
+        Ok(missing >= 2 && missing * 2 > known)
+    }
+
+    /// The user confirmed that the files a [`SyncEvent::Paused`] named were deleted on
+    /// purpose: their articles go to the trash (restorable, as for a single deleted file).
+    pub fn trash_missing(&self, store: &mut Store) -> Result<Vec<SyncEvent>, FolderError> {
+        let mut events = Vec::new();
+        for record in store.synced_files(&self.folder).map_err(|e| self.err(e))? {
+            let path = self.folder.join(&record.rel_path);
+            if !path.exists() {
+                events.extend(self.file_removed(store, Some(record), &path)?);
+            }
+        }
+        Ok(events)
+    }
+
+    /// The user said the files a [`SyncEvent::Paused`] named should still be there: each is
+    /// written back from its article (the folder itself must exist again).
+    pub fn restore_missing(&self, store: &mut Store) -> Result<Vec<SyncEvent>, FolderError> {
+        if !self.folder.is_dir() {
+            return Err(FolderError::io(
+                &self.folder,
+                std::io::Error::from(std::io::ErrorKind::NotFound),
+            ));
+        }
+        let mut events = Vec::new();
+        for record in store.synced_files(&self.folder).map_err(|e| self.err(e))? {
+            if self.folder.join(&record.rel_path).exists() {
+                continue;
+            }
+            match store.get_article(record.article_id) {
+                Ok(article) => events.push(self.write_out(store, &article, &record.rel_path)?),
+                Err(StoreError::NotFound(_)) => store
+                    .forget_synced(&self.folder, &record.rel_path)
+                    .map_err(|e| self.err(e))?,
+                Err(err) => return Err(self.err(err)),
             }
         }
         Ok(events)
@@ -144,7 +267,7 @@ impl Mirror {
                     return Ok(events);
                 }
                 let path = self.folder.join(&record.rel_path);
-                if let Ok(bytes) = fs::read(&path)
+                if let Ok(bytes) = read_bytes(&path)
                     && content_hash(&bytes) != record.file_hash
                 {
                     // Changed on both sides: keep the outside text before writing ours.
@@ -213,27 +336,39 @@ impl Mirror {
         if !is_markdown(path) || rel.split('/').any(|part| part.starts_with('.')) {
             return Ok(Vec::new());
         }
-        let record = store
+        let mut record = store
             .synced_file(&self.folder, &rel)
             .map_err(|e| self.err(e))?;
         if !path.exists() {
             return self.file_removed(store, record, path);
         }
-        let bytes = fs::read(path).map_err(|err| FolderError::io(path, err))?;
+        let failed = |err: FolderError| {
+            Ok(vec![SyncEvent::Failed {
+                path: path.to_owned(),
+                message: err.to_string(),
+            }])
+        };
+        let bytes = match read_bytes(path) {
+            Ok(bytes) => bytes,
+            Err(err) => return failed(err),
+        };
         let hash = content_hash(&bytes);
-        if record.as_ref().is_some_and(|r| r.file_hash == hash) {
-            // Our own write coming back, or a touch without a change.
+        // Our own write coming back, a touch without a change, or (below) a plain rename.
+        let unchanged =
+            |record: &Option<SyncedFile>| record.as_ref().is_some_and(|r| r.file_hash == hash);
+        if unchanged(&record) {
             return Ok(Vec::new());
         }
-        let (mut article, _) = match read_file(path) {
-            Ok(read) => read,
-            Err(err) => {
-                return Ok(vec![SyncEvent::Failed {
-                    path: path.to_owned(),
-                    message: err.to_string(),
-                }]);
-            }
+        let mut article = match parse_file(path, &bytes) {
+            Ok(article) => article,
+            Err(err) => return failed(err),
         };
+        if record.is_none() {
+            record = self.renamed_from(store, &rel, &article)?;
+            if unchanged(&record) {
+                return Ok(Vec::new());
+            }
+        }
         match record {
             Some(record) => {
                 let current = store
@@ -270,6 +405,31 @@ impl Mirror {
                 }])
             }
         }
+    }
+
+    /// A new file that is a mirrored file under a new name (renamed or moved inside the
+    /// folder, in the app's lifetime or while it was closed): it carries the id of an article
+    /// whose file is gone. Its record moves to the new name, so the article keeps its id,
+    /// history and CMS link. (A copy, whose original is still there, is a new article.)
+    fn renamed_from(
+        &self,
+        store: &mut Store,
+        rel: &str,
+        article: &Article,
+    ) -> Result<Option<SyncedFile>, FolderError> {
+        let Some(old) = self
+            .record_for_article(store, article.id)?
+            .filter(|record| !self.folder.join(&record.rel_path).exists())
+        else {
+            return Ok(None);
+        };
+        store
+            .move_synced(&self.folder, &old.rel_path, rel)
+            .map_err(|e| self.err(e))?;
+        Ok(Some(SyncedFile {
+            rel_path: rel.to_owned(),
+            ..old
+        }))
     }
 
     fn file_removed(
@@ -322,7 +482,7 @@ impl Mirror {
             Err(err) => {
                 // Unreadable, but still someone's text: keep the bytes as they are.
                 let copy_path = self.folder.join(&copy_rel);
-                let bytes = fs::read(path).map_err(|err| FolderError::io(path, err))?;
+                let bytes = read_bytes(path)?;
                 write_atomically(&copy_path, &bytes)?;
                 return Ok(vec![SyncEvent::Failed {
                     path: path.to_owned(),

@@ -56,16 +56,7 @@ pub fn watch(
                     .collect();
                 paths.sort();
                 paths.dedup();
-                store.call_blocking(move |store| {
-                    let mut all = Vec::new();
-                    for path in paths {
-                        match mirror.file_changed(store, &path) {
-                            Ok(events) => all.extend(events),
-                            Err(err) => return Ok(Err(err)),
-                        }
-                    }
-                    Ok(Ok(all))
-                })
+                store.call_blocking(move |store| Ok(mirror.files_changed(store, &paths)))
             }
         };
         report(outcome.unwrap_or_else(|err| Err(FolderError::store(&folder, err))));

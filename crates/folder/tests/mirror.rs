@@ -19,6 +19,7 @@ fn kinds(events: &[SyncEvent]) -> Vec<&'static str> {
             SyncEvent::Conflict { .. } => "conflict",
             SyncEvent::Trashed { .. } => "trashed",
             SyncEvent::Failed { .. } => "failed",
+            SyncEvent::Paused { .. } => "paused",
         })
         .collect()
 }
@@ -371,4 +372,190 @@ fn the_live_watcher_follows_renames_and_ignores_its_own_echo() {
         .body;
     assert_eq!(body, "dari aplikasi");
     drop(watcher);
+}
+
+/// The article behind `id`: not in the trash, its revisions and its CMS link.
+fn kept(store: &Store, id: uuid::Uuid) -> (usize, Option<String>) {
+    assert!(
+        store.list_trash().unwrap().iter().all(|(s, _)| s.id != id),
+        "the article went to the trash"
+    );
+    assert!(
+        store.list_articles().unwrap().iter().any(|s| s.id == id),
+        "the article is not listed"
+    );
+    let remote = store
+        .remote_post(id, "situs")
+        .unwrap()
+        .and_then(|r| r.remote_id);
+    (store.list_revisions(id).unwrap().len(), remote)
+}
+
+/// Three mirrored articles, one of them published (a CMS link), all synced to files.
+fn mirrored_three() -> (tempfile::TempDir, Store, Mirror, PathBuf, uuid::Uuid) {
+    let (guard, mut store, mirror, folder) = setup();
+    let article = store.create_article("Dipindah", "isi").unwrap();
+    store.create_article("Kedua", "b").unwrap();
+    store.create_article("Ketiga", "c").unwrap();
+    store
+        .remote_post_set(article.id, "situs", "dipindah", "41", None, None)
+        .unwrap();
+    mirror.rescan(&mut store).unwrap();
+    (guard, store, mirror, folder, article.id)
+}
+
+#[test]
+fn a_rename_while_the_app_was_closed_keeps_the_article() {
+    let (_guard, mut store, mirror, folder, id) = mirrored_three();
+    let before = kept(&store, id);
+    std::fs::rename(folder.join("dipindah.md"), folder.join("arsip-dipindah.md")).unwrap();
+
+    let events = mirror.rescan(&mut store).unwrap();
+    assert!(events.is_empty(), "a rename is not news: {events:#?}");
+    assert_eq!(kept(&store, id), before, "same id, history and CMS link");
+    assert_eq!(store.list_articles().unwrap().len(), 3, "no second article");
+    let record = store.synced_file_for_article(&folder, id).unwrap().unwrap();
+    assert_eq!(record.rel_path, "arsip-dipindah.md");
+}
+
+#[rstest::rstest]
+#[case::old_name_first(false)]
+#[case::new_name_first(true)]
+fn a_rename_seen_live_keeps_the_article(#[case] new_first: bool) {
+    let (_guard, mut store, mirror, folder, id) = mirrored_three();
+    let before = kept(&store, id);
+    let (old, new) = (folder.join("dipindah.md"), folder.join("sub/dipindah.md"));
+    std::fs::create_dir(folder.join("sub")).unwrap();
+    std::fs::rename(&old, &new).unwrap();
+    let batch = if new_first { [new, old] } else { [old, new] };
+
+    let events = mirror.files_changed(&mut store, &batch).unwrap();
+    assert!(events.is_empty(), "{events:#?}");
+    assert_eq!(kept(&store, id), before);
+    assert_eq!(store.list_articles().unwrap().len(), 3);
+}
+
+#[test]
+fn a_renamed_file_that_was_also_edited_updates_the_same_article() {
+    let (_guard, mut store, mirror, folder, id) = mirrored_three();
+    let new = folder.join("baru.md");
+    std::fs::rename(folder.join("dipindah.md"), &new).unwrap();
+    edit_body(&new, "isi baru");
+
+    let events = mirror.rescan(&mut store).unwrap();
+    assert_eq!(kinds(&events), ["updated"]);
+    assert_eq!(store.get_article(id).unwrap().body, "isi baru");
+    assert_eq!(kept(&store, id).1.as_deref(), Some("41"));
+}
+
+#[test]
+fn an_article_upserted_from_a_file_comes_out_of_the_trash() {
+    let (_guard, mut store, mirror, folder, id) = mirrored_three();
+    let path = folder.join("dipindah.md");
+    let text = std::fs::read(&path).unwrap();
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(kinds(&mirror.rescan(&mut store).unwrap()), ["trashed"]);
+    // The file comes back (from a copy elsewhere), in a later step.
+    std::fs::write(folder.join("kembali.md"), text).unwrap();
+
+    let events = mirror.rescan(&mut store).unwrap();
+    assert_eq!(kinds(&events), ["imported"]);
+    assert_eq!(kept(&store, id).1.as_deref(), Some("41"));
+}
+
+#[test]
+fn an_emptied_folder_trashes_nothing_and_pauses_until_the_user_answers() {
+    let (_guard, mut store, mirror, folder, _) = mirrored_three();
+    let names = ["dipindah.md", "kedua.md", "ketiga.md"];
+    for name in names {
+        std::fs::remove_file(folder.join(name)).unwrap();
+    }
+
+    let events = mirror.rescan(&mut store).unwrap();
+    assert_eq!(kinds(&events), ["paused"]);
+    let SyncEvent::Paused { missing, known } = &events[0] else {
+        unreachable!()
+    };
+    assert_eq!((missing.len(), *known), (3, 3));
+    assert!(store.list_trash().unwrap().is_empty());
+    assert_eq!(
+        kinds(&mirror.rescan(&mut store).unwrap()),
+        ["paused"],
+        "still asking"
+    );
+
+    // "They should be there": written back from the articles.
+    let events = mirror.restore_missing(&mut store).unwrap();
+    assert_eq!(kinds(&events), ["exported"; 3]);
+    for name in names {
+        assert!(folder.join(name).exists(), "{name}");
+    }
+    assert!(mirror.rescan(&mut store).unwrap().is_empty());
+}
+
+#[test]
+fn most_files_vanishing_at_once_pauses_and_a_confirmation_trashes_them() {
+    let (_guard, mut store, mirror, folder, _) = mirrored_three();
+    let gone = [folder.join("dipindah.md"), folder.join("kedua.md")];
+    for path in &gone {
+        std::fs::remove_file(path).unwrap();
+    }
+
+    let events = mirror.files_changed(&mut store, &gone).unwrap();
+    assert_eq!(kinds(&events), ["paused"]);
+    assert!(store.list_trash().unwrap().is_empty());
+
+    // "I deleted them": they go to the trash, restorable.
+    let events = mirror.trash_missing(&mut store).unwrap();
+    assert_eq!(kinds(&events), ["trashed", "trashed"]);
+    assert_eq!(store.list_trash().unwrap().len(), 2);
+}
+
+#[test]
+fn a_missing_folder_is_never_created_and_nothing_is_trashed() {
+    let (guard, mut store, mirror, folder, _) = mirrored_three();
+    std::fs::remove_dir_all(&folder).unwrap();
+
+    let err = mirror.rescan(&mut store).unwrap_err();
+    assert_eq!(err.code(), "io", "{err}");
+    assert!(
+        !folder.exists(),
+        "the resumed mirror created the missing folder"
+    );
+    let paths: Vec<PathBuf> = ["dipindah.md", "kedua.md"]
+        .iter()
+        .map(|n| folder.join(n))
+        .collect();
+    let events = mirror.files_changed(&mut store, &paths).unwrap();
+    assert_eq!(kinds(&events), ["paused"]);
+    assert!(store.list_trash().unwrap().is_empty());
+    drop(guard);
+}
+
+#[test]
+fn the_mirror_never_opens_a_special_file_or_reads_a_huge_one() {
+    let (_guard, mut store, mirror, folder) = setup();
+    let fifo = folder.join("pipa.md");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success(), "mkfifo failed");
+    let huge = folder.join("besar.md");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(redaksi_folder::MAX_FILE_BYTES + 1)
+        .unwrap();
+
+    // Reading a FIFO without a writer blocks for ever: run it where a hang is a failure.
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let events = mirror.files_changed(&mut store, &[fifo, huge]);
+        tx.send(events.map(|events| kinds(&events))).unwrap();
+    });
+    let events = rx
+        .recv_timeout(Duration::from_secs(10))
+        .expect("the mirror hung on a FIFO")
+        .unwrap();
+    assert_eq!(events, ["failed", "failed"]);
 }

@@ -32,6 +32,8 @@ pub enum StoreError {
     DiskFull { recovery: Option<PathBuf> },
     #[error("the database is busy in another process; try again")]
     Busy,
+    #[error("{}: another Redaksi (the app or a command) has the database open; close it and try again, nothing was changed", .0.display())]
+    InUse(PathBuf),
     #[error("{context}: {source}")]
     Io {
         context: String,
@@ -86,6 +88,7 @@ impl StoreError {
             StoreError::Corrupt { .. } => "corrupt",
             StoreError::DiskFull { .. } => "disk_full",
             StoreError::Busy => "busy",
+            StoreError::InUse(_) => "database_in_use",
             StoreError::Io { .. } => "io",
             StoreError::InvalidData(_) => "invalid_data",
             StoreError::InvalidInput(_) => "invalid_input",

@@ -54,6 +54,7 @@ mod location;
 mod media;
 mod migrate;
 pub mod outbox;
+mod private;
 pub mod review;
 mod revisions;
 mod search;

@@ -81,6 +81,8 @@ impl Store {
         fs::create_dir_all(dir)
             .map_err(|err| StoreError::io(format!("creating {}", dir.display()), err))?;
         let path = dir.join(DB_FILE);
+        crate::private::make_private(&path)
+            .map_err(|err| StoreError::io(format!("opening {}", path.display()), err))?;
         let conn = Connection::open(&path).map_err(|err| with_path(err.into(), &path))?;
         Store::setup(conn, Some(path.clone()), check).map_err(|err| with_path(err, &path))
     }
@@ -243,22 +245,24 @@ impl Store {
         Some(dir.join(format!("redaksi-recovery-{id}.md")))
     }
 
+    /// Writes the recovery copy beside the old one and renames it over, so that a disk that
+    /// runs out in the middle leaves the older copy whole (and `None`: the text then stays
+    /// in the editor, which says so).
     fn write_recovery(&self, article: &Article) -> Option<PathBuf> {
         let path = self.recovery_path(article.id)?;
+        let partial = path.with_extension("md.partial");
         let text = redaksi_article::front_matter::write(article);
-        // Overwrite in place when the file exists: rewriting pages a file already owns needs
-        // no new space, which is exactly what is missing.
-        let written = fs::OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
+        let written = crate::private::open_private(&partial)
             .and_then(|mut file| {
                 use std::io::Write;
+                file.set_len(0)?;
                 file.write_all(text.as_bytes())?;
-                file.set_len(text.len() as u64)?;
                 file.sync_all()
-            });
+            })
+            .and_then(|()| fs::rename(&partial, &path));
+        if written.is_err() {
+            let _ = fs::remove_file(&partial);
+        }
         written.ok().map(|()| path)
     }
 

@@ -129,7 +129,17 @@ impl Store {
         Ok(())
     }
 
-    /// Forgets a file (it was deleted or renamed outside).
+    /// The file `from` was renamed to `to` in `folder`: its record (and so its article) moves
+    /// with it.
+    pub fn move_synced(&mut self, folder: &Path, from: &str, to: &str) -> Result<(), StoreError> {
+        self.conn.execute(
+            "UPDATE folder_files SET rel_path = ?3 WHERE folder = ?1 AND rel_path = ?2",
+            params![folder_key(folder), from, to],
+        )?;
+        Ok(())
+    }
+
+    /// Forgets a file (it was deleted outside).
     pub fn forget_synced(&mut self, folder: &Path, rel_path: &str) -> Result<(), StoreError> {
         self.conn.execute(
             "DELETE FROM folder_files WHERE folder = ?1 AND rel_path = ?2",
@@ -140,6 +150,8 @@ impl Store {
 
     /// Saves an article read from a file and its sync record in one transaction, so an import
     /// is all or nothing per file. An explicit-save revision marks where the text came from.
+    /// An article in the trash comes out of it: the file says it is wanted, and an article
+    /// updated while invisible would be lost to the reporter.
     pub fn save_from_file(
         &mut self,
         article: &Article,
@@ -150,6 +162,8 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         write_article(&tx, article, now)?;
+        tx.prepare_cached("UPDATE articles SET deleted_at = NULL WHERE id = ?1")?
+            .execute([article.id.to_string()])?;
         revisions::record(&tx, article.id, &SaveKind::Explicit, now)?;
         let stored = read_article(&tx, article.id)?;
         if let Some((folder, rel_path, hash)) = folder {

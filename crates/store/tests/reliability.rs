@@ -8,51 +8,76 @@ use redaksi_article::front_matter;
 use redaksi_store::{Store, StoreError};
 use uuid::Uuid;
 
+const DISK_FULL_ENV: &str = "REDAKSI_DISK_FULL_DIR";
+
+/// A real full disk: the test runs itself again in a private mount namespace (`unshare`, as
+/// root or as a mapped user) on a 2 MB tmpfs, fills it, and saves.
 #[test]
 fn a_full_disk_fails_the_save_clearly_keeps_the_text_and_recovers() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
-    let mut article = store.create_article("Laporan", "Versi pertama.").unwrap();
-    // Make the database unable to grow, for real: SQLite answers SQLITE_FULL exactly as it
-    // does when the file system runs out of space.
-    let pages: i64 = store
-        .connection()
-        .query_row("PRAGMA page_count", [], |r| r.get(0))
-        .unwrap();
-    store
-        .connection()
-        .query_row(
-            &format!("PRAGMA max_page_count = {}", pages + 2),
-            [],
-            |_| Ok(()),
-        )
-        .unwrap();
-    article.body = "Kalimat yang tidak boleh hilang. ".repeat(20_000);
+    if let Some(dir) = std::env::var_os(DISK_FULL_ENV) {
+        return disk_full_on(Path::new(&dir));
+    }
+    let mount = tempfile::tempdir().unwrap();
+    let script = format!(
+        "mount -t tmpfs -o size=2m,mode=0700 redaksi-full \"$1\" && exec \"$2\" --exact \
+         a_full_disk_fails_the_save_clearly_keeps_the_text_and_recovers --nocapture"
+    );
+    let out = Command::new("unshare")
+        .args([
+            "--user",
+            "--map-root-user",
+            "--mount",
+            "--propagation",
+            "private",
+        ])
+        .args(["sh", "-c", &script, "sh"])
+        .arg(mount.path())
+        .arg(std::env::current_exe().unwrap())
+        .env(DISK_FULL_ENV, mount.path())
+        .output()
+        .expect("unshare (util-linux) runs: the disk-full test needs it to make a small tmpfs");
+    assert!(
+        out.status.success() && String::from_utf8_lossy(&out.stdout).contains("1 passed"),
+        "the disk-full run on a tmpfs failed:\n{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
 
+fn disk_full_on(dir: &Path) {
+    let mut store = Store::open(dir).unwrap();
+    let mut article = store.create_article("Laporan", "Versi pertama.").unwrap();
+    // An older recovery copy, as an earlier full disk left it.
+    let recovery = store.recovery_path(article.id).unwrap();
+    let mut older = article.clone();
+    older.body = "Versi lama yang diselamatkan.".into();
+    let older_text = front_matter::write(&older);
+    std::fs::write(&recovery, &older_text).unwrap();
+    let filler = dir.join("filler");
+    fill(&filler);
+
+    article.body = "Kalimat yang tidak boleh hilang. ".repeat(2_000);
     let err = store.save_article(&article).unwrap_err();
-    assert_eq!(err.code(), "disk_full");
-    let StoreError::DiskFull {
-        recovery: Some(recovery),
-    } = &err
-    else {
-        panic!("no recovery file: {err:?}");
+    assert_eq!(err.code(), "disk_full", "{err}");
+    let StoreError::DiskFull { recovery: written } = &err else {
+        unreachable!()
     };
-    assert_eq!(recovery.parent(), Some(dir.path()), "next to the database");
-    assert!(
-        err.to_string().contains(&recovery.display().to_string()),
-        "{err}"
-    );
-    let kept = front_matter::parse(
-        &std::fs::read_to_string(recovery).unwrap(),
-        chrono::Utc::now(),
-    )
-    .unwrap();
-    assert_eq!(kept.id, article.id);
-    assert!(
-        kept.body == article.body,
-        "the recovery file holds the unsaved text"
-    );
-    // The last good save is untouched.
+    let on_disk = std::fs::read_to_string(&recovery).expect("the older copy is still there");
+    match written {
+        // The text went to the recovery file: whole, and the message names it.
+        Some(path) => {
+            assert_eq!(path, &recovery);
+            assert!(
+                err.to_string().contains(&path.display().to_string()),
+                "{err}"
+            );
+            let kept = front_matter::parse(&on_disk, chrono::Utc::now()).unwrap();
+            assert!(kept.body == article.body, "a partial recovery copy");
+        }
+        // No room even for that: the older copy is exactly as it was, and the text stays
+        // with the caller (the editor keeps it and shows the message).
+        None => assert!(on_disk == older_text, "the older recovery copy was damaged"),
+    }
     assert_eq!(
         store.get_article(article.id).unwrap().body,
         "Versi pertama."
@@ -60,13 +85,25 @@ fn a_full_disk_fails_the_save_clearly_keeps_the_text_and_recovers() {
     store.integrity_check().unwrap();
 
     // Space comes back: the same save now succeeds and the recovery file goes away.
-    store
-        .connection()
-        .query_row("PRAGMA max_page_count = 1073741823", [], |_| Ok(()))
-        .unwrap();
+    std::fs::remove_file(&filler).unwrap();
     let saved = store.save_article(&article).unwrap();
     assert!(saved.body == article.body);
     assert!(!recovery.exists());
+    store.integrity_check().unwrap();
+}
+
+/// Writes `path` until the file system says it is full.
+fn fill(path: &Path) {
+    let mut file = std::fs::File::create(path).unwrap();
+    let chunk = vec![0u8; 4096];
+    loop {
+        match file.write_all(&chunk) {
+            Ok(()) => {}
+            Err(err) if err.raw_os_error() == Some(28) => break, // ENOSPC
+            Err(err) => panic!("filling the tmpfs: {err}"),
+        }
+    }
+    let _ = file.sync_all();
 }
 
 const WRITER_ENV: &str = "REDAKSI_TWO_PROCESS_DIR";

@@ -259,3 +259,144 @@ fn maintenance_purges_prunes_and_backs_up_once_a_day() {
     assert_eq!((again.purged_articles, again.pruned_revisions), (0, 0));
     assert!(again.backup.is_none(), "at most daily");
 }
+
+/// The database, its write-ahead log, backups and their restore are readable by the owner
+/// only: they hold embargoed drafts.
+#[cfg(unix)]
+#[test]
+fn the_database_and_its_backups_are_private_files() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |path: &std::path::Path| {
+        std::fs::metadata(path)
+            .unwrap_or_else(|err| panic!("{}: {err}", path.display()))
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    store
+        .create_article("Embargo", "rahasia sampai Senin")
+        .unwrap();
+    let backup = store.backup_now().unwrap();
+    for file in ["redaksi.db", "redaksi.db-wal", "redaksi.db-shm"] {
+        assert_eq!(mode(&dir.path().join(file)), 0o600, "{file}");
+    }
+    assert_eq!(mode(&backup.path), 0o600, "the backup");
+    drop(store);
+    redaksi_store::restore_backup(dir.path(), &backup.name).unwrap();
+    assert_eq!(
+        mode(&dir.path().join("redaksi.db")),
+        0o600,
+        "the restored database"
+    );
+}
+
+#[test]
+fn a_restore_is_refused_while_another_connection_has_the_database_open() {
+    let data = tempfile::tempdir().unwrap();
+    let mut open = Store::open(data.path()).unwrap();
+    open.create_article("Sebelum", "a").unwrap();
+    let backup = open.backup_now().unwrap();
+    open.create_article("Sesudah", "b").unwrap();
+
+    let err = restore_backup(data.path(), &backup.name).unwrap_err();
+    assert_eq!(err.code(), "database_in_use", "{err}");
+    assert!(err.to_string().contains("close it"), "{err}");
+    // Nothing changed under the open connection: what it writes next is kept.
+    open.create_article("Lebih baru", "c").unwrap();
+    drop(open);
+    let store = Store::open(data.path()).unwrap();
+    assert_eq!(store.list_articles().unwrap().len(), 3);
+    let kept: Vec<_> = std::fs::read_dir(data.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains("replaced"))
+        .collect();
+    assert!(
+        kept.is_empty(),
+        "a refused restore leaves no kept copy behind"
+    );
+}
+
+#[test]
+fn kept_copies_of_replaced_databases_never_collide() {
+    let data = tempfile::tempdir().unwrap();
+    let mut store = Store::open(data.path()).unwrap();
+    store.create_article("Satu", "a").unwrap();
+    let backup = store.backup_now().unwrap();
+    drop(store);
+
+    // Two restores in the same second.
+    let first = restore_backup(data.path(), &backup.name).unwrap().unwrap();
+    let second = restore_backup(data.path(), &backup.name).unwrap().unwrap();
+    assert_ne!(first, second);
+    for kept in [&first, &second] {
+        redaksi_store::check_backup(kept).unwrap();
+        let conn = rusqlite::Connection::open(kept).unwrap();
+        let n: i64 = conn
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 1, "{} is a whole copy", kept.display());
+    }
+}
+
+const RESTORE_ENV: &str = "REDAKSI_RESTORE_CHILD";
+
+/// The restore runs in a child process that is killed at a random moment, 30 times: each time
+/// the database opens, passes its check, and holds the old articles or the restored ones.
+#[test]
+fn a_restore_killed_at_any_point_leaves_the_old_or_the_restored_database() {
+    if let Ok(spec) = std::env::var(RESTORE_ENV) {
+        let (dir, name) = spec.split_once('\n').unwrap();
+        restore_backup(std::path::Path::new(dir), name).unwrap();
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let mut store = Store::open(data.path()).unwrap();
+    // Enough text that a restore takes a while to copy.
+    for n in 0..200 {
+        store
+            .create_article(&format!("Dipulihkan {n}"), &"isi cadangan ".repeat(400))
+            .unwrap();
+    }
+    let backup = store.backup_now().unwrap();
+    drop(store);
+    let restored = 200;
+    let spawn = || {
+        std::process::Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--exact",
+                "a_restore_killed_at_any_point_leaves_the_old_or_the_restored_database",
+            ])
+            .env(
+                RESTORE_ENV,
+                format!("{}\n{}", data.path().display(), backup.name),
+            )
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let started = std::time::Instant::now();
+    assert!(spawn().wait().unwrap().success());
+    let whole_run = started.elapsed();
+
+    for round in 0..30 {
+        let mut store = Store::open_checked(data.path()).unwrap();
+        store.create_article("Sesudah cadangan", "baru").unwrap();
+        let old = store.list_articles().unwrap().len();
+        drop(store);
+        let mut child = spawn();
+        std::thread::sleep(whole_run.mul_f64(fastrand::f64()));
+        let _ = child.kill();
+        let _ = child.wait();
+
+        let store = Store::open_checked(data.path())
+            .unwrap_or_else(|err| panic!("round {round}: the database did not open: {err}"));
+        let n = store.list_articles().unwrap().len();
+        assert!(
+            n == old || n == restored,
+            "round {round}: {n} articles, expected the old {old} or the restored {restored}"
+        );
+    }
+}

@@ -62,6 +62,10 @@ export const ERROR_CODES: Record<Code | OutboxCode, Record<Lang, string>> = {
     id: "Basis data sedang dipakai proses lain; coba lagi.",
     en: "The database is busy in another process; try again.",
   },
+  database_in_use: {
+    id: "Redaksi lain (aplikasi atau perintah) sedang membuka basis data; tutup dulu lalu coba lagi. Tidak ada yang diubah.",
+    en: "Another Redaksi (the app or a command) has the database open; close it and try again. Nothing was changed.",
+  },
   io: { id: "Gagal membaca atau menulis berkas.", en: "A file could not be read or written." },
   store_closed: { id: "Penyimpanan berhenti bekerja.", en: "The draft store stopped working." },
 
@@ -89,6 +93,7 @@ export const ERROR_CODES: Record<Code | OutboxCode, Record<Lang, string>> = {
   // --- Data (store helper) ---
   malformed_file: { id: "Berkas Markdown tidak valid.", en: "The Markdown file is not valid." },
   file_too_large: { id: "Berkas terlalu besar.", en: "The file is too large." },
+  not_a_file: { id: "Itu bukan berkas biasa.", en: "That is not a regular file." },
   watch_failed: { id: "Folder tidak bisa dipantau.", en: "The folder cannot be watched." },
   rules_invalid: {
     id: "Berkas aturan penilaian tidak valid; perbaiki atau kosongkan di Pengaturan.",

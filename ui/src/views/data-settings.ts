@@ -120,6 +120,7 @@ export class DataSettings {
     this.mirrorState.dataset.running = String(status.running);
     const parts = [t.t(status.running ? "mirrorRunning" : "mirrorStopped")];
     parts.push(status.last_sync ? t.t("mirrorLast", { date: dateTime(t, status.last_sync), ...status.last }) : t.t("mirrorNever"));
+    if (status.paused_missing.length) parts.push(t.t("mirrorPaused", { n: status.paused_missing.length }));
     if (status.error) parts.push(`${t.t("mirrorError")}: ${t.error(status.error.code, status.error.message)}`);
     this.mirrorState.textContent = parts.join(" · ");
   }

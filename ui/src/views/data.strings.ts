@@ -47,6 +47,10 @@ export const DATA_STRINGS = {
     en: "Conflict: {file} was changed in both places. The outside text is kept as {copy}.",
   },
   mirrorError: { id: "Folder cermin bermasalah", en: "Mirrored folder problem" },
+  mirrorPaused: {
+    id: "{n} berkas hilang sekaligus (folder kosong atau tidak terpasang?); tidak ada yang dibuang ke tempat sampah",
+    en: "{n} files vanished at once (is the folder empty or unmounted?); nothing was moved to the trash",
+  },
   trashTitle: { id: "Tong sampah", en: "Trash" },
   trashOpen: { id: "Tong sampah", en: "Trash" },
   trashEmpty: { id: "Tong sampah kosong.", en: "The trash is empty." },

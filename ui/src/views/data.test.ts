@@ -24,6 +24,7 @@ class DataBackend extends ArticleBackend {
     last_sync: null,
     last: { imported: 0, updated: 0, exported: 0, trashed: 0, conflicts: 0, failed: 0 },
     error: null,
+    paused_missing: [],
   };
 
   override answer(cmd: string, a: Record<string, unknown>): unknown {
@@ -216,6 +217,13 @@ describe("the data screens", () => {
     await vi.waitFor(() => expect(backend.count("list_articles")).toBe(before + 1));
     expect(byTestId("mirror-notice").hidden).toBe(false);
     expect(byTestId("mirror-notice").textContent).toBe("Mirrored folder: 2 imported, 1 updated, 0 written.");
+  });
+
+  it("says so when the mirror paused because many files vanished at once", async () => {
+    await startApp();
+    await emit("mirror-sync", { ...backend.mirror, running: true, last_sync: "2026-03-01T08:00:00Z", paused_missing: ["/m/a.md", "/m/b.md"] });
+    await vi.waitFor(() => expect(byTestId("mirror-state").textContent).toContain("2 files vanished at once"));
+    expect(byTestId("mirror-state").textContent).toContain("nothing was moved to the trash");
   });
 
   it("reports a damaged database and restores the newest good backup", async () => {

@@ -40,7 +40,7 @@ use crate::report::{
 };
 use crate::request::{AnalysisRequest, MAX_KEYWORDS};
 
-pub use rules::{CHECK_IDS, Rules, RulesError};
+pub use rules::{CHECK_IDS, MAX_RULES_FILE_BYTES, Rules, RulesError, read_rules_file};
 
 /// The built-in lists of one language plus a newsroom's extra entries.
 pub(crate) struct LangWords {

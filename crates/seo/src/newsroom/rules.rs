@@ -131,6 +131,41 @@ impl fmt::Display for RulesError {
 
 impl std::error::Error for RulesError {}
 
+/// The largest rules file read: a newsroom's word lists fit in a small part of it.
+pub const MAX_RULES_FILE_BYTES: u64 = 1024 * 1024;
+
+/// The text of a rules file. A device, pipe or socket is refused before it is opened (a pipe
+/// would block, `/dev/zero` never ends), and so is a file above [`MAX_RULES_FILE_BYTES`].
+pub fn read_rules_file(path: &std::path::Path) -> std::io::Result<String> {
+    use std::io::{Error, ErrorKind, Read};
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(Error::new(
+            ErrorKind::InvalidInput,
+            "not a regular file (a device, pipe or socket)",
+        ));
+    }
+    let too_large = || {
+        Error::new(
+            ErrorKind::InvalidInput,
+            format!(
+                "the file is larger than {MAX_RULES_FILE_BYTES} bytes; a rules file is far smaller"
+            ),
+        )
+    };
+    if meta.len() > MAX_RULES_FILE_BYTES {
+        return Err(too_large());
+    }
+    let mut text = String::new();
+    std::fs::File::open(path)?
+        .take(MAX_RULES_FILE_BYTES + 1)
+        .read_to_string(&mut text)?;
+    if text.len() as u64 > MAX_RULES_FILE_BYTES {
+        return Err(too_large());
+    }
+    Ok(text)
+}
+
 impl Rules {
     /// The rules shipped with Redaksi.
     pub fn builtin() -> Rules {

@@ -5,7 +5,7 @@
 /**
  * A stable identifier for a kind of failure; the UI switches on it and words it.
  */
-export type Code = "not_found" | "stale" | "revision_not_found" | "newer_database" | "corrupt" | "disk_full" | "busy" | "io" | "invalid_data" | "invalid_input" | "database" | "store_closed" | "target_not_absolute" | "target_inside_data_dir" | "target_not_empty" | "data_dir_from_env" | "data_moved" | "already_open" | "malformed_file" | "file_too_large" | "watch_failed" | "network" | "conflict" | "too_long" | "image" | "no_credentials" | "keyring" | "remote" | "workflow" | "unknown_profile" | "rules_invalid" | "internal";
+export type Code = "not_found" | "stale" | "revision_not_found" | "newer_database" | "corrupt" | "disk_full" | "busy" | "database_in_use" | "io" | "invalid_data" | "invalid_input" | "database" | "store_closed" | "target_not_absolute" | "target_inside_data_dir" | "target_not_empty" | "data_dir_from_env" | "data_moved" | "already_open" | "malformed_file" | "file_too_large" | "not_a_file" | "watch_failed" | "network" | "conflict" | "too_long" | "image" | "no_credentials" | "keyring" | "remote" | "workflow" | "unknown_profile" | "rules_invalid" | "internal";
 
 /** Every [`Code`], in the Rust declaration order. */
 export const CODES: readonly Code[] = [
@@ -16,6 +16,7 @@ export const CODES: readonly Code[] = [
   "corrupt",
   "disk_full",
   "busy",
+  "database_in_use",
   "io",
   "invalid_data",
   "invalid_input",
@@ -29,6 +30,7 @@ export const CODES: readonly Code[] = [
   "already_open",
   "malformed_file",
   "file_too_large",
+  "not_a_file",
   "watch_failed",
   "network",
   "conflict",

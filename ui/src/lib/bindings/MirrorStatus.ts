@@ -19,4 +19,9 @@ last_sync: string | null, last: SyncCounts,
 /**
  * Why the last step (or starting) failed.
  */
-error: BackendError | null, };
+error: BackendError | null, 
+/**
+ * The mirrored files that vanished together (an emptied or unmounted folder): nothing
+ * was trashed, and the mirror leaves them alone until the user answers. Empty otherwise.
+ */
+paused_missing: Array<string>, };
