@@ -18,10 +18,8 @@ fn a_full_disk_fails_the_save_clearly_keeps_the_text_and_recovers() {
         return disk_full_on(Path::new(&dir));
     }
     let mount = tempfile::tempdir().unwrap();
-    let script = format!(
-        "mount -t tmpfs -o size=2m,mode=0700 redaksi-full \"$1\" && exec \"$2\" --exact \
-         a_full_disk_fails_the_save_clearly_keeps_the_text_and_recovers --nocapture"
-    );
+    let script = "mount -t tmpfs -o size=2m,mode=0700 redaksi-full \"$1\" && exec \"$2\" --exact \
+         a_full_disk_fails_the_save_clearly_keeps_the_text_and_recovers --nocapture";
     let out = Command::new("unshare")
         .args([
             "--user",
@@ -30,7 +28,7 @@ fn a_full_disk_fails_the_save_clearly_keeps_the_text_and_recovers() {
             "--propagation",
             "private",
         ])
-        .args(["sh", "-c", &script, "sh"])
+        .args(["sh", "-c", script, "sh"])
         .arg(mount.path())
         .arg(std::env::current_exe().unwrap())
         .env(DISK_FULL_ENV, mount.path())
