@@ -16,14 +16,22 @@ const EMBED_HOSTS: [&str; 4] = [
 static SANITIZER: LazyLock<Builder<'static>> = LazyLock::new(|| {
     let mut builder = Builder::default();
     builder
-        .add_tags(["iframe", "figure", "figcaption"])
+        .add_tags(["iframe", "figure", "figcaption", "input"])
         .add_tag_attributes(
             "iframe",
             ["src", "width", "height", "title", "allowfullscreen"],
         )
         .add_tag_attributes("img", ["loading"])
+        // A task list's `[x]`: an input is only ever a checkbox nobody can tick, so a pasted
+        // form field cannot ask a reader for anything. (One attribute is set rather than
+        // two: ammonia adds set attributes in hash order, and the output must not vary.)
+        .add_tag_attributes("input", ["type", "checked"])
+        .set_tag_attribute_value("input", "disabled", "")
         .add_generic_attributes(["id"])
         .attribute_filter(|element, attribute, value| {
+            if element == "input" && attribute == "type" {
+                return Some("checkbox".into());
+            }
             if element == "iframe" && attribute == "src" {
                 return EMBED_HOSTS
                     .iter()
@@ -111,6 +119,23 @@ Catatan[^1].
 [^1]: BPBD DKI.
 "
         ));
+    }
+
+    #[test]
+    fn a_task_list_keeps_its_ticks_and_no_input_takes_text() {
+        let clean = to_safe_html("- [x] selesai\n- [ ] belum\n");
+        assert_eq!(clean.matches("type=\"checkbox\"").count(), 2, "{clean}");
+        assert_eq!(clean.matches("checked").count(), 1, "{clean}");
+        let pasted = sanitize("<input name=\"p\" type=\"password\" value=\"x\" onfocus=\"y()\">");
+        assert!(
+            !pasted.contains("password") && !pasted.contains("name=") && !pasted.contains("y()"),
+            "{pasted}"
+        );
+        assert!(
+            pasted.contains("type=\"checkbox\"") && pasted.contains("disabled"),
+            "{pasted}"
+        );
+        assert_eq!(sanitize("<input>"), "<input disabled=\"\">");
     }
 
     #[test]

@@ -9,10 +9,11 @@ use pulldown_cmark::{Event, TagEnd};
 /// in a newline.
 pub fn plain_text(markdown: &str) -> String {
     let mut text = String::with_capacity(markdown.len());
+    let mut html = HtmlText::default();
     for event in crate::markdown::parser(markdown) {
         match event {
-            Event::Text(t) | Event::Code(t) => text.push_str(&t),
-            Event::Html(html) | Event::InlineHtml(html) => push_outside_tags(&mut text, &html),
+            Event::Text(t) | Event::Code(t) if !html.hidden => text.push_str(&t),
+            Event::Html(raw) | Event::InlineHtml(raw) => html.push(&mut text, &raw),
             Event::SoftBreak | Event::HardBreak => text.push(' '),
             Event::End(
                 TagEnd::Paragraph
@@ -27,19 +28,53 @@ pub fn plain_text(markdown: &str) -> String {
     text
 }
 
-/// The text of an HTML fragment between its tags (a tag may continue into the next fragment,
-/// which is rare and then costs a word, never the rest of the text).
-fn push_outside_tags(text: &mut String, html: &str) {
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                text.push(' ');
+/// Reads raw HTML, fragment by fragment, for the text a reader sees: what is between tags,
+/// except the content of `<script>` and `<style>`, which the sanitiser drops with the tags.
+/// A tag may continue into the next fragment.
+#[derive(Default)]
+struct HtmlText {
+    in_tag: bool,
+    /// The tag being read, up to a little past its name.
+    tag: String,
+    /// Inside `<script>` or `<style>`.
+    hidden: bool,
+}
+
+impl HtmlText {
+    const LONGEST_NAME: usize = "/script".len();
+
+    fn push(&mut self, text: &mut String, html: &str) {
+        for c in html.chars() {
+            match c {
+                '<' => {
+                    self.in_tag = true;
+                    self.tag.clear();
+                }
+                '>' if self.in_tag => {
+                    self.in_tag = false;
+                    self.tag_ended();
+                    text.push(' ');
+                }
+                _ if self.in_tag && self.tag.len() <= Self::LONGEST_NAME => {
+                    self.tag.push(c.to_ascii_lowercase());
+                }
+                _ if self.in_tag => {}
+                _ if !self.hidden => text.push(c),
+                _ => {}
             }
-            _ if !in_tag => text.push(c),
-            _ => {}
+        }
+    }
+
+    fn tag_ended(&mut self) {
+        let (closing, rest) = match self.tag.strip_prefix('/') {
+            Some(rest) => (true, rest),
+            None => (false, self.tag.as_str()),
+        };
+        let name_end = rest
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        if matches!(&rest[..name_end], "script" | "style") {
+            self.hidden = !closing;
         }
     }
 }
@@ -72,6 +107,12 @@ mod tests {
     #[case::image_alt_counts("![foto banjir](a.jpg) Teks", 3)]
     #[case::html_tags_not_counted("<div class=\"kotak berita\">Isi kotak</div>\n", 2)]
     #[case::inline_html("Teks <b class=\"x y\">tebal</b>", 2)]
+    #[case::script_not_counted(
+        "Satu\n\n<script>alert(1)</script>\n\ndua <style>p{}</style> tiga",
+        3
+    )]
+    #[case::script_across_lines("<script>\nvar kata = 1;\n</script>\n\nSatu", 1)]
+    #[case::scripted_tag_name_only("<scripts>dua kata</scripts>", 2)]
     #[case::table("| a | b |\n|---|---|\n| 1 | 2 |\n", 4)]
     #[case::empty("", 0)]
     fn words_are_what_a_reader_sees(#[case] markdown: &str, #[case] words: usize) {
