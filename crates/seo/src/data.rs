@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use redaksi_article::Lang;
 
-use crate::report::Message;
+use crate::report::{Arg, Message};
 
 /// The entries of a data file, trimmed.
 pub fn entries(file: &str) -> impl Iterator<Item = &str> {
@@ -60,7 +60,9 @@ pub(crate) fn from_table(table: &Messages, message: &Message, lang: Lang) -> Opt
     Some(fill(if lang == Lang::En { en } else { id }, message))
 }
 
-/// Replaces each `{name}` in `template` with the argument of that name.
+/// Replaces each `{name}` in `template` with the argument of that name, and each
+/// `{name|one|other}` with `one` when that argument is 1 and `other` otherwise (English nouns
+/// and verbs that agree with a count: `{count} {count|link|links}`).
 fn fill(template: &str, message: &Message) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
@@ -70,9 +72,15 @@ fn fill(template: &str, message: &Message) -> String {
         match after.find('}') {
             Some(close) => {
                 let name = &after[..close];
-                match message.args.get(name) {
-                    Some(arg) => out.push_str(&arg.to_string()),
-                    None => {
+                let mut forms = name.split('|');
+                let key = forms.next().unwrap_or_default();
+                match (message.args.get(key), forms.next(), forms.next()) {
+                    (Some(arg), Some(one), Some(other)) => {
+                        let is_one = matches!(arg, Arg::Int(1));
+                        out.push_str(if is_one { one } else { other });
+                    }
+                    (Some(arg), None, _) => out.push_str(&arg.to_string()),
+                    _ => {
                         out.push('{');
                         out.push_str(name);
                         out.push('}');
@@ -126,6 +134,23 @@ mod tests {
         ] {
             assert!(messages(file).len() > 60);
         }
+    }
+
+    #[test]
+    fn a_word_agrees_with_its_count() {
+        let table = messages("k\tAda {n} tautan.\tThere {n|is|are} {n} {n|link|links}.\n");
+        let text = |n: usize| {
+            let message = Message::new("k").arg("n", n);
+            from_table(&table, &message, Lang::En).unwrap()
+        };
+        assert_eq!(text(1), "There is 1 link.");
+        assert_eq!(text(2), "There are 2 links.");
+        assert_eq!(text(0), "There are 0 links.");
+        let message = Message::new("k").arg("n", 1usize);
+        assert_eq!(
+            from_table(&table, &message, Lang::Id).unwrap(),
+            "Ada 1 tautan."
+        );
     }
 
     #[test]
