@@ -67,17 +67,21 @@ pub struct PostFields {
     pub meta: serde_json::Map<String, Value>,
 }
 
+/// A field of a post as WordPress stores it: its `raw` form (`context=edit`), else the
+/// rendered one.
+pub fn raw_field(post: &Value, key: &str) -> String {
+    post[key]["raw"]
+        .as_str()
+        .or_else(|| post[key]["rendered"].as_str())
+        .unwrap_or_default()
+        .to_owned()
+}
+
 /// A post as WordPress holds it, read with `context=edit` so raw fields are present;
 /// `modified_gmt` is the version token.
 fn remote_doc(v: Value) -> Result<RemoteDoc, PublishError> {
     let s = |key: &str| v[key].as_str().unwrap_or_default().to_owned();
-    let raw = |key: &str| {
-        v[key]["raw"]
-            .as_str()
-            .or_else(|| v[key]["rendered"].as_str())
-            .unwrap_or_default()
-            .to_owned()
-    };
+    let raw = |key: &str| raw_field(&v, key);
     let id = v["id"].as_u64().ok_or_else(|| {
         PublishError::Invalid(format!(
             "WordPress answered a post without an id: {}",

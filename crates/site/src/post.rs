@@ -3,6 +3,7 @@
 //! value carries where it came from ([`Source`]).
 
 use redaksi_publish::rankmath::PageFields;
+use redaksi_publish::wordpress::raw_field;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -83,13 +84,7 @@ impl Post {
     /// absent from the answer, which is how an unexposed field is told from an empty one.
     pub fn from_json(v: &Value) -> Option<Post> {
         let s = |key: &str| v[key].as_str().unwrap_or_default().to_owned();
-        let raw = |key: &str| {
-            v[key]["raw"]
-                .as_str()
-                .or_else(|| v[key]["rendered"].as_str())
-                .unwrap_or_default()
-                .to_owned()
-        };
+        let raw = |key: &str| raw_field(v, key);
         let meta = |key: &str| v["meta"].get(key);
         let text = |key: &str| meta(key).map(|m| m.as_str().unwrap_or_default().to_owned());
         let source = |key: &str| match meta(key) {
