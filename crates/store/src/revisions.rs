@@ -144,6 +144,30 @@ pub(crate) fn record(
     Ok(())
 }
 
+/// Keeps the article's current text as a snapshot when its newest revision does not hold it
+/// (typing since the last snapshot), before something from outside replaces it: an import
+/// of its file must not drop a save the editor was told had succeeded.
+pub(crate) fn keep_unrecorded(
+    conn: &Connection,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "INSERT INTO revisions (article_id, created_at, kind, name, title, body, meta, extra)
+         SELECT a.id, ?2, ?3, NULL, a.title, a.body, a.meta, a.extra FROM articles a
+         WHERE a.id = ?1 AND NOT EXISTS (
+             SELECT 1 FROM revisions r
+             WHERE r.id = (SELECT max(id) FROM revisions WHERE article_id = a.id)
+               AND r.title = a.title AND r.body = a.body AND r.meta IS a.meta)",
+    )?
+    .execute(params![
+        id.to_string(),
+        now.timestamp_micros(),
+        RevisionKind::Snapshot.as_str()
+    ])?;
+    Ok(())
+}
+
 /// Copies the article row as it is now into a new revision.
 fn insert_revision(
     conn: &Connection,

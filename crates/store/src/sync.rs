@@ -161,6 +161,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        revisions::keep_unrecorded(&tx, article.id, now)?;
         write_article(&tx, article, now)?;
         tx.prepare_cached("UPDATE articles SET deleted_at = NULL WHERE id = ?1")?
             .execute([article.id.to_string()])?;
