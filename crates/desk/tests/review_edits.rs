@@ -155,6 +155,10 @@ async fn texts_round_trip_edits_come_back_as_revisions_and_both_sides_are_kept()
                 .unwrap()
         }
     };
+    // WordPress keeps a post's modification time to the second, and a sync tells its own
+    // version from someone else's by that time: the editor's change lands in a later second,
+    // as it always does when a person reads and edits between the two.
+    tokio::time::sleep(Duration::from_millis(1100)).await;
     edit(
         remote.clone(),
         "Warga mengungsi.",
@@ -208,6 +212,7 @@ async fn texts_round_trip_edits_come_back_as_revisions_and_both_sides_are_kept()
         })
         .await
         .unwrap();
+    tokio::time::sleep(Duration::from_millis(1100)).await;
     edit(
         remote.clone(),
         "Ratusan warga mengungsi ke masjid.",
